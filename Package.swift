@@ -1,0 +1,103 @@
+// swift-tools-version: 6.1
+// FlowQL: a Jupyter kernel for material-flow analysis, written in Swift.
+//
+// Dependency arrows point one way only:
+//   CZeroMQ → ZeroMQ → JupyterKernel ─┐
+//   FlowModel → FlowQL ───────────────┼→ FlowKernel → flowql
+//   FlowModel → Charts ───────────────┘
+import PackageDescription
+
+// MARK: - Shared settings
+
+let strictSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+// MARK: - External packages
+
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let csv: Target.Dependency = .product(name: "CSV", package: "CSV.swift")
+
+let package = Package(
+  name: "FlowQL",
+  products: [
+    .executable(name: "flowql", targets: ["FlowQLTool"]),
+    .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
+    .library(name: "FlowModel", targets: ["FlowModel"]),
+    .library(name: "FlowQL", targets: ["FlowQL"]),
+    .library(name: "Charts", targets: ["Charts"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+  ],
+  targets: [
+    // MARK: - Kernel foundation (knows no FlowQL)
+    .systemLibrary(
+      name: "CZeroMQ",
+      pkgConfig: "libzmq",
+      providers: [.apt(["libzmq3-dev"]), .brew(["zeromq"])]
+    ),
+    .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strictSettings),
+    .target(name: "JupyterKernel", dependencies: ["ZeroMQ", crypto], swiftSettings: strictSettings),
+
+    // MARK: - Material-flow analysis (knows no Jupyter)
+    .target(
+      name: "FlowModel",
+      dependencies: [csv],
+      resources: [.copy("Data")],
+      swiftSettings: strictSettings
+    ),
+    .target(name: "FlowQL", dependencies: ["FlowModel"], swiftSettings: strictSettings),
+    .target(name: "Charts", dependencies: ["FlowModel"], swiftSettings: strictSettings),
+
+    // MARK: - The kernel and the command line
+    .target(
+      name: "FlowKernel",
+      dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts"],
+      resources: [.copy("Kernelspec")],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "FlowQLTool",
+      dependencies: ["FlowKernel", argumentParser],
+      path: "Sources/flowql",
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: - Tests
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+    .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "JupyterKernelTests",
+      dependencies: ["JupyterKernel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FlowModelTests",
+      dependencies: ["FlowModel", "TestSupport"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FlowQLTests",
+      dependencies: ["FlowQL", "FlowModel", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ChartsTests",
+      dependencies: ["Charts", "FlowModel", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FlowKernelTests",
+      dependencies: ["FlowKernel", "JupyterKernel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

@@ -1,0 +1,1 @@
+// The FlowKernel module; see README.md for what it holds.

@@ -1,0 +1,1 @@
+// The FlowQL module; see README.md for what it holds.

@@ -1,0 +1,1 @@
+// The JupyterKernel module; see README.md for what it holds.

@@ -1,0 +1,1 @@
+// The ZeroMQ module; see README.md for what it holds.
