@@ -36,11 +36,9 @@ let package = Package(
   ],
   targets: [
     // MARK: - Kernel foundation (knows no FlowQL)
-    .systemLibrary(
-      name: "CZeroMQ",
-      pkgConfig: "libzmq",
-      providers: [.apt(["libzmq3-dev"]), .brew(["zeromq"])]
-    ),
+    // libzmq from the system (Debian: libzmq3-dev). No pkgConfig: libzmq.pc adds krb5 include
+    // flags that SwiftPM prohibits and warns about on every build.
+    .systemLibrary(name: "CZeroMQ"),
     .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strictSettings),
     .target(name: "JupyterKernel", dependencies: ["ZeroMQ", crypto], swiftSettings: strictSettings),
 

@@ -1,1 +1,2 @@
-print("flowql")
+// The `flowql` command: everything lives in FlowQLCommand and the FlowKernel module.
+FlowQLCommand.main()

@@ -1,1 +1,0 @@
-// The FlowKernel module; see README.md for what it holds.

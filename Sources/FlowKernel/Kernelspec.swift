@@ -1,0 +1,68 @@
+import Foundation
+import JupyterKernel
+
+/// The FlowQL kernelspec: what `flowql install` writes and what `kernel_info_reply` says.
+public enum Kernelspec {
+  /// The kernelspec directory name (`kernels/flowql`).
+  public static let name = "flowql"
+  /// The version reported as `implementation_version` and `language_info.version`.
+  public static let version = "0.1.0"
+
+  /// `kernel.json` for an executable at `executablePath` (the root `kernel.json` is this, with
+  /// `argv[0]` = `flowql`; a test keeps the two equal).
+  public static func kernelJSON(executablePath: String) -> JSONValue {
+    [
+      "argv": [.string(executablePath), "kernel", "--connection-file", "{connection_file}"],
+      "display_name": "FlowQL",
+      "language": "flowql",
+      "interrupt_mode": "message",
+      "env": .emptyObject,
+      "metadata": .emptyObject,
+    ]
+  }
+
+  /// `language_info` for `kernel_info_reply`; nbconvert and editors read it.
+  public static let languageInfo: JSONValue = [
+    "name": "flowql",
+    "version": .string(version),
+    "mimetype": "text/x-flowql",
+    "file_extension": ".flowql",
+    // FlowQL's keywords (select, where, sort, …) read well under the SQL highlighters.
+    "pygments_lexer": "sql",
+    "codemirror_mode": "sql",
+  ]
+
+  /// Facts for `kernel_info_reply`.
+  public static let kernelInfo = KernelInfo(
+    implementation: "flowql", implementationVersion: version, languageInfo: languageInfo,
+    banner: "FlowQL \(version) — pipeline queries over material flows. Type `help` for the language.",
+    helpLinks: [(text: "FlowQL language reference", url: "https://github.com/flowql/flowql/blob/main/docs/language.md")])
+
+  /// Writes `kernels/flowql/` (kernel.json and the three logos) under `dataDirectory`.
+  ///
+  /// - Returns: the kernelspec directory written.
+  @discardableResult
+  public static func install(into dataDirectory: URL, executablePath: String) throws -> URL {
+    let directory = dataDirectory.appendingPathComponent("kernels/\(name)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    try encoder.encode(kernelJSON(executablePath: executablePath))
+      .write(to: directory.appendingPathComponent("kernel.json"))
+    for logo in ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"] {
+      guard let source = Bundle.module.url(forResource: "Kernelspec/\(logo)", withExtension: nil) else {
+        throw KernelStartupError("the kernel's resources are missing \(logo); rebuild flowql")
+      }
+      let target = directory.appendingPathComponent(logo)
+      try? FileManager.default.removeItem(at: target)
+      try FileManager.default.copyItem(at: source, to: target)
+    }
+    return directory
+  }
+
+  /// The running executable's absolute path (`/proc/self/exe` on Linux).
+  public static var currentExecutablePath: String {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+  }
+}

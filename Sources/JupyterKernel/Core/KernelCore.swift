@@ -1,0 +1,79 @@
+/// The shell-side dispatcher: wraps every request in busy → outputs → reply → idle.
+///
+/// It owns the interpreter, the execution counter and the history, and talks to the world only
+/// through ``KernelIO``, so it runs the same over ZeroMQ and in memory.
+public struct KernelCore {
+  /// What the shell loop should do after a request.
+  public enum Aftermath: Sendable, Equatable {
+    case proceed
+    /// An execution failed with `stop_on_error`: answer already-queued executes as aborted.
+    case abortQueuedExecutions
+    /// A (deprecated) shutdown arrived on shell.
+    case shutdown(restart: Bool)
+  }
+
+  var interpreter: any KernelInterpreter
+  let factory: MessageFactory
+  let info: KernelInfo
+  let interrupt: InterruptFlag
+  /// The last `In [n]` number used.
+  public internal(set) var executionCount = 0
+  /// Everything executed with `store_history`.
+  public internal(set) var history = HistoryStore()
+
+  /// Creates a core around an interpreter.
+  public init(interpreter: any KernelInterpreter, factory: MessageFactory, info: KernelInfo, interrupt: InterruptFlag) {
+    self.interpreter = interpreter
+    self.factory = factory
+    self.info = info
+    self.interrupt = interrupt
+  }
+
+  /// Serves one shell request, publishing busy first and idle last.
+  public mutating func handle(_ request: Message, io: any KernelIO) -> Aftermath {
+    io.publish(factory.child(of: request, type: "status", content: ["execution_state": "busy"]))
+    defer { io.publish(factory.child(of: request, type: "status", content: ["execution_state": "idle"])) }
+    switch request.msgType {
+    case "execute_request": return execute(request, io: io)
+    case "kernel_info_request": io.reply(factory.reply(to: request, content: info.replyContent), on: .shell)
+    case "complete_request": complete(request, io: io)
+    case "inspect_request": inspect(request, io: io)
+    case "is_complete_request": isComplete(request, io: io)
+    case "history_request": historyReply(request, io: io)
+    case "comm_info_request":
+      io.reply(factory.reply(to: request, content: ["status": "ok", "comms": .emptyObject]), on: .shell)
+    case "comm_open": closeUnknownComm(request, io: io)
+    case "shutdown_request":
+      let restart = (try? request.content.decode(ShutdownRequest.self))?.restart ?? false
+      io.reply(factory.reply(to: request, content: ["status": "ok", "restart": .bool(restart)]), on: .shell)
+      return .shutdown(restart: restart)
+    default:
+      KernelLog.warning("ignoring unknown shell message type \(request.msgType)")
+    }
+    return .proceed
+  }
+
+  /// Answers an execute_request that was queued behind a failure, without running it.
+  public func abort(_ request: Message, io: any KernelIO) {
+    io.publish(factory.child(of: request, type: "status", content: ["execution_state": "busy"]))
+    io.reply(
+      factory.reply(to: request, content: ["status": "aborted", "execution_count": .int(executionCount)]),
+      on: .shell)
+    io.publish(factory.child(of: request, type: "status", content: ["execution_state": "idle"]))
+  }
+
+  func replyError(_ error: ExecutionError, to request: Message, io: any KernelIO, extra: [String: JSONValue] = [:]) {
+    var content: [String: JSONValue] = [
+      "status": "error", "ename": .string(error.name), "evalue": .string(error.value),
+      "traceback": .array(error.traceback.map { .string($0) }),
+    ]
+    content.merge(extra) { $1 }
+    io.reply(factory.reply(to: request, content: .object(content)), on: .shell)
+  }
+
+  private func closeUnknownComm(_ request: Message, io: any KernelIO) {
+    // No comm targets exist: per the spec, close any comm a frontend opens right away.
+    guard let id = request.content["comm_id"]?.stringValue else { return }
+    io.publish(factory.child(of: request, type: "comm_close", content: ["comm_id": .string(id), "data": .emptyObject]))
+  }
+}

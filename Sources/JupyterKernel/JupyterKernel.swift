@@ -1,1 +1,0 @@
-// The JupyterKernel module; see README.md for what it holds.

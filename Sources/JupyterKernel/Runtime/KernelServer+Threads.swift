@@ -1,0 +1,135 @@
+import ZeroMQ
+
+extension KernelServer {
+  static func runHeartbeat(_ state: RuntimeState) {
+    defer { _ = state.finished.signal() }
+    guard let socket = state.bindSocket(.rep, port: state.connection.hbPort, name: "heartbeat") else {
+      state.bound.signal(); return
+    }
+    _ = state.bound.signal()
+    while !state.isStopping {
+      guard (try? Poller.readable([socket], timeoutMilliseconds: RuntimeState.pollMilliseconds))?[0] == true,
+        let frames = try? socket.receive()
+      else { continue }
+      _ = try? socket.send(frames)
+    }
+    socket.close()
+  }
+
+  static func runIOPub(_ state: RuntimeState) {
+    defer { _ = state.finished.signal() }
+    let queue: Socket
+    do {
+      queue = try Socket(state.context, type: .pull)
+      try queue.setHighWaterMarks(send: 0, receive: 0)
+      try queue.bind(RuntimeState.iopubQueue)
+    } catch {
+      state.reportBindFailure("cannot create the iopub queue: \(error)")
+      state.bound.signal(); return
+    }
+    guard let xpub = state.bindSocket(.xpub, port: state.connection.iopubPort, name: "iopub") else {
+      state.bound.signal(); return
+    }
+    try? xpub.setXPubVerbose(true)
+    try? xpub.setHighWaterMarks(send: 100_000, receive: 1000)
+    _ = state.bound.signal()
+
+    func welcome(_ frames: [[UInt8]]) {
+      // A subscription frame is 0x01 followed by the topic; 0x00 is an unsubscription.
+      guard let first = frames.first, first.first == 1 else { return }
+      let topic = String(decoding: first.dropFirst(), as: UTF8.self)
+      let message = state.factory.child(of: nil, type: "iopub_welcome", content: ["subscription": .string(topic)])
+      _ = try? xpub.send(state.codec.encode(message))
+    }
+
+    _ = try? xpub.send(state.codec.encode(state.factory.child(of: nil, type: "status", content: ["execution_state": "starting"])))
+    while !state.isStopping {
+      guard let ready = try? Poller.readable([queue, xpub], timeoutMilliseconds: RuntimeState.pollMilliseconds)
+      else { continue }
+      if ready[1], let frames = try? xpub.receive() { welcome(frames) }
+      if ready[0], let frames = try? queue.receive() { _ = try? xpub.send(frames) }
+    }
+    // Flush what producers queued before the stop (shutdown_reply, last idle).
+    while let frames = try? queue.receiveIfReady() { _ = try? xpub.send(frames) }
+    xpub.close()
+    queue.close()
+  }
+
+  static func makeQueueProducer(_ state: RuntimeState) -> Socket? {
+    do {
+      let push = try Socket(state.context, type: .push)
+      try push.setHighWaterMarks(send: 0, receive: 0)
+      try push.setLinger(milliseconds: RuntimeState.lingerMilliseconds)
+      try push.connect(RuntimeState.iopubQueue)
+      return push
+    } catch {
+      state.reportBindFailure("cannot connect to the iopub queue: \(error)")
+      return nil
+    }
+  }
+
+  static func runControl(_ state: RuntimeState) {
+    defer { _ = state.finished.signal() }
+    guard let control = state.bindSocket(.router, port: state.connection.controlPort, name: "control"),
+      let push = makeQueueProducer(state)
+    else { state.bound.signal(); return }
+    _ = state.bound.signal()
+    let io = SocketIO(state: state, replySocket: control, iopub: push, stdin: nil)
+    let core = ControlCore(factory: state.factory, info: state.info, interrupt: state.interrupt)
+    while !state.isStopping {
+      guard let message = receiveMessage(control, state: state, channel: "control") else { continue }
+      if case .shutdown(let restart) = core.handle(message, io: io) {
+        state.requestShutdown(restart: restart)
+      }
+    }
+    push.close()
+    control.close()
+  }
+
+  static func runShell(_ state: RuntimeState, makeInterpreter: @Sendable () -> any KernelInterpreter) {
+    defer { _ = state.finished.signal() }
+    guard let shell = state.bindSocket(.router, port: state.connection.shellPort, name: "shell"),
+      let stdin = state.bindSocket(.router, port: state.connection.stdinPort, name: "stdin"),
+      let push = makeQueueProducer(state)
+    else { state.bound.signal(); return }
+    _ = state.bound.signal()
+    let io = SocketIO(state: state, replySocket: shell, iopub: push, stdin: stdin)
+    var core = KernelCore(
+      interpreter: makeInterpreter(), factory: state.factory, info: state.info, interrupt: state.interrupt)
+    var pending: [Message] = []
+    while !state.isStopping {
+      guard let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
+      else { continue }
+      switch core.handle(message, io: io) {
+      case .proceed: break
+      case .shutdown(let restart): state.requestShutdown(restart: restart)
+      case .abortQueuedExecutions:
+        // Answer every execute_request that already arrived; keep other requests for later.
+        while let frames = try? shell.receiveIfReady() {
+          guard let queued = decode(frames, state: state, channel: "shell") else { continue }
+          if queued.msgType == "execute_request" { core.abort(queued, io: io) } else { pending.append(queued) }
+        }
+      }
+    }
+    push.close()
+    stdin.close()
+    shell.close()
+  }
+
+  /// Waits briefly for one message; drops (and logs) anything malformed or unsigned.
+  static func receiveMessage(_ socket: Socket, state: RuntimeState, channel: String) -> Message? {
+    guard (try? Poller.readable([socket], timeoutMilliseconds: RuntimeState.pollMilliseconds))?[0] == true,
+      let frames = try? socket.receive()
+    else { return nil }
+    return decode(frames, state: state, channel: channel)
+  }
+
+  static func decode(_ frames: [[UInt8]], state: RuntimeState, channel: String) -> Message? {
+    do {
+      return try state.codec.decode(frames)
+    } catch {
+      KernelLog.warning("dropped \(channel) message: \(error)")
+      return nil
+    }
+  }
+}

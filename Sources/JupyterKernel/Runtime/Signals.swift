@@ -1,0 +1,60 @@
+import Foundation
+
+/// SIGINT and SIGTERM are blocked in every thread and taken by one `sigwait` thread.
+///
+/// This keeps SIGINT from killing the kernel (jupyter_client sends it before every shutdown and
+/// for every interrupt) and from interrupting `zmq_poll` with EINTR in arbitrary threads.
+enum Signals {
+  private static func set() -> sigset_t {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    return signals
+  }
+
+  /// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts later.
+  static func blockInterruptAndTerminate() {
+    var signals = set()
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// Starts the thread that turns SIGINT into an interrupt and SIGTERM into a shutdown.
+  static func startWatcher(_ state: RuntimeState) {
+    let thread = Thread {
+      var signals = set()
+      while true {
+        var received: Int32 = 0
+        guard sigwait(&signals, &received) == 0 else { continue }
+        if received == SIGINT {
+          state.interrupt.raise()
+        } else {
+          KernelLog.info("SIGTERM: shutting down")
+          state.requestShutdown()
+        }
+      }
+    }
+    thread.name = "flowql-signals"
+    thread.start()
+  }
+}
+
+/// Exits the kernel when the process that started it (`JPY_PARENT_PID`) is gone.
+enum ParentWatcher {
+  static func start(_ state: RuntimeState) {
+    guard let text = ProcessInfo.processInfo.environment["JPY_PARENT_PID"], let parent = Int32(text), parent > 1
+    else { return }
+    let thread = Thread {
+      while !state.isStopping {
+        Thread.sleep(forTimeInterval: 0.5)
+        if getppid() != parent && kill(parent, 0) != 0 {
+          KernelLog.info("parent process \(parent) is gone: shutting down")
+          state.requestShutdown()
+        }
+      }
+    }
+    thread.name = "flowql-parent"
+    thread.start()
+  }
+}

@@ -1,1 +1,0 @@
-// The ZeroMQ module; see README.md for what it holds.
