@@ -53,8 +53,17 @@ public struct KernelCore {
     return .proceed
   }
 
-  /// Answers an execute_request that was queued behind a failure, without running it.
-  public func abort(_ request: Message, io: any KernelIO) {
+  /// After a `stop_on_error` failure: answers every queued execute_request as aborted, without
+  /// running it, and returns the other requests to be served normally, in order.
+  public func abortQueued(_ queued: [Message], io: any KernelIO) -> [Message] {
+    var rest: [Message] = []
+    for request in queued {
+      if request.msgType == "execute_request" { abort(request, io: io) } else { rest.append(request) }
+    }
+    return rest
+  }
+
+  private func abort(_ request: Message, io: any KernelIO) {
     io.publish(factory.child(of: request, type: "status", content: ["execution_state": "busy"]))
     io.reply(
       factory.reply(to: request, content: ["status": "aborted", "execution_count": .int(executionCount)]),

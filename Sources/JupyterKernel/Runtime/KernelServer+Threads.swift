@@ -104,11 +104,12 @@ extension KernelServer {
       case .proceed: break
       case .shutdown(let restart): state.requestShutdown(restart: restart)
       case .abortQueuedExecutions:
-        // Answer every execute_request that already arrived; keep other requests for later.
+        // Everything that already arrived: executes are aborted, the rest served afterwards.
+        var queued: [Message] = []
         while let frames = try? shell.receiveIfReady() {
-          guard let queued = decode(frames, state: state, channel: "shell") else { continue }
-          if queued.msgType == "execute_request" { core.abort(queued, io: io) } else { pending.append(queued) }
+          if let message = decode(frames, state: state, channel: "shell") { queued.append(message) }
         }
+        pending += core.abortQueued(queued, io: io)
       }
     }
     push.close()

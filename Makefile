@@ -1,0 +1,55 @@
+# FlowQL — the two commands a newcomer needs:
+#   make lab    install what is missing, build, install the kernel, start JupyterLab on Notebooks/
+#   make test   every test: Swift (unit) and Python (real Jupyter clients against the real kernel)
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin
+DEBUG_BIN := .build/debug/flowql
+RELEASE_BIN := .build/release/flowql
+
+.PHONY: lab test deps system-deps python-deps build release swift-test python-test clean
+
+lab: deps release
+	$(RELEASE_BIN) install --prefix $(VENV)
+	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks
+
+test: deps build swift-test python-test
+
+deps: system-deps python-deps
+
+# libzmq and the tools the tests use, from Debian; installed with apt-get when running as root.
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages: $$missing — run: sudo apt-get install $$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+# A virtual environment with the pinned Jupyter packages (requirements.txt).
+python-deps: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+build:
+	swift build
+
+release:
+	swift build -c release
+
+swift-test:
+	swift test
+
+python-test: build
+	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q Tests/python
+
+clean:
+	rm -rf .build $(VENV)
