@@ -13,7 +13,8 @@ RELEASE_BIN := .build/release/flowql
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
-	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks
+	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks \
+	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: deps build swift-test python-test
 
