@@ -17,7 +17,8 @@ public enum Kernelspec {
       "language": "flowql",
       "interrupt_mode": "message",
       "env": .emptyObject,
-      "metadata": .emptyObject,
+      // CurveZMQ: with keys in the connection file every socket runs as a CURVE server.
+      "metadata": ["supported_encryption": ["curve"]],
     ]
   }
 

@@ -154,3 +154,45 @@ def test_heartbeat_answers(kernel):
     _, kc = kernel
     time.sleep(1.5)
     assert kc.hb_channel.is_beating()
+
+
+def test_curve_encrypted_connection_works_end_to_end():
+    km = KernelManager(kernel_name="flowql", transport_encryption="required")
+    km.start_kernel()
+    try:
+        with open(km.connection_file) as f:
+            info = __import__("json").load(f)
+        assert info.get("curve_publickey") and info.get("curve_secretkey")
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=30)
+        msg_id = kc.kernel_info()
+        assert reply_to(kc, msg_id)["content"]["status"] == "ok"
+        time.sleep(1.5)
+        assert kc.hb_channel.is_beating()
+        kc.stop_channels()
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def test_plain_client_cannot_talk_to_an_encrypted_kernel():
+    import zmq
+
+    km = KernelManager(kernel_name="flowql", transport_encryption="required")
+    km.start_kernel()
+    try:
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=30)
+        # A client without the server key: its messages never reach the kernel's handlers.
+        ctx = zmq.Context.instance()
+        plain = ctx.socket(zmq.DEALER)
+        plain.linger = 0
+        plain.connect(f"tcp://{km.ip}:{km.shell_port}")
+        msg = kc.session.msg("kernel_info_request", {})
+        plain.send_multipart(kc.session.serialize(msg))
+        assert plain.poll(1000) == 0
+        plain.close()
+        kc.stop_channels()
+    finally:
+        km.shutdown_kernel(now=True)
