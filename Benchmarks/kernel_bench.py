@@ -1,0 +1,77 @@
+"""Kernel start-up, execute round trip and memory: FlowQL vs ipykernel, both via jupyter_client.
+
+Run with `make bench`. Prints one table; every FlowQL figure sits beside ipykernel's from the
+same run, with the ratio. No figure here is asserted: this is measurement, not a test.
+"""
+import statistics
+import sys
+import time
+
+import psutil
+from jupyter_client import KernelManager
+
+RUNS_START = 5
+EXECUTES = 1000
+
+
+def start_once(name):
+    """Seconds from launching the kernel to its first kernel_info_reply (polling every 5 ms)."""
+    km = KernelManager(kernel_name=name)
+    started = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    msg_id = None
+    while True:
+        if msg_id is None or time.perf_counter() - sent > 0.05:
+            msg_id, sent = kc.kernel_info(), time.perf_counter()
+        try:
+            msg = kc.get_shell_msg(timeout=0.005)
+        except Exception:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            elapsed = time.perf_counter() - started
+            break
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    return elapsed
+
+
+def round_trips(name, code):
+    """Median and p99 seconds of execute → reply+idle over EXECUTES trivial executes, and RSS."""
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    for _ in range(50):
+        kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
+    times = []
+    for _ in range(EXECUTES):
+        t = time.perf_counter()
+        kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
+        times.append(time.perf_counter() - t)
+    rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.99) - 1], rss
+
+
+def main():
+    flow_code = sys.argv[1] if len(sys.argv) > 1 else "1 + 1"
+    start = {n: statistics.median(start_once(n) for _ in range(RUNS_START)) for n in ("flowql", "python3")}
+    trips = {"flowql": round_trips("flowql", flow_code), "python3": round_trips("python3", "1 + 1")}
+    rows = [
+        ("start-up to kernel_info_reply", start["flowql"] * 1e3, start["python3"] * 1e3, "ms", "≤ 50 ms"),
+        ("execute round trip, median", trips["flowql"][0] * 1e3, trips["python3"][0] * 1e3, "ms", "≤ 1 ms"),
+        ("execute round trip, p99", trips["flowql"][1] * 1e3, trips["python3"][1] * 1e3, "ms", ""),
+        ("RSS after 1,050 executes", trips["flowql"][2] / 2**20, trips["python3"][2] / 2**20, "MB", "≤ 20 MB"),
+    ]
+    print(f"{'kernel':32} {'FlowQL':>10} {'ipykernel':>10} {'ratio':>7}  unit  goal")
+    for label, ours, theirs, unit, goal in rows:
+        print(f"{label:32} {ours:10.2f} {theirs:10.2f} {ours / theirs:7.2f}  {unit:4}  {goal}")
+
+
+if __name__ == "__main__":
+    main()
