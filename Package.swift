@@ -66,6 +66,10 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: - Fuzz targets (Scripts/fuzz.sh builds them with -sanitize=fuzzer -DFUZZING)
+    .executableTarget(
+      name: "fuzz-wire", dependencies: ["JupyterKernel"], path: "Fuzz/Wire", swiftSettings: strictSettings),
+
     // MARK: - Tests
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
