@@ -8,7 +8,7 @@ import Testing
     let report = model.studyReport()
     #expect(Array(report.columnNames.prefix(4)) == ["metric", "model", "target", "ratio"])
     let data = try RareEarthData.loadBundled()
-    #expect(report.rowCount == data.targets.count + 1)
+    #expect(report.texts("verdict").filter { $0 != "check" }.count == data.targets.count)
     for (row, metric) in report.texts("metric").enumerated() where report.texts("verdict")[row] != "check" {
       #expect(data.targets.contains { $0.metric == metric })
       #expect(close(report.numbers("ratio")[row], report.numbers("model")[row] / report.numbers("target")[row]))
@@ -29,7 +29,7 @@ import Testing
   @Test func undocumentedSupplyRaisesTheResidualDomesticUse() throws {
     let official = try Bundled.model().studyReport()
     let undocumented = try Bundled.model(.undocumented).studyReport()
-    let row = try #require(official.texts("verdict").firstIndex(of: "check"))
+    let row = try #require(official.texts("metric").firstIndex { $0.hasPrefix("Residual domestic uses") })
     #expect(official.numbers("model")[row] < 20_000)
     #expect(undocumented.numbers("model")[row] > official.numbers("model")[row] + 60_000)
   }

@@ -25,6 +25,15 @@ extension MaterialFlowModel {
           ? "Official data leave implausibly little for every non-magnet domestic use; the missing undocumented supply shows up here. Compare undocumented mode"
           : "With the undocumented-supply estimate the residual domestic uses become plausible")
     }
+    if let yuan = recipe.data.series["exp_rare_earths_value_cny"]?[2021],
+      let rate = recipe.data.series["fx_cny_per_usd"]?[2021]
+    {
+      let model = measures.exportValue(2021)
+      rows.appendCheck(
+        metric: "Export value of compounds + metals 2021 (price-basis check)", model: model,
+        unit: "USD",
+        note: "customs value 4.22 B yuan at \(rate) CNY/US$ = \(StudyMeasures.billions(yuan / rate)); model/customs = \((model / (yuan / rate) * 100).rounded() / 100). The USGS reference prices value China's exports above their customs value, which inflates the value layer (see the US$7.57 B rows)")
+    }
     return rows.table(
       caption: "study reproduction · \(name) · \(mode?.rawValue ?? "") mode · \(yearCaption)")
   }
@@ -49,6 +58,11 @@ private struct StudyMeasures {
   /// The residual domestic uses (R9) in `year`: the §4.9 check that exposes missing supply.
   func residualDomesticUse(_ year: Int) -> Double {
     sum { $0.source == "PRIM" && $0.year == year && ($0.target.hasPrefix("FM_") || $0.target == "TRAD") }
+  }
+
+  /// Value of exported compounds and metals in `year`.
+  func exportValue(_ year: Int) -> Double {
+    sum({ $0.year == year && ($0.target == "EXP_PRIM" || $0.target == "EXP_MET") }, \.value)
   }
 
   private func isImport(_ id: String) -> Bool { id.hasPrefix("IMP") }
@@ -152,9 +166,13 @@ private struct StudyMeasures {
         "WM → SEP / WM input (an input parameter, so this only confirms the rule)"
       )
     case "net_importer_mass":
+      func ratio(_ year: Int) -> Double {
+        sum { isImport($0.source) && $0.year == year } / sum { isExport($0.target) && $0.year == year }
+      }
+      let flip = model.years.first { ratio($0) > 1 }.map { "\($0)" } ?? "never"
       return (
-        sum { isImport($0.source) && $0.year == last } / sum { isExport($0.target) && $0.year == last },
-        "imports / exports by mass (t REO) in \(last)"
+        ratio(last),
+        "imports / exports by mass (t REO) in \(last); \((ratio(first) * 100).rounded() / 100) in \(first); first year above 1: \(flip)"
       )
     case "net_winner_value":
       return (
