@@ -6,8 +6,7 @@ extension MaterialFlowModel {
   /// - Throws: ``FlowModelError`` for an unknown process or a year outside the model.
   /// - Complexity: O(flows + processes).
   public func upstream(of process: String, years: ClosedRange<Int>? = nil) throws -> Table {
-    guard let p = try resolvedProcesses([process])?.first else { throw FlowModelError.emptyModel }
-    let reaches = reachable(from: p, along: index.predecessors)
+    let reaches = reachable(from: try resolvedProcess(process), along: index.predecessors)
     return try subset(years, caption: "upstream of \(process)") { _, t in reaches[t] }
   }
 
@@ -18,8 +17,7 @@ extension MaterialFlowModel {
   /// - Throws: ``FlowModelError`` for an unknown process or a year outside the model.
   /// - Complexity: O(flows + processes).
   public func downstream(of process: String, years: ClosedRange<Int>? = nil) throws -> Table {
-    guard let p = try resolvedProcesses([process])?.first else { throw FlowModelError.emptyModel }
-    let reaches = reachable(from: p, along: index.successors)
+    let reaches = reachable(from: try resolvedProcess(process), along: index.successors)
     return try subset(years, caption: "downstream of \(process)") { s, _ in reaches[s] }
   }
 
@@ -32,11 +30,8 @@ extension MaterialFlowModel {
   public func paths(from source: String, to target: String, years: ClosedRange<Int>? = nil) throws
     -> Table
   {
-    guard let ends = try resolvedProcesses([source, target]), ends.count == 2 else {
-      throw FlowModelError.emptyModel
-    }
-    let fromSource = reachable(from: ends[0], along: index.successors)
-    let toTarget = reachable(from: ends[1], along: index.predecessors)
+    let fromSource = reachable(from: try resolvedProcess(source), along: index.successors)
+    let toTarget = reachable(from: try resolvedProcess(target), along: index.predecessors)
     return try subset(years, caption: "paths from \(source) to \(target)") { s, t in
       fromSource[s] && toTarget[t]
     }

@@ -123,14 +123,16 @@ extension MaterialFlowModel {
 
   /// Resolves optional process ids to indices, throwing for unknown ids.
   func resolvedProcesses(_ ids: [String]?) throws -> [Int]? {
-    guard let ids else { return nil }
-    return try ids.map { id in
-      guard let i = index.processIndex[id] else {
-        throw FlowModelError.unknownProcess(
-          id, candidates: FlowModelError.ranked(processes.map(\.id), near: id))
-      }
-      return i
+    try ids?.map(resolvedProcess)
+  }
+
+  /// Resolves a process id to its index, throwing for an unknown id.
+  func resolvedProcess(_ id: String) throws -> Int {
+    guard let i = index.processIndex[id] else {
+      throw FlowModelError.unknownProcess(
+        id, candidates: FlowModelError.ranked(processes.map(\.id), near: id))
     }
+    return i
   }
 
   /// A caption fragment for a year range, such as "2015–2022" or "2022".

@@ -1,7 +1,7 @@
 extension MaterialFlowModel {
   /// Compares the bundled model with every headline figure of the study (`study_targets.csv`).
   ///
-  /// Columns: `metric, model, target, ratio` (model / target), `unit, verdict, source, note`.
+  /// Columns: `metric, model, target, ratio` (model / target), `unit, source, note, verdict`.
   /// The verdict is `close` (ratio within ±10 %), `met` or `missed` (for "above" / "below"
   /// targets), or `off` (ratio outside ±10 %); the note says how the model value is computed and,
   /// where the model misses, why. Nothing is fitted to the targets.
@@ -233,8 +233,8 @@ private struct StudyRows {
     Table(
       [
         .text("metric", metric), .number("model", model), .number("target", target),
-        .number("ratio", ratio), .text("unit", unit), .text("verdict", verdict),
-        .text("source", source), .text("note", note),
+        .number("ratio", ratio), .text("unit", unit), .text("source", source),
+        .text("note", note), .text("verdict", verdict),
       ], caption: caption)
   }
 }
