@@ -25,6 +25,15 @@ import Testing
     #expect(close(table.numbers("stock_change")[1], useIn - useOut))
   }
 
+  @Test func namedBoundaryProcessesShowTheirTotals() throws {
+    let model = try Bundled.model()
+    let table = try model.balance(of: ["EXP_MAG"], years: 2017...2017)
+    let exports = mass(model.flows) { $0.year == 2017 && $0.target == "EXP_MAG" }
+    #expect(close(table.numbers("inputs")[0], exports))
+    #expect(close(table.numbers("imbalance")[0], 0))
+    #expect(close(exports, 29_907 * 0.36))
+  }
+
   @Test func systemRowBalancesTheBoundary() throws {
     let model = try Bundled.model()
     let table = try model.balance(years: 2022...2022, byMaterial: true)

@@ -1,7 +1,8 @@
 extension MaterialFlowModel {
   /// The mass balance of each process and year: inputs − outputs − stock change.
   ///
-  /// Boundary sources and sinks have no balance and are left out; a last `SYSTEM` row per year
+  /// Boundary sources and sinks balance against the outside world: they are left out unless
+  /// named, and when named show their totals with zero imbalance. A last `SYSTEM` row per year
   /// (and material) balances the whole system: boundary inflows − boundary outflows − total
   /// stock change.
   ///
@@ -60,9 +61,10 @@ extension MaterialFlowModel {
         }
         for pi in rows {
           let k = (yi * p + pi) * m + mi
+          let boundary = self.processes[pi].isBoundary
           builder.append(
             year: year, process: self.processes[pi].id, material: material, inputs: inputs[k],
-            outputs: outputs[k], stockChange: stockChange[k])
+            outputs: outputs[k], stockChange: boundary ? inputs[k] - outputs[k] : stockChange[k])
         }
         if selected == nil {
           builder.append(

@@ -14,12 +14,6 @@ struct PriceBook: Sendable {
     var years: ClosedRange<Int>?
   }
 
-  /// The goods this book can price.
-  static let goods = [
-    "ore", "concentrate", "mixed_primary", "oxide", "metal", "magnet", "magnet_import", "scrap",
-    "recycled", "functional_material", "traditional_product", "end_of_life", "residue",
-  ]
-
   let data: RareEarthData
   var overrides: [Override] = []
 
