@@ -1,7 +1,7 @@
 /// The derivation rules of the bundled model (rare-earth-model.md §4.3), one per process.
 ///
 /// Each rule sees the process's inflow by element group in one year and returns the flows fixed
-/// by data or parameters plus the outflows that close its balance. Rule numbers (R1–R14) appear
+/// by data or parameters plus the outflows that close its balance. Rule numbers (R1–R13) appear
 /// in the `rule` column of the flows table.
 extension RareEarthRecipe {
   /// The rule for `process` in `year`, given its inflow by material and every process's
@@ -86,11 +86,11 @@ extension RareEarthRecipe {
       }
       step.closing = [("MAG", 1, "metal", "R8 metal to magnets")]
     case "MAG":
-      // R11 Magnets: new scrap (swarf) returns to separation; exports fixed by customs data
+      // R10 Magnets: new scrap (swarf) returns to separation; exports fixed by customs data
       // (never more than the finished magnets); the rest goes to domestic use.
       let swarf = try data.parameter("SWARF_SHARE")
       step.fixed += proportional(
-        "SEP", swarf, of: inflow, good: "scrap", provenance: "E", rule: "R11 new scrap to separation")
+        "SEP", swarf, of: inflow, good: "scrap", provenance: "E", rule: "R10 new scrap to separation")
       let exports = try data.series("exp_magnets_gross", year) * data.parameter("REO_FACTOR_MAGNET")
       for (m, weight) in [("LREE", 1 - magnetH), ("HREE", magnetH)] {
         let finished = (inflow[m] ?? 0) * (1 - swarf)
@@ -98,28 +98,28 @@ extension RareEarthRecipe {
           Draft(
             target: "EXP_MAG", material: m, mass: min(exports * weight, finished), weight: weight,
             good: "magnet", provenance: data.kind("exp_magnets_gross", year),
-            rule: "R11 magnet exports × REO factor"))
+            rule: "R10 magnet exports × REO factor"))
       }
-      step.closing = [("USE", 1, "magnet", "R11 magnets to domestic use")]
+      step.closing = [("USE", 1, "magnet", "R10 magnets to domestic use")]
     case "FM_POL", "FM_CAT", "FM_HS", "FM_PHO":
-      // R12 Functional materials: no loss data, everything made goes to use.
-      step.closing = [("USE", 1, "functional_material", "R12 functional materials to use")]
+      // R11 Functional materials: no loss data, everything made goes to use.
+      step.closing = [("USE", 1, "functional_material", "R11 functional materials to use")]
     case "TRAD":
-      step.closing = [("USE", 1, "traditional_product", "R12 traditional products to use")]
+      step.closing = [("USE", 1, "traditional_product", "R11 traditional products to use")]
     case "USE":
-      // R13 Use: end-of-life outflow = a share of the year's inflow (lifetime proxy); the rest
+      // R12 Use: end-of-life outflow = a share of the year's inflow (lifetime proxy); the rest
       // accumulates as in-use stock.
       step.fixed += proportional(
         "WM", try data.parameter("USE_EOL_SHARE"), of: inflow, good: "end_of_life",
-        provenance: "E", rule: "R13 end-of-life outflow")
+        provenance: "E", rule: "R12 end-of-life outflow")
       step.keepsStock = true
     case "WM":
-      // R14 Waste management: under 1 % is recycled to separation, the rest is landfilled or
+      // R13 Waste management: under 1 % is recycled to separation, the rest is landfilled or
       // dissipated.
       step.fixed += proportional(
         "SEP", try data.parameter("EOL_RECYCLING_RATE"), of: inflow, good: "recycled",
-        provenance: "E", rule: "R14 end-of-life recycling")
-      step.closing = [("DISS", 1, "end_of_life", "R14 landfill and dissipation")]
+        provenance: "E", rule: "R13 end-of-life recycling")
+      step.closing = [("DISS", 1, "end_of_life", "R13 landfill and dissipation")]
     default:
       break
     }
