@@ -44,6 +44,7 @@ import Testing
         let target = String(format: "%12.4g", report.numbers("target")[row])
         let ratio = String(format: "%6.2f", report.numbers("ratio")[row])
         print("| \(metric) | \(model) | \(target) | \(ratio) | \(report.texts("unit")[row]) | \(report.texts("verdict")[row]) |")
+        if ProcessInfo.processInfo.environment["PRINT_NOTES"] != nil { print("    note: \(report.texts("note")[row])") }
       }
     }
   }

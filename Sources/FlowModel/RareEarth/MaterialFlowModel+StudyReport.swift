@@ -52,7 +52,7 @@ private struct StudyMeasures {
   }
 
   static func billions(_ usd: Double) -> String {
-    "US$\((usd / 1e8).rounded() / 10) B"
+    "US$\((usd / 1e7).rounded() / 100) B"
   }
 
   /// The residual domestic uses (R9) in `year`: the §4.9 check that exposes missing supply.
@@ -94,7 +94,7 @@ private struct StudyMeasures {
     "hreo_cost":
       "The separation cost is split by an estimate (MC 55, SC 40, EC 3, WMC 2 %). The model's own costs are that split, but its material cost comes from the upstream chain (ion-adsorption mining cost 15 US$/kg, an estimate, and import values), and that comes out lower for HREE than the 55 % the split assumes. The study's HREE basket and feed costs are unknown",
     "lreo_cost":
-      "The material cost is derived from the upstream chain. Rock-type mining, imported concentrate at market value and new scrap at scrap value cost more per t of LREE than the 55 % of 3,912 US$/t the split assumes. Carrying the magnet maker's full cost back with the scrap, instead of valuing the scrap as a by-product, would roughly double it",
+      "The material cost is derived from the upstream chain. Rock-type mining, imported concentrate at market value and new scrap at scrap value cost more per t of LREE than the 55 % of 3,912 US$/t the split assumes. Carrying the magnet maker's full cost back with the scrap, instead of valuing the scrap as a by-product, raised it to about twice the target in a development run",
     "system_material_share":
       "EC + WMC are fixed at 5 % of the study's unit cost (an estimate). Because the derived HREE total is below 45,015 US$/t, they come to slightly more than 5 % of the model's total",
     "fm_value":
