@@ -63,6 +63,19 @@ import Testing
     #expect(loaded == nil)
   }
 
+  @Test func badProcessFilesAndRowsAreLocated() throws {
+    let flows = try fixture("flows.csv")
+    #expect(throws: CSVLoadError(file: "bad_kind_processes.csv", line: 3, column: 3, columnName: "kind", problem: .unknownKind("factory"))) {
+      try MaterialFlowModel.load(flowsCSV: flows, processesCSV: try fixture("bad_kind_processes.csv"))
+    }
+    #expect(throws: CSVLoadError(file: "duplicate_processes.csv", line: 3, column: 1, columnName: "id", problem: .duplicateRow(firstLine: 2))) {
+      try MaterialFlowModel.load(flowsCSV: flows, processesCSV: try fixture("duplicate_processes.csv"))
+    }
+    #expect(throws: CSVLoadError(file: "wrong_field_count.csv", line: 2, problem: .wrongFieldCount(expected: 5, found: 6))) {
+      try MaterialFlowModel.load(flowsCSV: try fixture("wrong_field_count.csv"))
+    }
+  }
+
   @Test func missingFileIsAnError() throws {
     let url = try fixture("does_not_exist.csv")
     #expect(throws: CSVLoadError.self) { try MaterialFlowModel.load(flowsCSV: url) }
