@@ -1,0 +1,96 @@
+/// Computes the MFCA cost layer of every flow (ISO 14051), generic over any model.
+///
+/// - Flows out of a boundary source carry their purchase cost, taken to be their value
+///   (imports are bought at market value; ore in the ground costs nothing).
+/// - A flow back upstream (target stage before source stage: new scrap, recycling) is a
+///   by-product and carries its market value (the by-product method). Without this, the
+///   magnet maker's full cost would circulate through separation and compound every year.
+/// - A quantity centre's input material cost plus its energy and system costs, less the
+///   by-product values, are shared over its other outflows of the same material by mass; its
+///   waste-management cost goes to the flows into loss processes only (to the products when it
+///   has no losses). The centre's outflow costs therefore sum to its input plus own costs.
+/// - A market node or stock passes on its average cost per t of each material.
+///
+/// Loops (scrap and recycling back upstream) are solved by repeated sweeps in stage order
+/// until no cost changes by more than 1e-6 US$.
+enum CostPropagation {
+  /// Returns `flows` with `cost` filled in.
+  static func propagate(
+    processes: [Process], flows: [Flow], centreCosts: [CentreCost]
+  ) -> [Flow] {
+    var flows = flows
+    let index = FlowIndex(processes: processes, flows: flows)
+    let materialCount = index.materials.count
+    let processCount = processes.count
+    var own = [Double](repeating: 0, count: index.years.count * processCount * materialCount * 3)
+    func slot(_ y: Int, _ p: Int, _ m: Int) -> Int { ((y * processCount + p) * materialCount + m) * 3 }
+    for cost in centreCosts {
+      guard let y = index.yearPosition(cost.year), let p = index.processIndex[cost.process],
+        let m = index.materialIndex[cost.material]
+      else { continue }
+      own[slot(y, p, m)] += cost.energy
+      own[slot(y, p, m) + 1] += cost.system
+      own[slot(y, p, m) + 2] += cost.wasteManagement
+    }
+    for (y, range) in index.yearRanges.enumerated() {
+      for i in range where processes[index.source[i]].kind == .source {
+        flows[i].cost = flows[i].value
+      }
+      let cells = processCount * materialCount
+      var outMass = [Double](repeating: 0, count: cells)
+      var lossMass = [Double](repeating: 0, count: cells)
+      var inMass = [Double](repeating: 0, count: cells)
+      var byProduct = [Double](repeating: 0, count: cells)
+      func isBackward(_ i: Int) -> Bool {
+        processes[index.target[i]].stageOrder < processes[index.source[i]].stageOrder
+          && processes[index.source[i]].kind == .quantityCentre
+      }
+      for i in range {
+        let key = index.source[i] * materialCount + index.material[i]
+        if isBackward(i) {
+          byProduct[key] += flows[i].value
+          flows[i].cost = flows[i].value
+          inMass[index.target[i] * materialCount + index.material[i]] += flows[i].mass
+          continue
+        }
+        outMass[key] += flows[i].mass
+        if processes[index.target[i]].isLoss { lossMass[key] += flows[i].mass }
+        inMass[index.target[i] * materialCount + index.material[i]] += flows[i].mass
+      }
+      let ordered = range.sorted {
+        (processes[index.source[$0]].stageOrder, index.source[$0])
+          < (processes[index.source[$1]].stageOrder, index.source[$1])
+      }
+      for _ in 0..<200 {
+        var inCost = [Double](repeating: 0, count: cells)
+        for i in range { inCost[index.target[i] * materialCount + index.material[i]] += flows[i].cost }
+        var change = 0.0
+        for i in ordered {
+          let p = index.source[i]
+          let process = processes[p]
+          guard process.kind != .source, !isBackward(i) else { continue }
+          let key = p * materialCount + index.material[i]
+          let mass = flows[i].mass
+          var cost: Double
+          switch process.kind {
+          case .quantityCentre:
+            let s = slot(y, p, index.material[i])
+            let base = inCost[key] + own[s] + own[s + 1] - byProduct[key]
+            cost = outMass[key] > 0 ? base * mass / outMass[key] : 0
+            if lossMass[key] > 0 {
+              if processes[index.target[i]].isLoss { cost += own[s + 2] * mass / lossMass[key] }
+            } else if outMass[key] > 0 {
+              cost += own[s + 2] * mass / outMass[key]
+            }
+          default:
+            cost = inMass[key] > 0 ? inCost[key] * mass / inMass[key] : 0
+          }
+          change = max(change, abs(cost - flows[i].cost))
+          flows[i].cost = cost
+        }
+        if change < 1e-6 { break }
+      }
+    }
+    return flows
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Parses a flows file into flows, checking every field.
+enum FlowCSV {
+  /// The flows of `records`.
+  ///
+  /// - Parameter knownProcesses: the ids a flow may name, or `nil` to accept any.
+  static func parse(_ records: CSVRecords, knownProcesses: Set<String>?) throws -> [Flow] {
+    let year = try records.requiredColumn("year")
+    let source = try records.requiredColumn("source")
+    let target = try records.requiredColumn("target")
+    let material = try records.requiredColumn("material")
+    let mass = try records.requiredColumn("mass")
+    let cost = records.column("cost")
+    let value = records.column("value")
+    struct Key: Hashable {
+      var year: Int, source: String, target: String, material: String
+    }
+    var seen: [Key: Int] = [:]
+    seen.reserveCapacity(records.rows.count)
+    var flows: [Flow] = []
+    flows.reserveCapacity(records.rows.count)
+    for (line, fields) in records.rows {
+      guard fields.count == records.header.count else {
+        throw CSVLoadError(
+          file: records.file, line: line,
+          problem: .wrongFieldCount(expected: records.header.count, found: fields.count))
+      }
+      func fail(_ column: Int, _ problem: CSVLoadError.Problem) -> CSVLoadError {
+        CSVLoadError(
+          file: records.file, line: line, column: column + 1, columnName: records.header[column],
+          problem: problem)
+      }
+      func text(_ column: Int) throws -> String {
+        let value = fields[column].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { throw fail(column, .emptyField) }
+        return value
+      }
+      func number(_ column: Int) throws -> Double {
+        let raw = try text(column)
+        guard let value = Double(raw), value.isFinite else { throw fail(column, .notANumber(raw)) }
+        return value
+      }
+      func process(_ column: Int) throws -> String {
+        let id = try text(column)
+        if let knownProcesses, !knownProcesses.contains(id) { throw fail(column, .unknownProcess(id)) }
+        return id
+      }
+      let yearText = try text(year)
+      guard let flowYear = Int(yearText) else { throw fail(year, .notAYear(yearText)) }
+      let flowSource = try process(source)
+      let flowTarget = try process(target)
+      let flowMaterial = try text(material)
+      let flowMass = try number(mass)
+      guard flowMass >= 0 else { throw fail(mass, .negativeMass(flowMass)) }
+      func optionalNumber(_ column: Int?) throws -> Double {
+        guard let column, !fields[column].trimmingCharacters(in: .whitespaces).isEmpty else { return 0 }
+        return try number(column)
+      }
+      let key = Key(year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial)
+      if let first = seen[key] {
+        throw CSVLoadError(file: records.file, line: line, problem: .duplicateRow(firstLine: first))
+      }
+      seen[key] = line
+      flows.append(
+        Flow(
+          year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial,
+          mass: flowMass, cost: try optionalNumber(cost), value: try optionalNumber(value)))
+    }
+    return flows
+  }
+}

@@ -1,0 +1,24 @@
+extension MaterialFlowModel {
+  /// The bundled model of China's rare-earth supply chain 2015–2022, derived from the package
+  /// resources (quotas, trade, prices, parameters) by the rules of rare-earth-model.md §4.3.
+  ///
+  /// - Parameter mode: ``SupplyMode/official`` (quotas only, the default) or
+  ///   ``SupplyMode/undocumented`` (adds the undocumented-mining estimate).
+  /// - Throws: ``FlowModelError`` when a resource is missing or malformed.
+  public static func bundled(mode: SupplyMode = .official) throws -> MaterialFlowModel {
+    let data = try RareEarthData.loadBundled()
+    return try MaterialFlowModel(recipe: RareEarthRecipe(data: data, mode: mode))
+  }
+
+  /// Derives the model from a recipe: mass by the rules, value from the price book, cost by
+  /// MFCA propagation.
+  init(recipe: RareEarthRecipe) throws {
+    let derived = try recipe.derive()
+    let costed = CostPropagation.propagate(
+      processes: recipe.data.processes, flows: derived.flows, centreCosts: derived.centreCosts)
+    self.init(
+      name: "rare_earth_china", processes: recipe.data.processes, flows: costed,
+      stocks: derived.stocks, centreCosts: derived.centreCosts, mode: recipe.mode,
+      notes: derived.notes, recipe: recipe)
+  }
+}

@@ -1,0 +1,229 @@
+/// The flows, stocks, own costs and notes derived from a recipe.
+struct Derivation: Sendable {
+  var flows: [Flow] = []
+  var stocks: [StockRecord] = []
+  var centreCosts: [CentreCost] = []
+  var notes: [String] = []
+}
+
+extension RareEarthRecipe {
+  /// Derives every year's flows from the raw inputs by the rules, applying the scenario edits
+  /// where each edited flow is produced, so that everything downstream follows.
+  ///
+  /// Each year is evaluated in ``order``; flows back to a process already evaluated (new scrap
+  /// and recycling into `SEP`) feed the next pass, repeated until they change by less than
+  /// 1e-9 t (two or three passes).
+  /// - Throws: ``FlowModelError`` for missing inputs or an edit that cannot be applied.
+  func derive() throws -> Derivation {
+    var result = Derivation()
+    var stock: [String: Double] = [:]
+    let prices = priceBook
+    for year in data.years {
+      var backward: [String: [String: Double]] = [:]
+      var drafts: [(source: String, draft: Draft)] = []
+      var stockChange: [String: Double] = [:]
+      var notes: [String] = []
+      for _ in 0..<100 {
+        var inflows = backward
+        var nextBackward: [String: [String: Double]] = [:]
+        var evaluated = Set<String>()
+        drafts = []
+        stockChange = [:]
+        notes = []
+        for process in Self.order {
+          let inflow = inflows[process] ?? [:]
+          let outcome = try evaluate(process, year: year, inflow: inflow, inflows: inflows)
+          evaluated.insert(process)
+          notes += outcome.notes
+          for (m, change) in outcome.stockChange { stockChange[m, default: 0] += change }
+          for draft in outcome.drafts {
+            drafts.append((process, draft))
+            if evaluated.contains(draft.target) {
+              nextBackward[draft.target, default: [:]][draft.material, default: 0] += draft.mass
+            } else {
+              inflows[draft.target, default: [:]][draft.material, default: 0] += draft.mass
+            }
+          }
+        }
+        let converged = Self.maxDifference(backward, nextBackward) < 1e-9
+        backward = nextBackward
+        if converged { break }
+      }
+      result.notes += notes
+      for (source, draft) in drafts where draft.mass != 0 {
+        let price = try prices.price(draft.good, material: draft.material, year: year)
+        result.flows.append(
+          Flow(
+            year: year, source: source, target: draft.target, material: draft.material,
+            mass: draft.mass, cost: 0, value: draft.mass * price, good: draft.good,
+            provenance: draft.provenance, rule: draft.rule))
+      }
+      for m in Self.materials {
+        let change = stockChange[m] ?? 0
+        stock[m, default: 0] += change
+        result.stocks.append(
+          StockRecord(year: year, process: "USE", material: m, stock: stock[m] ?? 0, stockChange: change))
+      }
+    }
+    result.centreCosts = try centreCosts(for: result.flows)
+    return result
+  }
+
+  /// One process in one year: its rule, the scenario edits on its outflows, and its closing.
+  private func evaluate(
+    _ process: String, year: Int, inflow: [String: Double], inflows: [String: [String: Double]]
+  ) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String]) {
+    let step = try step(process, year: year, inflow: inflow, inflows: inflows)
+    var done = Set<Int>()
+    var fixed = step.fixed
+    try applyScaleAndSet(&fixed, source: process, year: year, done: &done, mayCreate: false)
+    var closing: [Draft] = []
+    var stockChange: [String: Double] = [:]
+    var notes: [String] = []
+    let isSource = data.processes.first { $0.id == process }?.kind == .source
+    if !isSource {
+      for m in Self.materials {
+        let out = fixed.filter { $0.material == m }.reduce(0) { $0 + $1.mass }
+        let remaining = (inflow[m] ?? 0) - out
+        if step.keepsStock {
+          stockChange[m] = remaining
+          continue
+        }
+        if remaining < -1e-6 {
+          notes.append(
+            "\(year) \(process) \(m): outflows fixed by data exceed the inflow by "
+              + "\(Int((-remaining).rounded())) t; the residual is clamped to 0 and the balance "
+              + "shows the gap")
+        }
+        for target in step.closing {
+          closing.append(
+            Draft(
+              target: target.target, material: m, mass: max(0, remaining) * target.share,
+              weight: target.share, good: target.good, provenance: "D", rule: target.rule))
+        }
+      }
+    }
+    try applyScaleAndSet(&closing, source: process, year: year, done: &done, mayCreate: true)
+    var drafts = fixed + closing
+    try applyMoves(&drafts, source: process, year: year)
+    return (drafts, stockChange, notes)
+  }
+
+  /// Applies the `scale` and `set` edits whose source is `source` to `drafts`.
+  private func applyScaleAndSet(
+    _ drafts: inout [Draft], source: String, year: Int, done: inout Set<Int>, mayCreate: Bool
+  ) throws {
+    for (e, edit) in edits.enumerated() {
+      switch edit {
+      case .scale(let selector, let factor) where selector.source == source:
+        for i in drafts.indices
+        where drafts[i].target == selector.target
+          && selector.matches(year: year, material: drafts[i].material)
+        {
+          drafts[i].mass *= factor
+        }
+      case .set(let selector, let mass) where selector.source == source:
+        guard selector.years?.contains(year) ?? true, !done.contains(e) else { continue }
+        let matches = drafts.indices.filter {
+          drafts[$0].target == selector.target
+            && selector.matches(year: year, material: drafts[$0].material)
+        }
+        if matches.isEmpty {
+          guard mayCreate else { continue }
+          guard let material = selector.material else {
+            throw FlowModelError.invalidScenario(
+              "no flow \(selector.source) → \(selector.target) in \(year); name a material to create it")
+          }
+          drafts.append(
+            Draft(
+              target: selector.target, material: material, mass: mass, weight: 1,
+              good: drafts.first?.good ?? "", provenance: "E", rule: "scenario set"))
+        } else {
+          let total = matches.reduce(0) { $0 + drafts[$1].mass }
+          let weights = matches.reduce(0) { $0 + drafts[$1].weight }
+          for i in matches {
+            let share =
+              total > 0
+              ? drafts[i].mass / total
+              : (weights > 0 ? drafts[i].weight / weights : 1 / Double(matches.count))
+            drafts[i].mass = mass * share
+            drafts[i].provenance = "E"
+            drafts[i].rule = "scenario set"
+          }
+        }
+        done.insert(e)
+      default:
+        continue
+      }
+    }
+  }
+
+  /// Applies the `move` edits whose source is `source`: mass leaves one target for another.
+  private func applyMoves(_ drafts: inout [Draft], source: String, year: Int) throws {
+    for edit in edits {
+      guard case .move(let share, let selector, let newTarget) = edit, selector.source == source
+      else { continue }
+      for i in drafts.indices
+      where drafts[i].target == selector.target
+        && selector.matches(year: year, material: drafts[i].material)
+      {
+        let moved = drafts[i].mass * share
+        drafts[i].mass -= moved
+        if let j = drafts.firstIndex(where: {
+          $0.target == newTarget && $0.material == drafts[i].material
+        }) {
+          drafts[j].mass += moved
+        } else {
+          var copy = drafts[i]
+          copy.target = newTarget
+          copy.mass = moved
+          copy.provenance = "E"
+          copy.rule = "scenario move"
+          drafts.append(copy)
+        }
+      }
+    }
+  }
+
+  /// Own costs (energy, system, waste management) of each quantity centre: the unit costs of
+  /// `mfca_costs.csv` (US$ per t of product output) times the product output mass.
+  private func centreCosts(for flows: [Flow]) throws -> [CentreCost] {
+    let losses = Set(data.processes.filter(\.isLoss).map(\.id))
+    var output: [String: Double] = [:]  // "year|process|material" → product mass
+    for flow in flows where !losses.contains(flow.target) {
+      output["\(flow.year)|\(flow.source)|\(flow.material)", default: 0] += flow.mass
+    }
+    var result: [CentreCost] = []
+    for process in data.processes where process.kind == .quantityCentre {
+      for year in data.years {
+        for m in Self.materials {
+          let mass = output["\(year)|\(process.id)|\(m)"] ?? 0
+          guard mass > 0 else { continue }
+          func unit(_ category: String) -> Double {
+            let rows = data.unitCosts.filter { $0.process == process.id && $0.category == category }
+            return (rows.first { $0.material == m } ?? rows.first { $0.material == "*" })?.usdPerTonne ?? 0
+          }
+          result.append(
+            CentreCost(
+              year: year, process: process.id, material: m, energy: unit("EC") * mass,
+              system: unit("SC") * mass, wasteManagement: unit("WMC") * mass))
+        }
+      }
+    }
+    return result
+  }
+
+  private static func maxDifference(
+    _ a: [String: [String: Double]], _ b: [String: [String: Double]]
+  ) -> Double {
+    var result = 0.0
+    for key in Set(a.keys).union(b.keys) {
+      let x = a[key] ?? [:]
+      let y = b[key] ?? [:]
+      for m in Set(x.keys).union(y.keys) {
+        result = max(result, abs((x[m] ?? 0) - (y[m] ?? 0)))
+      }
+    }
+    return result
+  }
+}
