@@ -40,7 +40,7 @@ extension Parser {
         throw fail(unexpected: "`by` after `top \(source.text(count.range))`", help: "e.g. `top 10 by mass`")
       }
       advance()
-      kind = .top(count: count, by: try parseSortKeys())
+      kind = .top(count: count, by: try parseSortKeys(defaultDescending: true))
     case "take", "limit":
       kind = .take(try parseExpression())
     case "pivot":
@@ -140,12 +140,12 @@ extension Parser {
   }
 
   /// `key, -key, key desc, …`.
-  mutating func parseSortKeys() throws(Abort) -> [SortKey] {
+  mutating func parseSortKeys(defaultDescending: Bool = false) throws(Abort) -> [SortKey] {
     var keys: [SortKey] = []
     repeat {
       if at(.comma) { advance() }
       guard listContinues || keys.isEmpty else { break }
-      var descending = false
+      var descending = defaultDescending
       if at(.minus) {
         advance()
         descending = true
@@ -156,6 +156,7 @@ extension Parser {
         descending = true
       } else if atKeyword("asc") {
         advance()
+        descending = false
       }
       keys.append(SortKey(value: value, descending: descending))
     } while at(.comma)
