@@ -154,7 +154,9 @@ extension Parser {
       let items = try parseDelimited(open: .lBracket, close: .rBracket, closing: "`]`")
       return Expr(kind: .list(items), range: t.range.union(previous.range))
     default:
-      throw fail(unexpected: "an expression", help: t.kind == .pipe ? nil : "e.g. a column, a number like `5 kt`, or text in quotes")
+      throw fail(
+        unexpected: "an expression", help: "e.g. a column, a number like `5 kt`, or text in quotes",
+        code: .expectedExpression)
     }
   }
 
@@ -187,8 +189,11 @@ extension Parser {
 
   /// A number, optionally followed by a unit: `5 kt`, `40 %`, `300 USD/t`.
   private mutating func parseQuantity(_ t: Token) throws(Abort) -> Expr {
-    guard let value = Double(t.text.replacingUnderscores) else {
-      throw fail(Diagnostic(.invalidNumber, "cannot read the number `\(t.text)`", at: t.range))
+    guard let value = Double(t.text.replacingUnderscores), value.isFinite else {
+      throw fail(
+        Diagnostic(
+          .invalidNumber, "cannot read the number `\(t.text)`", at: t.range, label: "too large",
+          help: "numbers must stay below about 1.8e308"))
     }
     if at(.percent) {
       let p = advance()

@@ -85,13 +85,13 @@ struct Parser {
   }
 
   /// Records "expected X, found Y" at the current token (unless the lexer already complained).
-  mutating func fail(unexpected what: String, help: String? = nil) -> Abort {
+  mutating func fail(unexpected what: String, help: String? = nil, code: DiagnosticCode = .unexpectedToken) -> Abort {
     let t = current
     if t.kind == .unknown || (t.kind == .string && !t.isTerminated) { return Abort() }
     let found = t.kind == .eof || t.kind == .newline ? t.kind.display : t.display
     let range = t.kind == .eof || t.kind == .newline ? SourceRange.at(previous.range.end) : t.range
     return fail(
-      Diagnostic(.unexpectedToken, "expected \(what), found \(found)", at: range, help: help))
+      Diagnostic(code, "expected \(what), found \(found)", at: range, help: help))
   }
 
   var errorCount: Int { diagnostics.count }
