@@ -121,7 +121,9 @@ extension Evaluator {
       "cannot \(comparing ? "compare" : "combine") \(lhs.typeDescription) with \(rhs.typeDescription)",
       at: lhsExpr.range.union(rhsExpr.range),
       label: "\(column) is \(a == .mass ? "in tonnes" : "in \(a.baseSymbol)")",
-      help: "\(comparing ? "compare with" : "use") \(a == .ratio ? "a ratio" : "a \(a.rawValue)") such as `\(Self.example(a))`\(alternative)")
+      help: comparing
+        ? "compare with \(a == .ratio ? "a ratio" : "a \(a.rawValue)") such as `\(Self.example(a))`\(alternative)"
+        : "`+` and `-` need the same dimension on both sides, as in `\(column == "the left side" ? "x" : lhsExpr.defaultName) + \(Self.example(a))`")
   }
 
   /// The flows column that measures `dimension`, for "use the `cost` column" hints.

@@ -42,14 +42,13 @@ public struct Options: Sendable, Hashable {
     }
   }
 
-  /// The unit that keeps `value` readable (t below 10 kt, then kt, then Mt; money likewise).
+  /// The largest unit in which `value` is at least 1 (t, kt, Mt; USD, kUSD, MUSD, BUSD).
   static func automaticUnit(for value: Double, _ dimension: Dimension) -> Unit {
     let candidates = Unit.all.filter { $0.dimension == dimension && $0.factor >= 1 }
       .sorted { $0.factor < $1.factor }
-    guard dimension != .ratio, var best = candidates.first else {
-      return Unit.named("%") ?? Unit(symbol: "", dimension: .none, factor: 1)
-    }
-    for u in candidates where abs(value) >= u.factor * 10 { best = u }
+    if dimension == .ratio, let percent = Unit.named("%") { return percent }
+    guard var best = candidates.first else { return Unit(symbol: "", dimension: .none, factor: 1) }
+    for u in candidates where abs(value) >= u.factor { best = u }
     return best
   }
 
