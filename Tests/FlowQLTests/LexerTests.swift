@@ -27,6 +27,7 @@ import Testing
     .init(source: "flows |\ntake 5", kinds: [.identifier, .pipe, .identifier, .number]),
     .init(source: "f(a,\n b)", kinds: [.identifier, .lParen, .identifier, .comma, .identifier, .rParen]),
     .init(source: "a +\n b", kinds: [.identifier, .plus, .identifier]),
+    .init(source: "a and\n b", kinds: [.identifier, .identifier, .identifier]),
     .init(source: "a\n\n\nb", kinds: [.identifier, .newline, .identifier]),
     .init(source: "a; b", kinds: [.identifier, .semicolon, .identifier]),
     .init(source: "Überschuss_2 ümlaut", kinds: [.identifier, .identifier]),

@@ -176,7 +176,8 @@ struct Lexer {
     return Token(kind: .string, range: range, text: String(value), isTerminated: false)
   }
 
-  /// Drops newlines that do not end a statement, and collapses runs of newlines.
+  /// Drops newlines that do not end a statement (after `|`, `,`, an operator, `and`/`or`/`not`,
+  /// or before a line starting with `|`), and collapses runs of newlines.
   static func joinContinuationLines(_ raw: [Token]) -> [Token] {
     var out: [Token] = []
     out.reserveCapacity(raw.count)
@@ -188,7 +189,9 @@ struct Lexer {
         while j < raw.count, raw[j].kind == .newline { j += 1 }
         let nextKind = j < raw.count ? raw[j].kind : .eof
         let prevKind = out.last?.kind
+        let prevWord = out.last?.keyword ?? ""
         let continues = nextKind == .pipe || (prevKind?.continuesLine ?? false)
+          || prevWord == "and" || prevWord == "or" || prevWord == "not"
         if !continues, prevKind != nil, prevKind != .newline, prevKind != .semicolon {
           out.append(t)
         }
