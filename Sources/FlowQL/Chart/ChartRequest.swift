@@ -1,0 +1,68 @@
+/// The chart kinds a `chart` stage may ask for.
+public enum ChartKind: String, Sendable, Hashable, CaseIterable {
+  /// Horizontal bars.
+  case bar
+  /// Vertical columns.
+  case column
+  /// Lines over an ordered x.
+  case line
+  /// Filled area.
+  case area
+  /// Stacked areas or columns.
+  case stacked
+  /// Stacked to 100 % per x.
+  case stacked100
+  /// Pie (≤ 6 slices).
+  case pie
+  /// Sankey diagram of source/target/value rows.
+  case sankey
+  /// Plain table.
+  case table
+}
+
+/// A value given to a chart option in `with (…)`.
+public enum ChartOptionValue: Sendable, Hashable {
+  /// A quoted text (`title = "Inflow"`).
+  case text(String)
+  /// A number (`height = 400`).
+  case number(Double)
+  /// A bare name: a column or a unit (`x = year`, `unit = kt`).
+  case name(String)
+  /// A list of names (`y = [inputs, outputs]`).
+  case names([String])
+  /// A truth value (`stack = true`).
+  case bool(Bool)
+}
+
+/// One `name = value` of a chart request.
+public struct ChartOption: Sendable, Hashable {
+  /// The option name, such as `x` or `title`.
+  public var name: String
+  /// Its value.
+  public var value: ChartOptionValue
+}
+
+/// A request to draw the statement's table; the table itself is passed through unchanged.
+public struct ChartRequest: Sendable, Hashable {
+  /// The chart kind.
+  public var kind: ChartKind
+  /// The options in written order.
+  public var options: [ChartOption]
+
+  /// Creates a request.
+  public init(kind: ChartKind, options: [ChartOption] = []) {
+    self.kind = kind
+    self.options = options
+  }
+
+  /// The value of the option `name`, if given.
+  public subscript(name: String) -> ChartOptionValue? {
+    options.last { $0.name == name }?.value
+  }
+
+  /// The option names `chart … with (…)` accepts.
+  public static let optionNames = [
+    "x", "y", "series", "title", "xtitle", "ytitle", "unit", "stack", "legend", "sort", "height",
+    "width", "palette", "labels", "min", "interactive",
+  ]
+}

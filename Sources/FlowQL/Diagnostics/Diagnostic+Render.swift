@@ -1,0 +1,54 @@
+extension Diagnostic {
+  /// The annotated block shown to users, without colours:
+  ///
+  /// ```text
+  /// error[E201]: unknown column `yaer`
+  ///  --> 2:10
+  ///   |
+  /// 2 |   | where yaer == 2020
+  ///   |           ^^^^ not a column of this table
+  ///   |
+  ///   = help: did you mean `year`?
+  /// ```
+  ///
+  /// Lines and columns are 1-based; columns count Unicode scalars.
+  public func render(source: String) -> String {
+    render(SourceText(source), colored: false)
+  }
+
+  /// The same block with ANSI colours, for terminals and Jupyter tracebacks.
+  public func renderColored(source: String) -> String {
+    render(SourceText(source), colored: true)
+  }
+
+  /// The `line:column` where the diagnostic starts.
+  public func location(in source: String) -> SourceLocation {
+    SourceText(source).location(of: range.start)
+  }
+
+  func render(_ text: SourceText, colored: Bool) -> String {
+    func paint(_ s: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    let accent = severity == .error ? "1;31" : "1;33"
+    let start = text.location(of: range.start)
+    var endOffset = range.end
+    // Underline at least one column, and never past the end of the first line.
+    let lineText = text.lineText(start.line)
+    let lineLength = lineText.unicodeScalars.count
+    if endOffset <= range.start { endOffset = range.start + 1 }
+    let end = text.location(of: min(endOffset, text.scalars.count))
+    let lastColumn = end.line == start.line ? max(end.column, start.column + 1) : lineLength + 1
+    let width = max(1, lastColumn - start.column)
+    let gutter = String(repeating: " ", count: String(start.line).count)
+    var out = paint("\(severity.rawValue)[\(code.rawValue)]", accent) + ": " + message + "\n"
+    out += "\(gutter)--> \(start.line):\(start.column)\n"
+    out += "\(gutter) |\n"
+    out += "\(start.line) | \(lineText)\n"
+    let pad = String(repeating: " ", count: start.column - 1)
+    let carets = paint(String(repeating: "^", count: width), accent)
+    out += "\(gutter) | \(pad)\(carets)" + (label.map { " " + $0 } ?? "") + "\n"
+    if !help.isEmpty || !notes.isEmpty { out += "\(gutter) |\n" }
+    for h in help { out += "\(gutter) = \(paint("help", "1")): \(h)\n" }
+    for n in notes { out += "\(gutter) = \(paint("note", "1")): \(n)\n" }
+    return out
+  }
+}

@@ -1,0 +1,67 @@
+import FlowModel
+
+/// The result of one query: a table (with an optional chart request) or a single value.
+enum QueryResult {
+  case table(Table, chart: ChartRequest?)
+  case value(Cell)
+}
+
+extension Evaluator {
+  /// Evaluates a whole query.
+  mutating func evaluate(_ query: Query) throws(Diagnostic) -> QueryResult {
+    if case .expression(let expr) = query.source {
+      try checkCancelled(expr.range)
+      return .value(try eval(expr, .scalar).cell(0))
+    }
+    if case .name(let name) = query.source, query.stages.isEmpty, let cell = scalarBinding(name.text) {
+      return .value(cell)
+    }
+    var (table, chart) = try evaluateSource(query.source, input: nil)
+    for stage in query.stages {
+      try checkCancelled(stage.keyword.range)
+      if case .chart(let syntax) = stage.kind {
+        chart = try chartRequest(syntax, table)
+        continue
+      }
+      (table, chart) = try apply(stage, to: table, chart: nil)
+    }
+    return .table(table, chart: chart)
+  }
+
+  /// The table after the first `stageCount` stages (for completion and inspection).
+  mutating func table(after query: Query, stageCount: Int) throws(Diagnostic) -> Table {
+    var (table, _) = try evaluateSource(query.source, input: nil)
+    for stage in query.stages.prefix(stageCount) {
+      if case .chart = stage.kind { continue }
+      (table, _) = try apply(stage, to: table, chart: nil)
+    }
+    return table
+  }
+
+  /// The table a source names or computes, with a verb's default chart.
+  mutating func evaluateSource(_ source: Source, input: Table?) throws(Diagnostic) -> (Table, ChartRequest?) {
+    switch source {
+    case .name(let name):
+      try checkCancelled(name.range)
+      if let t = table(named: name.text) { return (t, nil) }
+      if scalarBinding(name.text) != nil {
+        throw Diagnostic(
+          .notATable, "`\(name.text)` is a single value, not a table", at: name.range,
+          label: "bound by `let` to a value", help: "stages need a table, such as `flows`")
+      }
+      var candidates = tableNames + bindings.keys.sorted() + catalog.verbs.signatures.map(\.name)
+      candidates += Parser.statementKeywords
+      throw Diagnostic(
+        .unknownName, "unknown table `\(name.text)`", at: name.range, label: "no table of this name",
+        help: Suggestions.didYouMean(name.text, in: candidates),
+        notes: ["tables: " + tableNames.joined(separator: ", ")])
+    case .verb(let syntax):
+      try checkCancelled(syntax.name.range)
+      return try runVerb(syntax, input: input)
+    case .expression(let expr):
+      throw Diagnostic(
+        .notATable, "a single value is not a table", at: expr.range,
+        help: "start the query with a table such as `flows`")
+    }
+  }
+}

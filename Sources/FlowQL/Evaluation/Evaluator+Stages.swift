@@ -1,0 +1,166 @@
+import FlowModel
+
+extension Evaluator {
+  /// Applies one stage.
+  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (Table, ChartRequest?) {
+    let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
+    switch stage.kind {
+    case .where(let condition):
+      let v = try eval(condition, rows)
+      let keep = try requireBool(v, condition, "the condition of `where`")
+      if v.isScalar { return (keep[0] ? table : table.gathering([]), nil) }
+      var indices: [Int] = []
+      indices.reserveCapacity(table.rowCount / 4)
+      for i in 0..<keep.count where keep[i] { indices.append(i) }
+      return (table.gathering(indices), nil)
+    case .select(let items):
+      var columns: [Column] = []
+      for item in items {
+        let name = outputName(item)
+        if columns.contains(where: { $0.name == name }) { throw duplicate(name, item.name?.range ?? item.value.range) }
+        columns.append(try eval(item.value, rows).column(named: name, count: table.rowCount))
+      }
+      return (Table(columns, caption: table.caption), nil)
+    case .derive(let items):
+      var result = table
+      for item in items {
+        let frame = Frame(table: result, rowCount: result.rowCount, grouping: nil)
+        result.setColumn(try eval(item.value, frame).column(named: outputName(item), count: result.rowCount))
+      }
+      return (result, nil)
+    case .drop(let names):
+      var drop = Set<String>()
+      for name in names {
+        if table[name.text] == nil { throw unknownColumn(name.text, name.range, in: table) }
+        drop.insert(name.text)
+      }
+      return (Table(table.columns.filter { !drop.contains($0.name) }, caption: table.caption), nil)
+    case .rename(let pairs):
+      var columns = table.columns
+      for (new, old) in pairs {
+        guard let i = columns.firstIndex(where: { $0.name == old.text }) else {
+          throw unknownColumn(old.text, old.range, in: Table(columns))
+        }
+        if columns.contains(where: { $0.name == new.text }), new.text != old.text { throw duplicate(new.text, new.range) }
+        columns[i].name = new.text
+      }
+      return (Table(columns, caption: table.caption), nil)
+    case .summarize(let aggregates, let by):
+      return (try summarize(table, aggregates, by, stage), nil)
+    case .sort(let keys):
+      return (table.gathering(try sortPermutation(table, keys)), nil)
+    case .top(let countExpr, let keys):
+      let count = try rowCount(countExpr)
+      let order = try sortPermutation(table, keys)
+      return (table.gathering(Array(order.prefix(count))), nil)
+    case .take(let countExpr):
+      let count = try rowCount(countExpr)
+      return (table.gathering(Array(0..<min(count, table.rowCount))), nil)
+    case .pivot(let columns, let values):
+      return (try pivot(table, columns: columns, values: values), nil)
+    case .join(let kind, let right, let keys):
+      let (other, _) = try evaluateSource(right, input: nil)
+      let rightName: String
+      if case .name(let n) = right { rightName = n.text } else { rightName = "right" }
+      return (try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range), nil)
+    case .schema:
+      return (Self.schema(of: table), nil)
+    case .chart(let syntax):
+      return (table, try chartRequest(syntax, table))
+    case .verb(let syntax):
+      return try runVerb(syntax, input: table)
+    }
+  }
+
+  private func outputName(_ item: Assignment) -> String {
+    let n = item.outputName
+    return n.isEmpty ? source.text(item.value.range) : n
+  }
+
+  func duplicate(_ name: String, _ range: SourceRange) -> Diagnostic {
+    Diagnostic(
+      .duplicateColumn, "two columns would be named `\(name)`", at: range, label: "a second `\(name)`",
+      help: "give one of them another name, as in `\(name)_2 = …`")
+  }
+
+  /// A `take`/`top` count: a whole number ≥ 0.
+  private mutating func rowCount(_ expr: Expr) throws(Diagnostic) -> Int {
+    let v = try eval(expr, .scalar)
+    guard let n = v.numbers?.first, v.dimension == .none, n >= 0, n.rounded() == n, n < 1e15 else {
+      throw Diagnostic(
+        .invalidCount, "`\(source.text(expr.range))` is not a row count", at: expr.range,
+        label: "expected a whole number, 0 or more", help: "e.g. `take 10`")
+    }
+    return Int(n)
+  }
+
+  /// `summarize aggregates by keys`.
+  private mutating func summarize(_ table: Table, _ aggregates: [Assignment], _ by: [Assignment], _ stage: Stage) throws(Diagnostic) -> Table {
+    if aggregates.isEmpty && by.isEmpty {
+      throw Diagnostic(
+        .misplacedAggregate, "`summarize` needs an aggregate or `by` keys", at: stage.keyword.range,
+        help: "e.g. `summarize total = sum(mass) by year`")
+    }
+    let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
+    var keyVectors: [Vector] = []
+    for key in by { keyVectors.append(try eval(key.value, rows)) }
+    let range = stage.keyword.range
+    let grouping = try Grouping.make(keys: keyVectors, rowCount: table.rowCount) { () throws(Diagnostic) in
+      try checkCancelled(range)
+    }
+    var columns: [Column] = []
+    var names = Set<String>()
+    for (key, vector) in zip(by, keyVectors) {
+      let name = outputName(key)
+      guard names.insert(name).inserted else { throw duplicate(name, key.name?.range ?? key.value.range) }
+      columns.append(Self.gather(vector, grouping.firstRow).column(named: name, count: grouping.count))
+    }
+    let groups = Frame(table: table, rowCount: grouping.count, grouping: grouping)
+    for item in aggregates {
+      let name = outputName(item)
+      guard names.insert(name).inserted else { throw duplicate(name, item.name?.range ?? item.value.range) }
+      columns.append(try eval(item.value, groups).column(named: name, count: grouping.count))
+    }
+    return Table(columns, caption: table.caption)
+  }
+
+  /// The row order for `sort`/`top` keys; stable, missing numbers last.
+  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey]) throws(Diagnostic) -> [Int] {
+    let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
+    var vectors: [(Vector, Bool)] = []
+    for key in keys {
+      let v = try eval(key.value, rows)
+      if !v.isScalar { vectors.append((v, key.descending)) }
+    }
+    return Self.permutation(vectors, table.rowCount)
+  }
+
+  /// The `schema` table: one row per column with its type, unit and example values.
+  static func schema(of table: Table) -> Table {
+    var names: [String] = []
+    var types: [String] = []
+    var units: [String] = []
+    var examples: [String] = []
+    for column in table.columns {
+      names.append(column.name)
+      types.append(Vector.typeName(column.values))
+      units.append(column.dimension.baseSymbol)
+      examples.append(exampleValues(column).joined(separator: ", "))
+    }
+    return Table(
+      [.text("column", names), .text("type", types), .text("unit", units), .text("examples", examples)],
+      caption: "\(table.rowCount) rows × \(table.columns.count) columns")
+  }
+
+  /// Up to three distinct values of a column, formatted for display.
+  static func exampleValues(_ column: Column, limit: Int = 3) -> [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for row in 0..<column.count {
+      let text = Options().format(column[row: row])
+      if seen.insert(text).inserted { out.append(text) }
+      if out.count == limit || row > 10_000 { break }
+    }
+    return out
+  }
+}

@@ -1,0 +1,108 @@
+import FlowModel
+
+extension Evaluator {
+  /// Evaluates a verb's clause arguments and calls the host's verb.
+  mutating func runVerb(_ syntax: VerbSyntax, input: Table?) throws(Diagnostic) -> (Table, ChartRequest?) {
+    guard let verb = catalog.verbs.verb(named: syntax.name.text) else {
+      throw Diagnostic(.unknownName, "unknown verb `\(syntax.name.text)`", at: syntax.name.range)
+    }
+    var clauses: [VerbClause] = []
+    for clause in syntax.clauses {
+      var arguments: [VerbArgument] = []
+      for arg in clause.arguments { arguments += try verbArguments(arg) }
+      clauses.append(VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block))
+    }
+    var tables: [String: Table] = [:]
+    for (k, v) in bindings { if case .table(let t) = v { tables[k] = t } }
+    let call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
+    do {
+      let output = try verb.evaluate(call, catalog: catalog, isCancelled: isCancelled)
+      for w in output.warnings {
+        warnings.append(Diagnostic(.verbFailed, w, at: syntax.name.range, severity: .warning))
+      }
+      return (output.table, output.chart)
+    } catch let error as VerbError {
+      let range = error.clause.flatMap { k in syntax.clauses.first { $0.keyword == k }?.range } ?? syntax.name.range
+      throw Diagnostic(.verbFailed, error.message, at: range, help: error.help)
+    } catch let error as Diagnostic {
+      throw error
+    } catch {
+      throw Diagnostic(.verbFailed, "`\(syntax.name.text)` failed: \(error)", at: syntax.name.range)
+    }
+  }
+
+  /// One written argument → constants (lists are flattened, bare names stay names).
+  private mutating func verbArguments(_ expr: Expr) throws(Diagnostic) -> [VerbArgument] {
+    switch expr.kind {
+    case .name(let n) where scalarBinding(n) == nil:
+      return [.name(n)]
+    case .list(let items):
+      var out: [VerbArgument] = []
+      for item in items { out += try verbArguments(item) }
+      return out
+    case .range(let lo, let hi):
+      let a = try eval(lo, .scalar).numbers?.first
+      let b = try eval(hi, .scalar).numbers?.first
+      guard let a, let b, a.rounded() == a, b.rounded() == b, abs(a) < 1e9, abs(b) < 1e9 else {
+        throw Diagnostic(.typeMismatch, "a range needs whole numbers, as in `2015..2022`", at: expr.range)
+      }
+      return [.range(Int(a), Int(b))]
+    default:
+      return [.value(try eval(expr, .scalar).cell(0))]
+    }
+  }
+
+  /// Turns `chart kind with (…)` into a request, checking column names against the table.
+  func chartRequest(_ syntax: ChartSyntax, _ table: Table) throws(Diagnostic) -> ChartRequest {
+    let kind = ChartKind(rawValue: syntax.kind.text.lowercased()) ?? .table
+    var options: [ChartOption] = []
+    for (name, expr) in syntax.options {
+      let key = name.text.lowercased()
+      let value: ChartOptionValue
+      switch expr.kind {
+      case .string(let s): value = .text(s)
+      case .number(let v): value = .number(v)
+      case .quantity(let v, let u): value = .number(v * u.factor)
+      case .bool(let b): value = .bool(b)
+      case .name(let n): value = .name(n)
+      case .path(let parts): value = .name(parts.map(\.text).joined(separator: "_"))
+      case .list(let items):
+        var names: [String] = []
+        for item in items {
+          guard case .name(let n) = item.kind else {
+            throw Diagnostic(.typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
+          }
+          names.append(n)
+        }
+        value = .names(names)
+      default:
+        throw Diagnostic(
+          .typeMismatch, "`\(key)` takes a name, a number or text in quotes", at: expr.range,
+          help: "e.g. `title = \"Inflow\"`")
+      }
+      if ["x", "y", "series"].contains(key) {
+        let names: [(String, SourceRange)]
+        switch (value, expr.kind) {
+        case (.name(let n), _): names = [(n, expr.range)]
+        case (.names(let ns), .list(let items)): names = zip(ns, items.map(\.range)).map { ($0, $1) }
+        default: names = []
+        }
+        for (n, r) in names where table[n] == nil { throw unknownColumn(n, r, in: table) }
+      }
+      if key == "unit" {
+        let symbol: String? = switch value {
+        case .name(let s), .text(let s): s
+        default: nil
+        }
+        if let symbol, Unit.named(symbol) == nil {
+          throw Diagnostic(
+            .unknownUnit, "unknown unit `\(symbol)`", at: expr.range, label: "not a unit",
+            help: Suggestions.didYouMean(symbol, in: Unit.all.map(\.symbol)),
+            notes: ["units: " + Unit.all.map(\.symbol).joined(separator: ", ")])
+        }
+      }
+      options.append(ChartOption(name: key, value: value))
+    }
+    return ChartRequest(kind: kind, options: options)
+  }
+}

@@ -1,1 +1,0 @@
-// The FlowQL module; see README.md for what it holds.

@@ -1,0 +1,81 @@
+import FlowModel
+import TestSupport
+import Testing
+@testable import FlowQL
+
+/// One golden file per diagnostic code, in `Snapshots/<code>.txt`: the input and the rendered
+/// message. Re-record with `RECORD_SNAPSHOTS=1 swift test --filter DiagnosticSnapshotTests`.
+@Suite struct DiagnosticSnapshotTests {
+  /// An input that triggers each code (the code first, as the file name).
+  static let triggers: [(DiagnosticCode, String)] = [
+    (.unexpectedCharacter, "flows | where mass > 5 @"),
+    (.unterminatedString, "flows | where source == \"SEP"),
+    (.unexpectedToken, "flows | join processes source = id"),
+    (.expectedExpression, "flows | select year, , mass"),
+    (.unclosedBracket, "flows | where (mass > 5 kt"),
+    (.missingOperand, "flows | where mass > | take 5"),
+    (.assignmentInCondition, "flows | where year = 2022"),
+    (.invalidNumber, "print 1e999"),
+    (.expectedQuery, "| where year == 2022"),
+    (.unknownStage, "flows\n  | wher year == 2022"),
+    (.missingStage, "flows | | take 5"),
+    (.chartNotLast, "flows | chart bar | take 5"),
+    (.unknownUnit, "flows | where mass > 5 KT"),
+    (.unknownClause, "echo of \"SEP\" yaer 2022"),
+    (.unknownChartKind, "flows | chart bars"),
+    (.unknownChartOption, "flows | chart bar with (titel = \"Mass\")"),
+    (.unknownColumn, "flows\n  | where yaer == 2020"),
+    (.unknownName, "flws | take 5"),
+    (.unknownFunction, "flows | derive root = sqr(mass)"),
+    (.unknownHelpTopic, "help sumarize"),
+    (.unknownOption, "set rowz = 5"),
+    (.unknownField, "flows | summarize sum(mass) by source.stag"),
+    (.duplicateColumn, "flows | select mass, mass"),
+    (.typeMismatch, "flows | where source > 5"),
+    (.conditionNotBoolean, "flows | where mass"),
+    (.unitMismatch, "flows | where mass > 300 USD"),
+    (.incompatibleUnits, "flows | derive x = mass + cost"),
+    (.unsupportedUnitProduct, "flows | derive x = mass * mass"),
+    (.badArguments, "flows | derive x = round()"),
+    (.misplacedAggregate, "flows | where sum(mass) > 5 kt"),
+    (.invalidCount, "flows | take 2.5"),
+    (.invalidPivot, "flows | pivot columns = year, values = source"),
+    (.joinKeyMismatch, "flows | join processes on year = id"),
+    (.invalidOptionValue, "set rows = 0"),
+    (.verbFailed, "echo of \"SEP\" fail"),
+    (.verbNeedsNoInput, "flows | echo of \"SEP\""),
+    (.notATable, "let ratio = 45015 / 3912\nratio | take 1"),
+    (.noSuchValue, "flows | where source == \"SPE\""),
+    (.interrupted, "flows | where year == 2022 | take 5"),
+  ]
+
+  @Test func everyCodeHasATrigger() {
+    #expect(Set(Self.triggers.map(\.0)) == Set(DiagnosticCode.allCases))
+  }
+
+  @Test(arguments: triggers.map { $0.0.rawValue })
+  func rendersGoldenMessage(_ code: String) throws {
+    let (expected, input) = try #require(Self.triggers.first { $0.0.rawValue == code })
+    var session = Fixtures.session()
+    let result = session.run(input, isCancelled: { expected == .interrupted })
+    let diagnostics = result.errors + result.warnings
+    #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")
+    let rendered = diagnostics.map { $0.render(source: input) }.joined(separator: "\n")
+    let text = "input:\n" + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+      + "\n\n" + rendered
+    if let mismatch = snapshotMismatch(of: text, named: "\(code).txt") { Issue.record("\(mismatch)") }
+  }
+
+  @Test func coloredVariantWrapsTheHeader() {
+    let d = Diagnostic(.unknownColumn, "unknown column `x`", at: SourceRange(0, 1))
+    #expect(d.renderColored(source: "x").contains("\u{1B}[1;31merror[E201]\u{1B}[0m"))
+    #expect(!d.render(source: "x").contains("\u{1B}"))
+  }
+
+  @Test func columnsCountUnicodeScalars() {
+    let code = "flows | where source == \"é😀\" and yaer > 1"
+    var session = Fixtures.session()
+    let r = session.run(code)
+    #expect(r.errors.first?.location(in: code) == SourceLocation(line: 1, column: 34))
+  }
+}

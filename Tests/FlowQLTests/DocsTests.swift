@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import FlowQL
+
+/// `docs/language.md` must cover every topic and error code, and its examples must run.
+@Suite struct DocsTests {
+  static let docs: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/language.md")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+  }()
+
+  @Test func coversEveryTopicAndCode() {
+    #expect(!Self.docs.isEmpty)
+    for topic in Help.builtIn {
+      #expect(Self.docs.contains("`\(topic.name)"), "docs miss `\(topic.name)`")
+    }
+    for code in DiagnosticCode.allCases {
+      #expect(Self.docs.contains("| `\(code.rawValue)` |"), "docs miss \(code.rawValue)")
+    }
+  }
+
+  @Test func everyHelpTopicHasAnExampleOrIsACode() {
+    for topic in Help.builtIn where topic.category != .code {
+      #expect(!topic.example.isEmpty, "\(topic.name) has no example")
+    }
+  }
+
+  @Test func examplesWithoutMFAVerbsRun() {
+    let verbs = ["balance", "sankey", "dependence", "value_added", "mfca", "upstream", "scenario", "compare"]
+    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    var ran = 0
+    for block in blocks {
+      for chunk in block.components(separatedBy: "\n\n") {
+        let code = chunk.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        guard !code.isEmpty, !code.contains("…"), !verbs.contains(where: { code.hasPrefix($0) }) else { continue }
+        var session = Fixtures.session()
+        let result = session.run(code)
+        #expect(result.succeeded, "\(code)\n\(result.renderedErrors)")
+        ran += 1
+      }
+    }
+    #expect(ran >= 15)
+  }
+}
