@@ -114,7 +114,7 @@ struct CartesianChart {
     } else {
       for row in values { for v in row where v.isFinite { low = min(low, v); high = max(high, v) } }
     }
-    if chart.kind == .stacked100 { high = max(high, 100) }
+    if chart.kind == .stacked100 { high = 100 }
     return (low, high)
   }
 

@@ -101,7 +101,7 @@ extension ChartSpec {
     return rest.first
   }
 
-  private func resolveUnit(_ dimension: Dimension) throws(ChartError) -> DisplayUnit? {
+  func resolveUnit(_ dimension: Dimension) throws(ChartError) -> DisplayUnit? {
     guard let symbol = unit else { return nil }
     guard let named = Unit.named(symbol) else {
       throw ChartError("unknown unit `\(symbol)`",

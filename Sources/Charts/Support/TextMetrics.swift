@@ -1,6 +1,6 @@
 /// Estimated text widths for a Helvetica/Arial-like sans-serif (AFM advance widths).
 ///
-/// There is no font engine to ask, so widths are estimated per character and padded by 5 %.
+/// There is no font engine to ask, so widths are estimated per character and padded by 12 % (DejaVu Sans, a common fallback, is that much wider).
 enum TextMetrics {
   /// Advance widths in thousandths of an em for ASCII 32…126.
   private static let ascii: [Int] = [
@@ -29,7 +29,7 @@ enum TextMetrics {
         units += 600
       }
     }
-    return Double(units) / 1000 * size * (bold ? 1.07 : 1) * 1.05
+    return Double(units) / 1000 * size * (bold ? 1.07 : 1) * 1.12
   }
 
   /// `text` shortened with "…" so it fits `maxWidth` px at `size` px.
@@ -40,5 +40,33 @@ enum TextMetrics {
       chars.removeLast()
     }
     return chars.isEmpty ? "…" : String(chars) + "…"
+  }
+}
+
+extension TextMetrics {
+  /// `text` broken at spaces into at most `maxLines` lines of `maxWidth` px; the last line is
+  /// shortened with "…" when words remain.
+  static func wrap(_ text: String, maxWidth: Double, size: Double, maxLines: Int) -> [String] {
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    var lines: [String] = []
+    var current = ""
+    var k = 0
+    while k < words.count {
+      if lines.count >= maxLines - 1 {
+        let rest = (current.isEmpty ? [] : [current]) + words[k...]
+        lines.append(truncate(rest.joined(separator: " "), maxWidth: maxWidth, size: size))
+        return lines
+      }
+      let candidate = current.isEmpty ? words[k] : current + " " + words[k]
+      if current.isEmpty || width(candidate, size: size) <= maxWidth {
+        current = candidate
+        k += 1
+      } else {
+        lines.append(truncate(current, maxWidth: maxWidth, size: size))
+        current = ""
+      }
+    }
+    if !current.isEmpty { lines.append(truncate(current, maxWidth: maxWidth, size: size)) }
+    return lines
   }
 }
