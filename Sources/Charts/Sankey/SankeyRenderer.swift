@@ -39,7 +39,7 @@ enum SankeyRenderer {
     }
     let loops = loopOrder(layout)
     layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
-    let reach = loops.enumerated().map { k, l in 14 + 8 * Double(k) + layout.links[l].width + 6 }.max() ?? 0
+    let reach = loops.enumerated().map { k, l in 14 + ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
     // Labels sit right of their nodes, so the last column needs room for its labels.
     let lastColumn = columns.max() ?? 0
     let lastLabels = graph.nodes.indices.filter { columns[$0] == lastColumn }.map { i in
@@ -60,10 +60,14 @@ enum SankeyRenderer {
     let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
     let body = w.output
     let (svg, id) = ChartFrame.assemble(width: chart.width, height: Int(height), title: chart.title, summary: summary, body: body)
-    let warnings = graph.notes + graph.loopMessages.keys.sorted().compactMap { i in
+    let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
         $0.replacingOccurrences(of: " is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
       }
+    }
+    var warnings = graph.notes + loopWarnings.prefix(5)
+    if loopWarnings.count > 5 {
+      warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
     return RenderedChart(svg: svg, summary: summary, warnings: warnings, title: chart.title,
                          width: chart.width, height: Int(height), id: id)
@@ -104,8 +108,11 @@ enum SankeyRenderer {
   /// The height the return arcs need under the diagram.
   private static func loopArea(_ layout: SankeyLayout) -> Double {
     let widths = layout.links.filter(\.isLoop).map(\.width)
-    return widths.isEmpty ? 0 : widths.reduce(16) { $0 + $1 + 12 }
+    return widths.isEmpty ? 0 : widths.reduce(16) { $0 + max($1, 1) + (widths.count > 10 ? 3 : 12) }
   }
+
+  /// How far ring `k`'s vertical segments stand off their nodes (capped so many loops still fit).
+  private static func ringGap(_ k: Int) -> Double { 8 * Double(min(k, 8)) }
 
   private static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
@@ -132,9 +139,9 @@ enum SankeyRenderer {
       let link = layout.links[l]
       let width = max(link.width, 1)
       let radius = width / 2 + 4
-      let gap = 8 + 8 * Double(k)
+      let gap = 8 + ringGap(k)
       let laneY = lane + width / 2
-      lane += width + 12
+      lane += width + (loops.count > 10 ? 3 : 12)
       let sx = layout.nodes[link.source].x1, tx = layout.nodes[link.target].x0
       let ax = sx + gap, bx = tx - gap
       var path = PathData()
