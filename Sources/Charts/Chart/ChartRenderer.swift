@@ -1,0 +1,82 @@
+import FlowModel
+
+/// Draws tables as deterministic SVG charts.
+///
+/// ```
+/// var colors = ColorAssignment()               // kept by the kernel across cells
+/// let chart = try ChartRenderer().render(table, spec: ChartSpec(.line), palette: &colors)
+/// chart.bundle                                  // text/html + image/svg+xml + text/plain
+/// chart.warnings                                // print on stderr
+/// ```
+public struct ChartRenderer: Sendable {
+  /// Creates a renderer.
+  public init() {}
+
+  /// Resolves `spec` against `table` and draws it.
+  ///
+  /// - Parameter palette: the notebook's colour assignment; new series names are added to it.
+  /// - Throws: ``ChartError`` when the spec does not fit the table, or for `chart table`
+  ///   (use ``display(_:spec:palette:options:)`` for that).
+  public func render(_ table: Table, spec: ChartSpec, palette: inout ColorAssignment) throws(ChartError) -> RenderedChart {
+    let chart = try spec.resolve(for: table)
+    if chart.kind == .table {
+      throw ChartError("`chart table` is a table, not a picture", help: "show it with the table output instead")
+    }
+    guard table.rowCount > 0 else {
+      throw ChartError("the table is empty, so there is nothing to draw", help: "check the `where` filters before `chart`")
+    }
+    if chart.kind == .sankey {
+      return try SankeyRenderer.render(table, spec: spec, chart: chart, palette: &palette)
+    }
+    var data = SeriesData(table, chart: chart, order: spec.order)
+    let colors: [String]
+    switch chart.kind {
+    case .stacked, .stacked100, .area:
+      data.lumpSmallSeries()
+      data.orderSeriesByTotal()
+    case .line, .column, .bar:
+      data.lumpSmallSeries()
+    default:
+      break
+    }
+    if chart.kind == .pie {
+      colors = palette.colors(for: data.categories)
+    } else if data.names.count == 1 {
+      colors = [ColorAssignment.single]
+    } else {
+      colors = palette.colors(for: data.names)
+    }
+    let drawing: ChartDrawing
+    switch chart.kind {
+    case .bar: drawing = BarChart(data: data, chart: chart, colors: colors).draw()
+    case .pie: drawing = PieChart(data: data, chart: chart, colors: colors).draw()
+    default: drawing = CartesianChart(data: data, chart: chart, colors: colors).draw()
+    }
+    let (svg, id) = ChartFrame.assemble(
+      width: chart.width, height: drawing.height, title: chart.title, summary: drawing.summary, body: drawing.body)
+    return RenderedChart(
+      svg: svg, summary: drawing.summary, warnings: chart.warnings + data.warnings, title: chart.title,
+      width: chart.width, height: drawing.height, id: id)
+  }
+
+  /// The display bundle for any chart kind, `table` included, plus warnings for stderr.
+  ///
+  /// - Throws: ``ChartError`` as ``render(_:spec:palette:)`` does.
+  public func display(
+    _ table: Table,
+    spec: ChartSpec,
+    palette: inout ColorAssignment,
+    options: DisplayOptions = DisplayOptions()
+  ) throws(ChartError) -> (bundle: MimeBundle, warnings: [String]) {
+    if spec.kind == .table { return (TableRenderer.bundle(table, options: options), []) }
+    let chart = try render(table, spec: spec, palette: &palette)
+    return (chart.bundle, chart.warnings)
+  }
+}
+
+/// What a chart kind hands back to ``ChartRenderer``: the SVG body, its height and summary.
+struct ChartDrawing {
+  var body: String
+  var height: Int
+  var summary: String
+}

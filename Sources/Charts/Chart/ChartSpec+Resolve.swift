@@ -1,0 +1,169 @@
+import FlowModel
+
+extension ChartSpec {
+  /// Fills in every choice left open, following KQL and Malloy: x = `year` (or the first year
+  /// column), else the first text column; y = the numeric columns; series = the one remaining
+  /// text column.
+  ///
+  /// - Throws: ``ChartError`` for unknown or unsuitable columns and for ambiguity (two text
+  ///   columns that could split the series); its `help` names the candidate columns.
+  public func resolve(for table: Table) throws(ChartError) -> ResolvedChart {
+    if kind == .sankey { return try resolveSankey(for: table) }
+    for name in [x, series].compactMap({ $0 }) + y { try Self.require(name, in: table) }
+    var warnings: [String] = []
+    let xName = try inferX(table)
+    let xColumn = table[xName]
+    var yNames = y
+    if yNames.isEmpty {
+      yNames = table.columns.filter { col in
+        if case .number = col.values { return col.name != xName && col.name != series } else { return false }
+      }.map(\.name)
+    }
+    if kind == .table {
+      return ResolvedChart(kind: .table, x: xName, y: yNames, series: nil, target: nil, dimension: .none,
+                           unit: nil, title: title ?? table.caption ?? "", width: width ?? 720,
+                           height: height ?? 400, warnings: [])
+    }
+    guard !yNames.isEmpty else {
+      throw ChartError("this table has no numeric column to draw",
+                       help: "add one with `summarize` or `derive`; columns here: \(Self.list(table.columnNames))")
+    }
+    for name in yNames {
+      guard let col = table[name], case .number = col.values else {
+        throw ChartError("`\(name)` is not a numeric column",
+                         help: "choose y from the numeric columns: \(Self.list(Self.numericNames(table)))")
+      }
+    }
+    let seriesName = try inferSeries(table, x: xName, y: yNames)
+    if seriesName != nil && yNames.count > 1 {
+      throw ChartError("cannot split \(yNames.count) value columns by `\(seriesName ?? "")` as well",
+                       help: "choose one value column, e.g. `y = \(yNames[0])`, or drop `series`")
+    }
+    let dimensions = yNames.compactMap { table[$0]?.dimension }
+    let dimension = dimensions.first ?? .none
+    if let other = dimensions.first(where: { $0 != dimension }) {
+      throw ChartError("the value columns measure different things (\(dimension.rawValue) and \(other.rawValue))",
+                       help: "chart them one at a time, e.g. `y = \(yNames[0])`")
+    }
+    let fixedUnit = try resolveUnit(dimension)
+    var drawn = kind
+    if kind == .pie {
+      let distinct = Set((0..<table.rowCount).map { row in xColumn.map { Self.key($0[row: row]) } ?? "" }).count
+      let negative = yNames.contains { name in
+        if case .number(let v)? = table[name]?.values { return v.contains { $0 < 0 } } else { return false }
+      }
+      if yNames.count > 1 || seriesName != nil {
+        throw ChartError("a pie shows one value column without series",
+                         help: "choose `y = \(yNames[0])`, or use `chart stacked` for several series")
+      }
+      if distinct > 6 || negative {
+        drawn = .bar
+        warnings.append(negative
+          ? "pie chart: negative values cannot be slices; drawn as a bar chart"
+          : "pie chart: \(distinct) slices are too many to compare (at most 6); drawn as a bar chart")
+      }
+    }
+    let valueLabel = yNames.count == 1 ? yNames[0] : Self.dimensionWord(dimension)
+    let generated = seriesName.map { "\(valueLabel) by \(xName) and \($0)" } ?? "\(valueLabel) by \(xName)"
+    return ResolvedChart(
+      kind: drawn, x: xName, y: yNames, series: seriesName, target: nil, dimension: dimension,
+      unit: fixedUnit, title: title ?? table.caption ?? generated, width: width ?? 720,
+      height: height ?? 400, warnings: warnings)
+  }
+
+  private func inferX(_ table: Table) throws(ChartError) -> String {
+    if let x { return x }
+    let candidates = table.columns.filter { $0.name != series && !y.contains($0.name) }
+    if let year = candidates.first(where: { if case .year = $0.values { true } else { false } }) {
+      return year.name
+    }
+    if let year = candidates.first(where: { $0.name.lowercased() == "year" }) { return year.name }
+    if let text = candidates.first(where: { if case .text = $0.values { true } else { false } }) {
+      return text.name
+    }
+    throw ChartError("no column to put on the x axis (no year and no text column)",
+                     help: "name one with `x = …`; columns here: \(Self.list(table.columnNames))")
+  }
+
+  private func inferSeries(_ table: Table, x: String, y: [String]) throws(ChartError) -> String? {
+    if let series {
+      guard let col = table[series], case .text = col.values else {
+        throw ChartError("`\(series)` cannot split series: it is not a text column",
+                         help: "choose a text column: \(Self.list(Self.textNames(table)))")
+      }
+      return series
+    }
+    let rest = Self.textNames(table).filter { $0 != x && !y.contains($0) }
+    if rest.count > 1 {
+      throw ChartError("cannot tell which column splits the series: \(Self.list(rest))",
+                       help: "choose one with `series = \(rest[0])`, or drop the others with `select`")
+    }
+    return rest.first
+  }
+
+  func resolveUnit(_ dimension: Dimension) throws(ChartError) -> DisplayUnit? {
+    guard let symbol = unit else { return nil }
+    guard let named = Unit.named(symbol) else {
+      throw ChartError("unknown unit `\(symbol)`",
+                       help: "use one of \(Self.list(Unit.all.map(\.symbol)))")
+    }
+    guard named.dimension == dimension || dimension == .none else {
+      let fitting = Unit.all.filter { $0.dimension == dimension }.map(\.symbol)
+      throw ChartError("unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
+                       help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))")
+    }
+    return DisplayUnit(named)
+  }
+
+  static func require(_ name: String, in table: Table) throws(ChartError) {
+    guard table[name] == nil else { return }
+    let close = table.columnNames.min { editDistance($0, name) < editDistance($1, name) }
+    let hint = close.map { editDistance($0, name) <= max(2, name.count / 3) ? "did you mean `\($0)`? " : "" } ?? ""
+    throw ChartError("unknown column `\(name)`", help: "\(hint)columns here: \(list(table.columnNames))")
+  }
+
+  static func list(_ names: [String]) -> String {
+    names.isEmpty ? "(none)" : names.map { "`\($0)`" }.joined(separator: ", ")
+  }
+
+  static func numericNames(_ table: Table) -> [String] {
+    table.columns.filter { if case .number = $0.values { true } else { false } }.map(\.name)
+  }
+
+  static func textNames(_ table: Table) -> [String] {
+    table.columns.filter { if case .text = $0.values { true } else { false } }.map(\.name)
+  }
+
+  static func key(_ cell: Cell) -> String {
+    switch cell {
+    case .text(let s): s
+    case .year(let y): String(y)
+    case .bool(let b): b ? "true" : "false"
+    case .number(let v, _): NumberText.coordinate(v)
+    }
+  }
+
+  static func dimensionWord(_ dimension: Dimension) -> String {
+    switch dimension {
+    case .none: "value"
+    case .mass: "mass"
+    case .money: "value"
+    case .price: "price"
+    case .ratio: "share"
+    }
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased()), b = Array(b.lowercased())
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + [Int](repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

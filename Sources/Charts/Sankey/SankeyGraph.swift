@@ -1,0 +1,173 @@
+import FlowModel
+
+/// How a Sankey node is drawn, read from the nodes table's `kind` column.
+enum SankeyNodeKind: Sendable, Hashable {
+  case process, boundarySource, boundarySink, sink, stock
+
+  init(_ text: String) {
+    switch text.lowercased().replacingOccurrences(of: "_", with: " ") {
+    case "boundary source": self = .boundarySource
+    case "boundary sink": self = .boundarySink
+    case "sink", "sink (negative product)": self = .sink
+    case "stock": self = .stock
+    default: self = .process
+    }
+  }
+
+  var isBoundary: Bool { self == .boundarySource || self == .boundarySink }
+}
+
+/// A node of the diagram, with what the nodes table says about it.
+struct SankeyNode: Sendable {
+  var id: String
+  var name: String
+  var stage: String?
+  var stageOrder: Double?
+  var kind: SankeyNodeKind
+}
+
+/// A flow between two nodes; loops (return flows) are drawn as arcs under the diagram.
+struct SankeyLink: Sendable {
+  var source: Int
+  var target: Int
+  var value: Double
+  /// The colour key (e.g. the material), "Other" for lumped small flows, `nil` without split.
+  var split: String?
+  var isLoop: Bool
+}
+
+/// The graph a links table (and optional nodes table) describes, cleaned for drawing:
+/// duplicate rows added, non-positive flows dropped, small flows lumped, loops found.
+struct SankeyGraph: Sendable {
+  var nodes: [SankeyNode] = []
+  var links: [SankeyLink] = []
+  var notes: [String] = []
+  /// Per loop link, the warning text (kept in link order).
+  var loopMessages: [Int: String] = [:]
+
+  init(table: Table, chart: ResolvedChart, spec: ChartSpec, unit: (Double) -> String) {
+    guard case .text(let sources)? = table[chart.x]?.values,
+          case .text(let targets)? = table[chart.target ?? "target"]?.values,
+          let valueName = chart.y.first, case .number(let values)? = table[valueName]?.values
+    else { return }
+    var splits: [String]? = nil
+    if let s = chart.series, case .text(let v)? = table[s]?.values { splits = v }
+    var loops: [Bool]? = nil
+    if case .bool(let v)? = table["is_loop"]?.values { loops = v }
+
+    var index: [String: Int] = [:]
+    if let nodesTable = spec.nodes { readNodes(nodesTable, into: &index) }
+    func node(_ id: String) -> Int {
+      if let i = index[id] { return i }
+      index[id] = nodes.count
+      nodes.append(SankeyNode(id: id, name: id, stage: nil, stageOrder: nil, kind: .process))
+      return nodes.count - 1
+    }
+
+    // Add up rows with the same source, target and split; drop flows that are not positive.
+    var key: [String: Int] = [:]
+    var skipped = 0
+    for row in 0..<table.rowCount {
+      let v = values[row]
+      guard v.isFinite, v > 0 else {
+        if !(v == 0) { skipped += 1 }
+        continue
+      }
+      let s = node(sources[row]), t = node(targets[row])
+      let split = splits?[row]
+      let k = "\(s)\u{1}\(t)\u{1}\(split ?? "")"
+      if let existing = key[k] {
+        links[existing].value += v
+        links[existing].isLoop = links[existing].isLoop || (loops?[row] ?? false)
+      } else {
+        key[k] = links.count
+        links.append(SankeyLink(source: s, target: t, value: v, split: split, isLoop: (loops?[row] ?? false) || s == t))
+      }
+    }
+    if skipped > 0 { notes.append("\(skipped) flows with negative or missing values were not drawn") }
+    if let min = spec.min, min > 0 { lump(below: min, unit: unit) }
+    // Keep only nodes that still carry a flow, in their first order.
+    var used = [Bool](repeating: false, count: nodes.count)
+    for link in links { used[link.source] = true; used[link.target] = true }
+    var remap = [Int](repeating: -1, count: nodes.count)
+    var kept: [SankeyNode] = []
+    for (i, n) in nodes.enumerated() where used[i] {
+      remap[i] = kept.count
+      kept.append(n)
+    }
+    nodes = kept
+    for i in links.indices {
+      links[i].source = remap[links[i].source]
+      links[i].target = remap[links[i].target]
+    }
+  }
+
+  private mutating func readNodes(_ table: Table, into index: inout [String: Int]) {
+    guard case .text(let ids)? = (table["id"] ?? table["name"])?.values else { return }
+    var names: [String]? = nil, stages: [String]? = nil, kinds: [String]? = nil
+    if case .text(let v)? = table["name"]?.values { names = v }
+    if case .text(let v)? = table["stage"]?.values { stages = v }
+    if case .text(let v)? = table["kind"]?.values { kinds = v }
+    var orders: [Double]? = nil
+    switch table["stage_order"]?.values {
+    case .number(let v)?: orders = v
+    case .year(let v)?: orders = v.map(Double.init)
+    default: break
+    }
+    for row in 0..<table.rowCount where index[ids[row]] == nil {
+      index[ids[row]] = nodes.count
+      let order = orders?[row]
+      nodes.append(SankeyNode(
+        id: ids[row], name: names?[row].isEmpty == false ? names?[row] ?? ids[row] : ids[row],
+        stage: stages?[row], stageOrder: order?.isFinite == true ? order : nil,
+        kind: SankeyNodeKind(kinds?[row] ?? "")))
+    }
+  }
+
+  /// Lumps flows below `min` into one "Other" flow per node pair when split by a column,
+  /// and drops what stays below `min`, with a note.
+  private mutating func lump(below min: Double, unit: (Double) -> String) {
+    var result: [SankeyLink] = []
+    var otherIndex: [String: Int] = [:]
+    var lumpedCount = 0
+    for link in links {
+      if link.value >= min || link.isLoop {
+        result.append(link)
+        continue
+      }
+      lumpedCount += 1
+      let k = "\(link.source)\u{1}\(link.target)"
+      if let i = otherIndex[k] {
+        result[i].value += link.value
+      } else {
+        otherIndex[k] = result.count
+        result.append(SankeyLink(source: link.source, target: link.target, value: link.value,
+                                 split: link.split == nil ? nil : "Other", isLoop: false))
+      }
+    }
+    var members: [Int: Int] = [:]
+    for link in links where link.value < min && !link.isLoop {
+      if let slot = otherIndex["\(link.source)\u{1}\(link.target)"] { members[slot, default: 0] += 1 }
+    }
+    var droppedFlows = 0, droppedTotal = 0.0
+    var final: [SankeyLink] = []
+    for (i, link) in result.enumerated() {
+      if let count = members[i], link.value < min {
+        droppedFlows += count
+        droppedTotal += link.value
+      } else {
+        final.append(link)
+      }
+    }
+    links = final
+    guard lumpedCount > 0 else { return }
+    var note = "\(lumpedCount) flows below \(unit(min))"
+    if droppedFlows == lumpedCount {
+      note += " (\(unit(droppedTotal)) in total) were not drawn"
+    } else {
+      note += ": \(lumpedCount - droppedFlows) lumped into \"Other\""
+      if droppedFlows > 0 { note += ", \(droppedFlows) (\(unit(droppedTotal)) in total) not drawn" }
+    }
+    notes.append(note)
+  }
+}

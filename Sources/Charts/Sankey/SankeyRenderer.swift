@@ -1,0 +1,255 @@
+import FlowModel
+
+/// Draws a Sankey diagram: nodes in columns, links as horizontal Bézier bands, return flows
+/// as arcs routed below the diagram, boundary nodes dashed and white, labels with values.
+enum SankeyRenderer {
+  static let nodeWidth = 12.0
+  static let linkOpacity = 0.45
+  static let plainLinkColor = "#7f9fbf"
+
+  static func render(
+    _ table: Table, spec: ChartSpec, chart: ResolvedChart, palette: inout ColorAssignment
+  ) throws(ChartError) -> RenderedChart {
+    let maxValue = largestNodeValue(table, chart: chart)
+    let unit = ChartParts.unit(for: chart, maxMagnitude: maxValue)
+    let quantity = { (v: Double) in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(maxValue)) }
+    var graph = SankeyGraph(table: table, chart: chart, spec: spec, unit: quantity)
+    guard !graph.links.isEmpty else {
+      throw ChartError("there are no positive flows to draw", help: "check the `where` filters and `min`")
+    }
+    let columns = graph.prepare(stageOrder: spec.order)
+    let splitNames = orderedSplits(graph)
+    let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames)
+    let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
+
+    let width = Double(chart.width)
+    var w = SVGWriter()
+    ChartParts.title(&w, chart.title, width: width)
+    var top = ChartStyle.titleBand + 4
+    if splitNames.count > 1 {
+      top += ChartParts.legend(&w, names: splitNames, colors: splitColors, width: width, y: ChartStyle.titleBand) + 4
+    }
+    let perColumn = Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
+    let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
+    var diagram = fixedHeight.map { $0 - top - 16 } ?? min(900, max(300, Double(perColumn) * 48))
+    var layout = SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram)
+    if let fixedHeight {
+      diagram = max(120, fixedHeight - top - 16 - loopArea(layout))
+      layout = SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram)
+    }
+    let loops = loopOrder(layout)
+    layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
+    let reach = loops.enumerated().map { k, l in 14 + ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
+    // Labels sit right of their nodes, so the last column needs room for its labels.
+    let lastColumn = columns.max() ?? 0
+    let lastLabels = graph.nodes.indices.filter { columns[$0] == lastColumn }.map { i in
+      TextMetrics.width(graph.nodes[i].name + " " + quantity(layout.nodes[i].value), size: ChartStyle.smallSize)
+    }
+    let labelRoom = min(160, (lastLabels.max() ?? 0) + 8)
+    layout.place(left: 12 + reach, right: width - 12 - max(reach, labelRoom), nodeWidth: nodeWidth)
+    let diagramBottom = top + diagram
+    let height = fixedHeight ?? (diagramBottom + loopArea(layout) + 16).rounded(.up)
+
+    let linkColor = { (i: Int) -> String in graph.links[i].split.map { colorOf[$0] ?? ColorAssignment.other } ?? plainLinkColor }
+
+    drawLinks(&w, layout, color: linkColor)
+    drawLoops(&w, layout, loops: loops, below: diagramBottom, color: linkColor, quantity: quantity)
+    drawNodes(&w, layout, graph: graph)
+    drawLabels(&w, layout, graph: graph, width: width, quantity: quantity)
+
+    let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
+    let body = w.output
+    let (svg, id) = ChartFrame.assemble(width: chart.width, height: Int(height), title: chart.title, summary: summary, body: body)
+    let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
+      graph.loopMessages[i].map {
+        $0.replacingOccurrences(of: " is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
+      }
+    }
+    var warnings = graph.notes + loopWarnings.prefix(5)
+    if loopWarnings.count > 5 {
+      warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
+    }
+    return RenderedChart(svg: svg, summary: summary, warnings: warnings, title: chart.title,
+                         width: chart.width, height: Int(height), id: id)
+  }
+
+  /// The largest node throughput (max of in and out) in the raw links table.
+  private static func largestNodeValue(_ table: Table, chart: ResolvedChart) -> Double {
+    guard case .text(let sources)? = table[chart.x]?.values, case .text(let targets)? = table[chart.target ?? "target"]?.values,
+          let name = chart.y.first, case .number(let values)? = table[name]?.values else { return 0 }
+    var inflow: [String: Double] = [:], outflow: [String: Double] = [:]
+    for row in values.indices where values[row].isFinite && values[row] > 0 {
+      outflow[sources[row], default: 0] += values[row]
+      inflow[targets[row], default: 0] += values[row]
+    }
+    return max(inflow.values.max() ?? 0, outflow.values.max() ?? 0)
+  }
+
+  /// Split keys in order of total value, largest first (ties by name); "Other" last.
+  private static func orderedSplits(_ graph: SankeyGraph) -> [String] {
+    var totals: [String: Double] = [:]
+    for link in graph.links { if let s = link.split { totals[s, default: 0] += link.value } }
+    return totals.keys.sorted { a, b in
+      if (a == "Other") != (b == "Other") { return b == "Other" }
+      return totals[a] != totals[b] ? (totals[a] ?? 0) > (totals[b] ?? 0) : a < b
+    }
+  }
+
+  /// Loop links from the shortest span to the longest (inner lanes first), ties by index.
+  private static func loopOrder(_ layout: SankeyLayout) -> [Int] {
+    layout.links.indices.filter { layout.links[$0].isLoop }.sorted { a, b in
+      let la = layout.links[a], lb = layout.links[b]
+      let sa = abs(layout.nodes[la.source].layer - layout.nodes[la.target].layer)
+      let sb = abs(layout.nodes[lb.source].layer - layout.nodes[lb.target].layer)
+      return (sa, a) < (sb, b)
+    }
+  }
+
+  /// The height the return arcs need under the diagram.
+  private static func loopArea(_ layout: SankeyLayout) -> Double {
+    let widths = layout.links.filter(\.isLoop).map(\.width)
+    return widths.isEmpty ? 0 : widths.reduce(16) { $0 + max($1, 1) + (widths.count > 10 ? 3 : 12) }
+  }
+
+  /// How far ring `k`'s vertical segments stand off their nodes (capped so many loops still fit).
+  private static func ringGap(_ k: Int) -> Double { 8 * Double(min(k, 8)) }
+
+  private static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
+    w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
+    for (i, link) in layout.links.enumerated() where !link.isLoop {
+      let x0 = layout.nodes[link.source].x1, x1 = layout.nodes[link.target].x0
+      let xm = (x0 + x1) / 2
+      var path = PathData()
+      path.move(x0, link.y0)
+      path.curve(xm, link.y0, xm, link.y1, x1, link.y1)
+      w.element("path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
+    }
+    w.close("g")
+  }
+
+  private static func drawLoops(
+    _ w: inout SVGWriter, _ layout: SankeyLayout, loops: [Int], below: Double,
+    color: (Int) -> String, quantity: (Double) -> String
+  ) {
+    guard !loops.isEmpty else { return }
+    w.open("g", ["fill": "none", "stroke-opacity": 0.3])
+    var lane = below + 16
+    var labels: [(x: Double, y: Double, text: String)] = []
+    for (k, l) in loops.enumerated() {
+      let link = layout.links[l]
+      let width = max(link.width, 1)
+      let radius = width / 2 + 4
+      let gap = 8 + ringGap(k)
+      let laneY = lane + width / 2
+      lane += width + (loops.count > 10 ? 3 : 12)
+      let sx = layout.nodes[link.source].x1, tx = layout.nodes[link.target].x0
+      let ax = sx + gap, bx = tx - gap
+      var path = PathData()
+      path.move(sx, link.y0)
+      path.horizontal(ax)
+      path.arc(radius: radius, large: false, sweep: true, ax + radius, link.y0 + radius)
+      path.vertical(laneY - radius)
+      path.arc(radius: radius, large: false, sweep: true, ax, laneY)
+      path.horizontal(bx)
+      path.arc(radius: radius, large: false, sweep: true, bx - radius, laneY - radius)
+      path.vertical(link.y1 + radius)
+      path.arc(radius: radius, large: false, sweep: true, bx, link.y1)
+      path.horizontal(tx)
+      w.element("path", ["d": .text(path.text), "stroke": .text(color(l)), "stroke-width": .number(width)])
+      labels.append(((ax + bx) / 2, laneY + 3.5, "return flow \(quantity(link.value))"))
+    }
+    w.close("g")
+    w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": "#555555", "text-anchor": "middle",
+                 "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke"])
+    for label in labels {
+      w.element("text", ["x": .number(label.x), "y": .number(label.y)], text: label.text)
+    }
+    w.close("g")
+  }
+
+  private static func drawNodes(_ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph) {
+    w.open("g", ["stroke-width": 1])
+    for (i, node) in layout.nodes.enumerated() {
+      let kind = graph.nodes[i].kind
+      let h = max(node.y1 - node.y0, 1)
+      switch kind {
+      case .boundarySource, .boundarySink:
+        w.element("rect", ["x": .number(node.x0 + 0.5), "y": .number(node.y0), "width": .number(nodeWidth - 1),
+                           "height": .number(h), "fill": "#ffffff", "stroke": "#777777", "stroke-dasharray": "3 2"])
+      case .sink:
+        w.element("rect", ["x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
+                           "height": .number(h), "fill": "#9a9a9a", "stroke": "none"])
+      case .process, .stock:
+        w.element("rect", ["x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
+                           "height": .number(h), "fill": "#4d4d4d", "stroke": "none"])
+      }
+    }
+    w.close("g")
+  }
+
+  private static func drawLabels(
+    _ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph, width: Double, quantity: (Double) -> String
+  ) {
+    // The band each node's label occupies, so labels stop before the next node in their way.
+    let bands = layout.nodes.map { node -> (Double, Double) in
+      let mid = (node.y0 + node.y1) / 2
+      let half = node.y1 - node.y0 >= 24 ? 20.0 : 7.0
+      return (min(node.y0, mid - half), max(node.y1, mid + half))
+    }
+    w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "stroke": "#ffffff",
+                 "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke"])
+    for (i, node) in layout.nodes.enumerated() {
+      let x = node.x1 + 5
+      var room = width - 8 - x
+      for (j, other) in layout.nodes.enumerated()
+      where j != i && other.layer > node.layer && bands[j].0 < bands[i].1 && bands[j].1 > bands[i].0 {
+        room = min(room, other.x0 - 6 - x)
+      }
+      room = max(room, 40)
+      let mid = (node.y0 + node.y1) / 2
+      let value = quantity(node.value)
+      let height = node.y1 - node.y0
+      if height >= 24 {
+        let lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: height >= 36 ? 2 : 1)
+        var y = mid - Double(lines.count) * 12 / 2 + 8
+        for line in lines {
+          w.element("text", ["x": .number(x), "y": .number(y)], text: line)
+          y += 12
+        }
+        w.element("text", ["x": .number(x), "y": .number(y), "fill": "#666666"], text: value)
+      } else if TextMetrics.width(graph.nodes[i].name + " " + value, size: ChartStyle.smallSize) > room
+        && !layout.nodes.indices.contains(where: { j in
+          j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18 && layout.nodes[j].y1 > mid - 18
+        }) {
+        // A small node with space above and below: name and value on two lines.
+        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize)
+        w.element("text", ["x": .number(x), "y": .number(mid - 2)], text: name)
+        w.element("text", ["x": .number(x), "y": .number(mid + 10), "fill": "#666666"], text: value)
+      } else {
+        let valueWidth = TextMetrics.width(value, size: ChartStyle.smallSize) + 4
+        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: max(room - valueWidth, 24), size: ChartStyle.smallSize)
+        w.element("text", ["x": .number(x), "y": .number(mid + 3.5)], text: "\(name) \(value)")
+      }
+    }
+    w.close("g")
+  }
+
+  private static func summarize(
+    chart: ResolvedChart, graph: SankeyGraph, layout: SankeyLayout, unit: DisplayUnit, quantity: (Double) -> String
+  ) -> String {
+    let forward = graph.links.indices.filter { !graph.links[$0].isLoop }
+    let largest = forward.max { a, b in (graph.links[a].value, -a) < (graph.links[b].value, -b) }
+    var text = "Sankey diagram “\(chart.title)”: \(graph.nodes.count) nodes and \(graph.links.count) flows"
+    if !unit.label.isEmpty { text += " in \(unit.label)" }
+    if let largest {
+      let l = graph.links[largest]
+      text += "; largest flow \(graph.nodes[l.source].name) → \(graph.nodes[l.target].name) \(quantity(l.value))"
+    }
+    let loops = graph.links.filter(\.isLoop)
+    if !loops.isEmpty {
+      let named = loops.prefix(3).map { "\(graph.nodes[$0.source].name) → \(graph.nodes[$0.target].name) \(quantity($0.value))" }
+      text += "; \(loops.count) return \(loops.count == 1 ? "flow" : "flows") (\(ChartParts.listing(named))) drawn below"
+    }
+    return text + "."
+  }
+}

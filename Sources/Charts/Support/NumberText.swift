@@ -1,0 +1,59 @@
+import Foundation
+
+/// Locale-independent number formatting (POSIX digits, "," grouping, "." decimal point).
+enum NumberText {
+  /// The minus sign for typeset output (SVG, HTML).
+  static let typographicMinus = "\u{2212}"
+
+  /// `value` with exactly `decimals` digits after the point, optionally grouped by thousands.
+  ///
+  /// ```
+  /// NumberText.fixed(1234567.25, decimals: 1)  // "1,234,567.3"
+  /// ```
+  static func fixed(_ value: Double, decimals: Int, grouping: Bool = true, minus: String = "-") -> String {
+    guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? minus + "∞" : "∞") }
+    let d = max(0, min(decimals, 9))
+    var scale: Double = 1
+    for _ in 0..<d { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    var digits: String
+    if scaled < 9.0e15 {
+      digits = String(UInt64(scaled))
+    } else {
+      digits = String(format: "%.0f", scaled)
+    }
+    if digits.count <= d {
+      digits = String(repeating: "0", count: d - digits.count + 1) + digits
+    }
+    let intPart = digits.dropLast(d)
+    let fracPart = digits.suffix(d)
+    var out = ""
+    if scaled != 0 && value < 0 { out += minus }
+    if grouping {
+      let chars = Array(intPart)
+      for (i, c) in chars.enumerated() {
+        if i > 0 && (chars.count - i) % 3 == 0 { out += "," }
+        out.append(c)
+      }
+    } else {
+      out += intPart
+    }
+    if d > 0 { out += "." + fracPart }
+    return out
+  }
+
+  /// A coordinate for SVG: at most 2 decimals, trailing zeros dropped, never "-0".
+  static func coordinate(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == 0 || !rounded.isFinite { return "0" }
+    var text = fixed(rounded, decimals: 2, grouping: false)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+
+  /// Whether every finite value is a whole number.
+  static func allIntegral(_ values: some Sequence<Double>) -> Bool {
+    values.allSatisfy { !$0.isFinite || $0.rounded() == $0 }
+  }
+}

@@ -1,0 +1,99 @@
+import FlowModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Charts
+
+@Suite struct SankeyTests {
+  private func render(_ table: Table, _ spec: ChartSpec) throws -> RenderedChart {
+    var palette = ColorAssignment()
+    return try ChartRenderer().render(table, spec: spec, palette: &palette)
+  }
+
+  private var rareEarthSpec: ChartSpec {
+    ChartSpec(.sankey, series: "material", min: 1_000, nodes: SankeyFixtures.rareEarthNodes)
+  }
+
+  @Test func cycleIsDrawnAsAReturnArcWithAWarning() throws {
+    let chart = try render(SankeyFixtures.cycle, ChartSpec(.sankey))
+    #expect(xmlProblem(chart.svg) == nil)
+    #expect(snapshotMismatch(of: chart.svg, named: "sankey-cycle.svg") == nil)
+    #expect(chart.warnings == [
+      "Sankey contains a loop: B → C → B; the return flow C → B (20.0 kt) is drawn as an arc below the diagram",
+      "Sankey contains a loop: A → B → C → D → A; the return flow D → A (10.0 kt) is drawn as an arc below the diagram",
+    ])
+    #expect(chart.summary.contains("2 return flows"))
+  }
+
+  @Test func rareEarthSupplyChainMatchesGolden() throws {
+    let chart = try render(SankeyFixtures.rareEarthLinks, rareEarthSpec)
+    #expect(xmlProblem(chart.svg) == nil)
+    #expect(snapshotMismatch(of: chart.svg, named: "sankey-rare-earth.svg") == nil)
+    #expect(chart.warnings.contains { $0.hasPrefix("Sankey contains a loop: SEP → PRIM → MET → MAG → SEP") })
+    #expect(chart.warnings.first?.hasPrefix("8 flows below 1.0 kt (2.7 kt in total) were not drawn") == true, "\(chart.warnings)")
+  }
+
+  @Test func rareEarthWithoutNodesTableUsesDepthColumns() throws {
+    let chart = try render(SankeyFixtures.rareEarthLinks, ChartSpec(.sankey))
+    #expect(xmlProblem(chart.svg) == nil)
+    #expect(snapshotMismatch(of: chart.svg, named: "sankey-depth.svg") == nil)
+  }
+
+  @Test func rendersAreByteIdentical() throws {
+    #expect(try render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg
+      == render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg)
+    #expect(try render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle
+      == render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle)
+  }
+
+  @Test func boundaryNodesSitNextToTheirNeighbours() throws {
+    var graph = SankeyGraph(
+      table: SankeyFixtures.rareEarthLinks, chart: try rareEarthSpec.resolve(for: SankeyFixtures.rareEarthLinks),
+      spec: rareEarthSpec, unit: { "\($0)" })
+    let columns = graph.prepare(stageOrder: [])
+    let column = { (id: String) in graph.nodes.firstIndex { $0.id == id }.map { columns[$0] } ?? -1 }
+    #expect(column("IMP_CONC_US") == column("MIN_ROCK"))
+    #expect(column("IMP_PRIM") == column("CONC"))
+    #expect(column("EXP_MAG") == column("USE"))
+    #expect(column("SEP") == column("CONC") + 1)
+  }
+
+  @Test func smallFlowsAreLumpedOrDropped() throws {
+    let table = Table([
+      .text("source", ["A", "A", "A", "A"]), .text("target", ["B", "B", "B", "C"]),
+      .text("split", ["x", "y", "z", "x"]), .number("value", [50, 3, 3, 2], .mass),
+    ])
+    let chart = try render(table, ChartSpec(.sankey, min: 5))
+    #expect(chart.warnings == ["3 flows below 5.0 t: 2 lumped into \"Other\", 1 (2.0 t in total) not drawn"])
+    #expect(chart.svg.contains("Other"))
+    let dropped = try render(table, ChartSpec(.sankey, min: 10))
+    #expect(dropped.warnings == ["3 flows below 10.0 t (8.0 t in total) were not drawn"])
+  }
+
+  @Test func hostileNodeNamesAreEscaped() throws {
+    let table = Table([
+      .text("source", ["<script>", "A & B"]), .text("target", ["A & B", "\"q\" 'q'"]),
+      .number("value", [10, 5], .mass),
+    ], caption: "<b>x</b>")
+    let chart = try render(table, ChartSpec(.sankey))
+    #expect(!chart.svg.contains("<script"))
+    #expect(!chart.svg.contains("<b>"))
+    #expect(xmlProblem(chart.svg) == nil)
+  }
+
+  @Test func missingColumnsExplainThemselves() {
+    #expect(throws: ChartError.self) { try ChartSpec(.sankey).resolve(for: Fixtures.inflowByProcess) }
+  }
+
+  @Test func largeGraphLaysOutQuickly() throws {
+    let table = SankeyFixtures.large(nodes: 200, links: 1_000)
+    let start = ContinuousClock.now
+    let chart = try render(table, ChartSpec(.sankey))
+    let elapsed = ContinuousClock.now - start
+    #expect(xmlProblem(chart.svg) == nil)
+    // The budget is 50 ms in release builds; debug builds get more slack.
+    #expect(elapsed < .seconds(2), "Sankey of 200 nodes / 1,000 links took \(elapsed)")
+    print("sankey 200 nodes / 1,000 links: \(elapsed)")
+  }
+}

@@ -1,0 +1,69 @@
+import FlowModel
+import TestSupport
+import Testing
+
+@testable import Charts
+
+@Suite struct TableRendererTests {
+  @Test func formatsSingleValues() throws {
+    #expect(TableRenderer.format(.number(45015.0 / 3912.0, .none)) == "11.507")
+    #expect(TableRenderer.format(.number(1_234_567, .mass)) == "1,234.6 kt")
+    #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .base)) == "1,234,567 t")
+    let kt = try #require(Unit.named("Mt"))
+    #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .fixed([kt]))) == "1.23 Mt")
+    #expect(TableRenderer.format(.number(0.4, .ratio)) == "40.0 %")
+    #expect(TableRenderer.format(.year(2022)) == "2022")
+    #expect(TableRenderer.format(.number(7.57e9, .money)) == "7,570.0 M US$")
+    #expect(TableRenderer.format(.number(45_015, .price)) == "45,015 US$/t")
+    #expect(TableRenderer.format(.number(-1500, .mass)) == "-1,500 t")
+    #expect(TableRenderer.format(.number(.nan, .mass)) == "–")
+    #expect(TableRenderer.format(.bool(true)) == "true")
+  }
+
+  @Test func htmlTableMatchesSnapshot() {
+    let html = TableRenderer.html(Fixtures.inflowByProcess)
+    #expect(snapshotMismatch(of: html, named: "table.html") == nil)
+    #expect(xmlProblem(html) == nil)
+  }
+
+  @Test func textTableMatchesSnapshot() {
+    let text = TableRenderer.text(Fixtures.lossCosts)
+    #expect(snapshotMismatch(of: text, named: "table.txt") == nil)
+  }
+
+  @Test func longTablesShowFirstTenAndLastFive() {
+    let html = TableRenderer.html(Fixtures.long)
+    let text = TableRenderer.text(Fixtures.long)
+    #expect(snapshotMismatch(of: html, named: "table-truncated.html") == nil)
+    #expect(snapshotMismatch(of: text, named: "table-truncated.txt") == nil)
+    #expect(html.contains("75 rows × 5 columns (showing 15)"))
+    #expect(text.contains("75 rows × 5 columns (showing 15)"))
+    #expect(html.components(separatedBy: "<tr>").count - 1 == 1 + 15)
+    #expect(!html.contains("1,950"))
+    #expect(html.contains(">2024<"))
+    #expect(!html.contains(">1960<"))
+  }
+
+  @Test func rowsAllShowsEverything() {
+    let text = TableRenderer.text(Fixtures.long, options: DisplayOptions(rows: nil))
+    #expect(text.split(separator: "\n").count == 1 + 1 + 75)
+    #expect(!text.contains("showing"))
+  }
+
+  @Test func hostileNamesAreEscaped() {
+    let html = TableRenderer.html(Fixtures.hostile)
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<b>"))
+    #expect(html.contains("&lt;script&gt;"))
+    #expect(html.contains("A &amp; B"))
+    #expect(html.contains("&quot;quoted&quot; &#39;single&#39;"))
+    #expect(xmlProblem(html) == nil)
+    #expect(snapshotMismatch(of: html, named: "table-hostile.html") == nil)
+  }
+
+  @Test func bundleHasHTMLAndPlainText() {
+    let bundle = TableRenderer.bundle(Fixtures.inflowByProcess)
+    #expect(bundle.mimeTypes == ["text/html", "text/plain"])
+    #expect(bundle.plain.hasPrefix("Inflow by process, 2021\nprocess"))
+  }
+}
