@@ -1,20 +1,64 @@
+import FlowQL
 import JupyterKernel
 
 /// The FlowQL language behind the Jupyter kernel.
+///
+/// Every statement that yields a value shows it: all but the last as `display_data`, the last
+/// as the cell's `execute_result`. A failing statement stops the cell with one `error` message;
+/// `let`s from earlier statements and cells are kept.
 public struct FlowInterpreter: KernelInterpreter {
-  /// Creates an interpreter with an empty session.
-  public init() {}
+  var engine: FlowEngine
+
+  /// An interpreter over the bundled model.
+  public init() {
+    engine = .bundled()
+  }
+
+  /// An interpreter over a given engine (tests, user catalogs).
+  public init(engine: FlowEngine) {
+    self.engine = engine
+  }
 
   public mutating func execute(code: String, context: ExecutionContext) -> ExecutionOutcome {
-    context.stream(.stdout, code + "\n")
-    return .success(result: .plain(code), payloads: [])
+    let result = engine.run(code, isCancelled: context.interruptionCheck)
+    let lastDisplay = result.error == nil ? result.events.lastIndex { if case .display = $0 { true } else { false } } : nil
+    var payloads: [Payload] = []
+    var final: DisplayBundle?
+    for (index, event) in result.events.enumerated() {
+      switch event {
+      case .stdout(let text): context.stream(.stdout, text)
+      case .stderr(let text): context.stream(.stderr, text)
+      case .clear: context.clearOutput(wait: false)
+      case .page(let bundle): payloads.append(.page(bundle, start: 0))
+      case .display(let bundle, _):
+        if index == lastDisplay { final = bundle } else { context.display(bundle) }
+      }
+    }
+    if let error = result.error { return .failure(error) }
+    return .success(result: final, payloads: payloads)
   }
 
-  public func complete(code: String, cursor: Int) -> Completion {
-    Completion(matches: [], start: cursor, end: cursor)
+  public func complete(code: String, cursor: Int) -> JupyterKernel.Completion {
+    let c = engine.session.completions(in: code, cursor: cursor)
+    return JupyterKernel.Completion(matches: c.matches, start: c.start, end: c.end, types: c.types)
   }
 
-  public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? { nil }
+  public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
+    engine.session.inspect(code: code, cursor: cursor, detail: detailLevel).map(DisplayBundle.plain)
+  }
 
-  public func isComplete(code: String) -> Completeness { .complete }
+  public func isComplete(code: String) -> JupyterKernel.Completeness {
+    switch engine.session.isComplete(code) {
+    case .complete: .complete
+    case .incomplete(let indent): .incomplete(indent: indent)
+    case .invalid: .invalid
+    }
+  }
+
+  public mutating func evaluate(expression: String) -> Result<DisplayBundle, ExecutionError> {
+    let result = engine.run(expression)
+    if let error = result.error { return .failure(error) }
+    for case .display(let bundle, _) in result.events.reversed() { return .success(bundle) }
+    return .success(.plain(""))
+  }
 }

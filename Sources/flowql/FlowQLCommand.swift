@@ -9,7 +9,7 @@ struct FlowQLCommand: ParsableCommand {
     commandName: "flowql",
     abstract: "FlowQL: material-flow queries for Jupyter.",
     version: Kernelspec.version,
-    subcommands: [KernelCommand.self, InstallCommand.self])
+    subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self])
 }
 
 /// `flowql kernel --connection-file F`: the process Jupyter starts.

@@ -1,0 +1,114 @@
+import Charts
+import FlowModel
+import FlowQL
+import JupyterKernel
+
+/// FlowQL with rendering: runs a cell and turns every output into what a user sees.
+///
+/// The kernel and `flowql run` share it, so a query answers the same in both.
+public struct FlowEngine: Sendable {
+  /// One thing a cell showed, in order.
+  public enum Event: Sendable, Hashable {
+    case stdout(String)
+    case stderr(String)
+    /// A table, chart or value; `chart` holds the SVG when the display is a chart.
+    case display(DisplayBundle, chart: String?)
+    /// A `help` page.
+    case page(DisplayBundle)
+    case clear
+  }
+
+  /// What running a cell produced.
+  public struct Result: Sendable {
+    public var events: [Event]
+    /// The error that stopped the cell, rendered as the user sees it.
+    public var error: ExecutionError?
+  }
+
+  /// The language session: `let` bindings and options live as long as the engine.
+  public var session: Session
+  /// Colours per series name, stable across the cells of a notebook.
+  public var palette = ColorAssignment()
+  /// A problem met while loading the bundled model, reported with the first cell.
+  private var startupWarning: String?
+
+  /// An engine over `catalog`.
+  public init(catalog: Catalog) {
+    session = Session(catalog: catalog)
+  }
+
+  /// An engine over the bundled rare-earth model (official mode).
+  public static func bundled() -> FlowEngine {
+    do {
+      return FlowEngine(catalog: try BundledCatalog.make())
+    } catch {
+      var engine = FlowEngine(catalog: Catalog(tables: [:]))
+      engine.startupWarning = "the bundled model could not be loaded: \(error)\n"
+      return engine
+    }
+  }
+
+  /// Runs one cell.
+  public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> Result {
+    var events: [Event] = []
+    if let warning = startupWarning {
+      events.append(.stderr(warning))
+      startupWarning = nil
+    }
+    let result = session.run(code, isCancelled: isCancelled)
+    for output in result.outputs {
+      switch output {
+      case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
+      case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
+      case .clear: events.append(.clear)
+      case .page(_, let text): events.append(.page(.plain(text)))
+      case .value(let cell): events.append(.display(.plain(format(cell)), chart: nil))
+      case .table(let table, let request):
+        switch render(table, request) {
+        case .success(let (bundle, svg, warnings)):
+          events += warnings.map { .stderr("warning: \($0)\n") }
+          events.append(.display(bundle, chart: svg))
+        case .failure(let error):
+          return Result(events: events, error: error)
+        }
+      }
+    }
+    guard !result.succeeded else { return Result(events: events, error: nil) }
+    let first = result.errors[0]
+    let error = ExecutionError(
+      name: first.ename, value: first.evalue,
+      traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    return Result(events: events, error: error)
+  }
+
+  private mutating func render(_ table: Table, _ request: ChartRequest?)
+    -> Swift.Result<(DisplayBundle, String?, [String]), ExecutionError>
+  {
+    let options = displayOptions
+    guard let request, request.kind != .table else {
+      return .success((DisplayBundle(TableRenderer.bundle(table, options: options)), nil, []))
+    }
+    do {
+      let chart = try ChartRenderer().render(table, spec: ChartSpec(request), palette: &palette)
+      return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
+    } catch {
+      let text = "error[E601]: \(error.message)\n  = help: \(error.help)"
+      return .failure(ExecutionError(name: "E601", value: error.message, traceback: text.split(separator: "\n").map(String.init)))
+    }
+  }
+
+  /// A bare expression's value: whole plain numbers print as integers (`1 + 1` → `2`), the rest
+  /// with the session's decimals and units.
+  func format(_ cell: Cell) -> String {
+    if case .number(let v, .none) = cell, v.rounded() == v, abs(v) < 1e15 { return String(Int(v)) }
+    return session.options.format(cell)
+  }
+
+  /// The table display options that follow the session's `set` options.
+  var displayOptions: DisplayOptions {
+    let options = session.options
+    return DisplayOptions(
+      rows: options.rows, decimals: options.decimals,
+      scaling: options.units.isEmpty ? .automatic : .fixed(options.units.values.sorted { $0.symbol < $1.symbol }))
+  }
+}
