@@ -185,3 +185,33 @@ import Testing
     #expect(t.rowCount == 46)
   }
 }
+
+@Suite struct SortOrderTests {
+  /// Full sorts, bounded `top` selections and multi-key rank sorts must agree.
+  @Test(arguments: [
+    "sort -mass, source", "sort source, -mass", "sort material desc, year, mass", "sort year, -mass",
+  ])
+  func topAgreesWithSortThenTake(_ keys: String) {
+    var s = Fixtures.session()
+    let topKeys = keys.dropFirst(5).split(separator: ",").map { k -> String in
+      let k = String(k).trimmingSpaces
+      if k.hasPrefix("-") { return String(k.dropFirst()) + " desc" }
+      if k.hasSuffix(" desc") { return k }
+      return k + " asc"
+    }.joined(separator: ", ")
+    let a = s.run("flows | \(keys) | take 3")
+    let b = s.run("flows | top 3 by \(topKeys)")
+    #expect(a.outputs == b.outputs, "\(topKeys)")
+  }
+
+  @Test func missingNumbersSortLastBothWays() {
+    let t = Table([.number("x", [2, .nan, 1, 3])])
+    var s = Session(catalog: Catalog(tables: ["t": t]))
+    for (q, expected) in [("t | sort x", [1.0, 2, 3]), ("t | sort -x", [3.0, 2, 1]), ("t | sort x, x", [1.0, 2, 3])] {
+      guard case .table(let r, _)? = s.run(q).outputs.first, case .number(let v)? = r["x"]?.values else {
+        Issue.record("no table"); continue
+      }
+      #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
+    }
+  }
+}

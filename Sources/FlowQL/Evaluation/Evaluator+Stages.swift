@@ -51,8 +51,7 @@ extension Evaluator {
       return (table.gathering(try sortPermutation(table, keys)), nil)
     case .top(let countExpr, let keys):
       let count = try rowCount(countExpr)
-      let order = try sortPermutation(table, keys)
-      return (table.gathering(Array(order.prefix(count))), nil)
+      return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
     case .take(let countExpr):
       let count = try rowCount(countExpr)
       return (table.gathering(Array(0..<min(count, table.rowCount))), nil)
@@ -125,14 +124,15 @@ extension Evaluator {
   }
 
   /// The row order for `sort`/`top` keys; stable, missing numbers last.
-  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey]) throws(Diagnostic) -> [Int] {
+  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic) -> [Int] {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     var vectors: [(Vector, Bool)] = []
     for key in keys {
       let v = try eval(key.value, rows)
       if !v.isScalar { vectors.append((v, key.descending)) }
     }
-    return Self.permutation(vectors, table.rowCount)
+    try checkCancelled(keys.first?.value.range ?? .at(0))
+    return Self.permutation(vectors, table.rowCount, limit: limit)
   }
 
   /// The `schema` table: one row per column with its type, unit and example values.

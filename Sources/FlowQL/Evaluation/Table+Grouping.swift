@@ -77,7 +77,7 @@ extension Grouping {
   }
 
   /// Each row's rank among the key's distinct values, and the number of distinct values.
-  private static func rank(_ key: Vector, _ n: Int) -> ([Int], Int) {
+  static func rank(_ key: Vector, _ n: Int) -> ([Int], Int) {
     func ranked<T: Hashable>(_ values: [T], _ less: (T, T) -> Bool) -> ([Int], Int) {
       var ids: [T: Int] = [:]
       var distinct: [T] = []
