@@ -46,6 +46,7 @@ import Testing
     (.verbNeedsNoInput, "flows | echo of \"SEP\""),
     (.notATable, "let ratio = 45015 / 3912\nratio | take 1"),
     (.noSuchValue, "flows | where source == \"SPE\""),
+    (.verbWarning, "echo"),
     (.interrupted, "flows | where year == 2022 | take 5"),
   ]
 

@@ -79,6 +79,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case notATable = "E404"
   /// A text filter value that matches no process or material (a warning).
   case noSuchValue = "W205"
+  /// A verb's warning (an imbalance, a defaulted year …).
+  case verbWarning = "W402"
   /// The evaluation was interrupted.
   case interrupted = "E900"
 
@@ -123,6 +125,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
     case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
+    case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"
     }
   }

@@ -44,6 +44,11 @@ extension Evaluator {
     }
     if let cell = scalarBinding(name) { return .scalar(cell) }
     guard let table = frame.table else {
+      if self.table(named: name) != nil {
+        throw Diagnostic(
+          .notATable, "`\(name)` is a table, not a single value", at: range, label: "a table",
+          help: "start a query with it, as in `\(name) | take 5`")
+      }
       let names = bindings.keys.sorted()
       throw Diagnostic(
         .unknownName, "unknown name `\(name)`", at: range, label: "not defined",

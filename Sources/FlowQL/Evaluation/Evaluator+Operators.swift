@@ -97,7 +97,9 @@ extension Evaluator {
       return result(lhs.numbers ?? [], rhs.numbers ?? [])
     default:
       var help = "both sides must have the same type"
-      if case .text = rhs.values, case .number = lhs.values {
+      if case .text(let t) = rhs.values, rhs.isScalar, lhs.numbers != nil, Double(t[0]) != nil {
+        help = "numbers are written without quotes: `\(t[0])`"
+      } else if case .text = rhs.values, case .number = lhs.values {
         help = "compare with a number, such as `\(Self.example(lhs.dimension))`"
       } else if case .text = lhs.values {
         help = "compare text with text in quotes, such as `\"SEP\"`"

@@ -18,7 +18,7 @@ extension Evaluator {
     do {
       let output = try verb.evaluate(call, catalog: catalog, isCancelled: isCancelled)
       for w in output.warnings {
-        warnings.append(Diagnostic(.verbFailed, w, at: syntax.name.range, severity: .warning))
+        warnings.append(Diagnostic(.verbWarning, w, at: syntax.name.range))
       }
       return (output.table, output.chart)
     } catch let error as VerbError {
