@@ -26,6 +26,14 @@ import Testing
     }
   }
 
+  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") }.map(\.name))
+  func helpExampleRuns(_ name: String) throws {
+    let topic = try #require(Help.topic(name, Fixtures.catalog))
+    var session = Fixtures.session()
+    let result = session.run(topic.example)
+    #expect(result.succeeded, "\(topic.example)\n\(result.renderedErrors)")
+  }
+
   @Test func examplesWithoutMFAVerbsRun() {
     let verbs = ["balance", "sankey", "dependence", "value_added", "mfca", "upstream", "scenario", "compare"]
     let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }

@@ -89,7 +89,7 @@ extension Session {
     switch first.keyword {
     case "set":
       if tokens.count == 1 { return tagged(Options.names, "option") }
-      if tokens.count >= 3, tokens[1].keyword == "units" { return tagged(["auto"], "keyword") + tagged(FlowModelUnits.symbols, "unit") }
+      if tokens.count >= 3, tokens[1].keyword == "units" { return tagged(["auto"], "keyword") + tagged(Unit.all.map(\.symbol), "unit") }
       if tokens.count >= 3, tokens[1].keyword == "rows" { return tagged(["all"], "keyword") }
       return []
     case "help":
@@ -120,7 +120,7 @@ extension Session {
       if last.kind == .lParen || last.kind == .comma { return tagged(ChartRequest.optionNames, "option") }
       if last.kind == .assign || last.kind == .lBracket {
         let option = stage.count >= 2 ? stage[stage.count - 2].keyword : ""
-        if option == "unit" { return tagged(FlowModelUnits.symbols, "unit") }
+        if option == "unit" { return tagged(Unit.all.map(\.symbol), "unit") }
         return columns
       }
       return []
@@ -167,9 +167,4 @@ extension Session {
     guard case .table(let t, _)? = try? evaluator.evaluate(q) else { return nil }
     return t
   }
-}
-
-/// Unit symbols for completion.
-enum FlowModelUnits {
-  static var symbols: [String] { Unit.all.map(\.symbol) }
 }

@@ -57,7 +57,7 @@ extension Session {
     let type = Vector.typeName(column.values)
     let unit = column.dimension == .none ? "" : " in \(column.dimension.baseSymbol) (\(column.dimension.rawValue))"
     let examples = Evaluator.exampleValues(column, limit: 5).joined(separator: ", ")
-    return "column `\(column.name)`: \(type)\(unit), \(rows) rows\nexamples: \(examples)"
+    return "column `\(column.name)`: \(type)\(unit), \(rows) row\(rows == 1 ? "" : "s")\nexamples: \(examples)"
   }
 
   /// A process or material named in quotes.

@@ -56,7 +56,7 @@ extension Evaluator {
       let dimension: Dimension = ["sqrt", "ln", "log10"].contains(info.name) ? .none : v.dimension
       var digits = 0.0
       if args.count == 2, let d = try eval(args[1], .scalar).numbers?.first { digits = d }
-      let scale = Foundation_pow10(digits)
+      let scale = powerOfTen(digits)
       let f: (Double) -> Double
       switch info.name {
       case "abs": f = { Swift.abs($0) }
@@ -130,8 +130,8 @@ extension Evaluator {
   }
 }
 
-/// 10^digits for `round`, without Foundation.
-private func Foundation_pow10(_ digits: Double) -> Double {
+/// 10^digits (digits clamped to ±15) for `round`.
+private func powerOfTen(_ digits: Double) -> Double {
   var r = 1.0
   let k = Int(max(-15, min(15, digits.rounded())))
   for _ in 0..<abs(k) { r = k > 0 ? r * 10 : r / 10 }

@@ -46,18 +46,23 @@ extension Help {
   static var units: [HelpTopic] {
     Unit.all.map { u in
       let base = u.dimension.baseSymbol
-      let what: String = switch u.dimension {
-      case .mass: "mass"
-      case .money: "money (US dollars)"
-      case .price: "price (money per mass)"
-      case .ratio: "ratio"
-      case .none: "plain number"
+      let (what, example): (String, String) = switch u.dimension {
+      case .mass: ("mass", "flows | where mass > 2 \(u.symbol)")
+      case .money: ("money (US dollars)", "flows | where cost > 2 \(u.symbol)")
+      case .price: ("price (money per mass)", "flows | where cost / mass > 2 \(u.symbol)")
+      case .ratio: ("ratio", "flows | summarize s = share(mass) by source | where s > 10 \(u.symbol)")
+      case .none: ("plain number", "")
       }
-      let factor = u.factor == 1 ? "the base unit" : "\(Options.format(u.factor, decimals: u.factor < 1 ? 3 : 0)) \(base)"
+      let factor: String
+      if u.dimension == .ratio {
+        factor = "0.01 (ratios are stored as fractions)"
+      } else {
+        factor = u.factor == 1 ? "the base unit" : "\(Options.format(u.factor, decimals: u.factor < 1 ? 3 : 0)) \(base)"
+      }
       return HelpTopic(
         name: u.symbol, category: .unit, syntax: "number \(u.symbol)",
         summary: "A unit of \(what); one \(u.symbol) is \(factor). Quantities convert automatically in comparisons and arithmetic.",
-        example: "flows | where \(u.dimension == .mass ? "mass" : u.dimension == .money ? "cost" : u.dimension == .price ? "cost / mass" : "mass / 1 t") > 2 \(u.symbol)")
+        example: example)
     }
   }
 

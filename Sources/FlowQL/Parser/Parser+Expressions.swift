@@ -230,7 +230,3 @@ extension Parser {
     return Expr(kind: .quantity(value, unit), range: range)
   }
 }
-
-extension String {
-  var replacingUnderscores: String { filter { $0 != "_" } }
-}
