@@ -137,6 +137,18 @@ import Testing
     #expect(Self.numbers(t, "mass") == [2_000, 30_000, 60_000, 120_000, 5_000, 20_000, 50_000, 100_000])
   }
 
+  @Test func topWithOthersSumsTheRest() {
+    let t = Self.table("flows | top 2 by mass with others | select source, mass, year")
+    #expect(Self.texts(t, "source") == ["MIN", "MIN", "Other"])
+    #expect(Self.numbers(t, "mass") == [120_000, 100_000, 167_000])
+    #expect(t?["year"]?.values == .year([2022, 2021, 0]))
+  }
+
+  @Test func namesWithAs() {
+    let t = Self.table("flows | summarize sum(mass) as total by source.stage as stage")
+    #expect(t?.columnNames == ["stage", "total"])
+  }
+
   @Test func readsProcessFieldsThroughIds() {
     let t = Self.table("flows | summarize m = sum(mass) by source.stage")
     #expect(Self.texts(t, "source_stage") == ["boundary", "manufacturing", "mining", "separation"])

@@ -49,9 +49,13 @@ extension Evaluator {
       return (try summarize(table, aggregates, by, stage), nil)
     case .sort(let keys):
       return (table.gathering(try sortPermutation(table, keys)), nil)
-    case .top(let countExpr, let keys):
+    case .top(let countExpr, let keys, let others):
       let count = try rowCount(countExpr)
-      return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
+      guard others, count < table.rowCount else {
+        return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
+      }
+      let order = try sortPermutation(table, keys)
+      return (Self.appendingOthers(table.gathering(Array(order.prefix(count))), rest: table.gathering(Array(order.dropFirst(count)))), nil)
     case .take(let countExpr):
       let count = try rowCount(countExpr)
       return (table.gathering(Array(0..<min(count, table.rowCount))), nil)

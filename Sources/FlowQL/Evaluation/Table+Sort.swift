@@ -128,3 +128,22 @@ extension Evaluator {
     return heap
   }
 }
+
+extension Evaluator {
+  /// `top N by … with others`: the top rows plus one row for the rest — text "Other",
+  /// numbers summed, years kept when the rest agrees on one (else 0), truth values false.
+  static func appendingOthers(_ top: Table, rest: Table) -> Table {
+    let columns = zip(top.columns, rest.columns).map { head, tail -> Column in
+      var c = head
+      switch (head.values, tail.values) {
+      case (.text(let a), _): c.values = .text(a + ["Other"])
+      case (.number(let a), .number(let b)): c.values = .number(a + [b.filter { !$0.isNaN }.reduce(0, +)])
+      case (.year(let a), .year(let b)): c.values = .year(a + [Set(b).count == 1 ? b[0] : 0])
+      case (.bool(let a), _): c.values = .bool(a + [false])
+      default: break
+      }
+      return c
+    }
+    return Table(columns, caption: top.caption)
+  }
+}

@@ -75,7 +75,8 @@ struct Stage: Sendable {
     case rename([(new: Name, old: Name)])
     case summarize(aggregates: [Assignment], by: [Assignment])
     case sort([SortKey])
-    case top(count: Expr, by: [SortKey])
+    /// `top N by key [with others]`: `others` adds one row summing the rest.
+    case top(count: Expr, by: [SortKey], others: Bool)
     case take(Expr)
     case pivot(columns: Name, values: Name)
     case join(kind: JoinKind, right: Source, on: [(left: Name, right: Name)])
