@@ -105,6 +105,7 @@ import Testing
     #expect(try #require(s.inspect(code: "flows | where mass > 5 kt", cursor: 24)).contains("1,000 t"))
     #expect(try #require(s.inspect(code: "help", cursor: 2, detail: 1)).contains("Example:"))
     #expect(try #require(s.inspect(code: "echo of \"SEP\"", cursor: 2)).contains("Clauses"))
+    #expect(try #require(s.inspect(code: "echo of \"SEP\"", cursor: 6)).contains("process ids"))
   }
 
   @Test func inspectsColumnsAtThatPointOfThePipeline() throws {

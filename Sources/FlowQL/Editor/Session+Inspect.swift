@@ -31,6 +31,14 @@ extension Session {
       case .value(let v): return "`\(name)`: a value bound by `let`: \(options.format(v))"
       }
     }
+    // A clause keyword of the verb this statement (or stage) starts with.
+    let stageTokens = statementTokens.split { $0.kind == .pipe }.last ?? []
+    if let verbName = stageTokens.first?.keyword, let verb = catalog.verbs.verb(named: verbName)?.signature,
+      stageTokens.count > 0, let clause = verb.clauses.first(where: { $0.words.first == token.keyword })
+    {
+      return "`\(verb.name) … \(clause.keyword)`: \(clause.summary.isEmpty ? "a clause of `\(verb.name)`" : clause.summary)"
+        + "\n\(verb.name): \(verb.summary)"
+    }
     if let topic = Help.topic(name, catalog) {
       var text = detail > 0 ? topic.text : topic.line + (topic.example.isEmpty ? "" : "\nExample: \(topic.example)")
       if topic.category == .source, let t = catalog.tables[name] {
