@@ -6,11 +6,6 @@ extension Parser {
     let start = current.range.start
     let kind: Statement.Kind
     switch current.keyword {
-    case "let" where peek().kind == .identifier && peek(2).kind == .assign:
-      advance()
-      let name = try expectName("a name after `let`")
-      try expect(.assign, "`=`")
-      kind = .binding(name: name, value: try parseQuery())
     case "let":
       advance()
       let name = try expectName("a name after `let`", help: "e.g. `let y2020 = flows | where year == 2020`")
