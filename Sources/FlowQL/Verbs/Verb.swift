@@ -121,6 +121,13 @@ public struct VerbClause: Sendable, Hashable {
   public var arguments: [VerbArgument]
   /// For `.block` clauses: the text between the braces.
   public var block: String?
+
+  /// Creates a clause (hosts use this to test their verbs directly).
+  public init(keyword: String, arguments: [VerbArgument], block: String? = nil) {
+    self.keyword = keyword
+    self.arguments = arguments
+    self.block = block
+  }
 }
 
 /// A verb invocation handed to ``Verb/evaluate(_:catalog:isCancelled:)``.
@@ -133,6 +140,14 @@ public struct VerbCall: Sendable {
   public var input: Table?
   /// The session's `let` tables, for verbs that refer to named results.
   public var tables: [String: Table]
+
+  /// Creates a call (hosts use this to test their verbs directly).
+  public init(name: String, clauses: [VerbClause], input: Table? = nil, tables: [String: Table] = [:]) {
+    self.name = name
+    self.clauses = clauses
+    self.input = input
+    self.tables = tables
+  }
 
   /// The first clause with this keyword.
   public func clause(_ keyword: String) -> VerbClause? {
