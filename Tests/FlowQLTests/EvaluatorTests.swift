@@ -176,6 +176,20 @@ import Testing
     #expect(Self.texts(t, "argument") == ["text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)", "block:x { y }"])
   }
 
+  @Test func verbRunsANestedQueryPerScenario() {
+    let t = Self.table("compare baseline, doubled: flows | where year == 2022\n  | summarize total = sum(mass)")
+    #expect(Self.texts(t, "scenario") == ["baseline", "doubled"])
+    #expect(Self.numbers(t, "total") == [212_000, 424_000])
+  }
+
+  @Test func nestedQueryErrorsPointIntoTheCell() {
+    var s = Fixtures.session()
+    let code = "let x = 1\ncompare a: flows | where yaer == 1 | summarize total = sum(mass)"
+    let r = s.run(code)
+    #expect(r.errors.first?.code == .unknownColumn)
+    #expect(r.errors.first?.location(in: code) == SourceLocation(line: 2, column: 26))
+  }
+
   @Test func verbDefaultChartAndWarnings() {
     var s = Fixtures.session()
     let r = s.run("echo")

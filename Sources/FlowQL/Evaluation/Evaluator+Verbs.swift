@@ -10,11 +10,17 @@ extension Evaluator {
     for clause in syntax.clauses {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
-      clauses.append(VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block))
+      var evaluated = VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block)
+      if let query = clause.query {
+        evaluated.query = query.text
+        evaluated.queryOffset = query.offset
+      }
+      clauses.append(evaluated)
     }
     var tables: [String: Table] = [:]
     for (k, v) in bindings { if case .table(let t) = v { tables[k] = t } }
-    let call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
+    var call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
+    call.bindings = bindings
     do {
       let output = try verb.evaluate(call, catalog: catalog, isCancelled: isCancelled)
       for w in output.warnings {

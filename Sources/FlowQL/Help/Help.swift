@@ -24,6 +24,7 @@ enum Help {
     case .one: " value"
     case .list: " value, …"
     case .block: " { … }"
+    case .query: " query"
     }
   }
 

@@ -23,6 +23,12 @@ public struct Session: Sendable {
     self.catalog = catalog
   }
 
+  /// A session with existing bindings (nested queries of verbs).
+  init(catalog: Catalog, bindings: [String: Binding]) {
+    self.catalog = catalog
+    self.bindings = bindings
+  }
+
   /// Runs one cell.
   ///
   /// - Parameters:

@@ -58,6 +58,8 @@ struct VerbSyntax: Sendable {
     var range: SourceRange
     var arguments: [Expr]
     var block: String?
+    /// For `.query` clauses: the rest of the statement and where it starts.
+    var query: (text: String, offset: Int)?
   }
 
   var name: Name
