@@ -88,6 +88,8 @@ extension Evaluator {
     switch (lhs.values, rhs.values) {
     case (.text(let a), .text(let b)): return result(a, b)
     case (.year(let a), .year(let b)): return result(a, b)
+    case (.year(let a), .number(let b)) where rhs.isScalar && rhs.dimension == .none && b[0].rounded() == b[0] && abs(b[0]) < 1e15:
+      return result(a, [Int(b[0])])  // `year == 2022` without widening the column to Double
     case (.bool(let a), .bool(let b)) where op == .equal || op == .notEqual:
       let r = zipCompare(a, lhs.isScalar, b, rhs.isScalar, count: n) { op == .equal ? $0 == $1 : $0 != $1 }
       return Vector(values: .bool(r), isScalar: both)
