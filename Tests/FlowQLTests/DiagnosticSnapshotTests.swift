@@ -16,6 +16,7 @@ import Testing
     (.missingOperand, "flows | where mass > | take 5"),
     (.assignmentInCondition, "flows | where year = 2022"),
     (.invalidNumber, "print 1e999"),
+    (.tooDeep, "print " + String(repeating: "(", count: 41) + "1" + String(repeating: ")", count: 41)),
     (.expectedQuery, "| where year == 2022"),
     (.unknownStage, "flows\n  | wher year == 2022"),
     (.missingStage, "flows | | take 5"),

@@ -69,4 +69,20 @@ import Testing
       _ = session.inspect(code: code, cursor: cursor, detail: 1)
     }
   }
+
+  @Test(arguments: [
+    String(repeating: "(", count: 100_000),
+    String(repeating: "-", count: 100_000) + "1",
+    String(repeating: "not ", count: 50_000) + "true",
+    "print " + Array(repeating: "1", count: 50_000).joined(separator: " + "),
+    "flows | where " + Array(repeating: "mass > 1", count: 20_000).joined(separator: " and "),
+    String(repeating: "[", count: 100_000),
+    "flows" + String(repeating: " | take 1", count: 20_000),
+  ])
+  func pathologicalInputDiagnosesWithoutOverflow(_ code: String) {
+    var session = Fixtures.session()
+    _ = session.run(code)
+    _ = session.isComplete(code)
+    _ = session.completions(in: code, cursor: code.unicodeScalars.count)
+  }
 }

@@ -19,6 +19,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case assignmentInCondition = "E106"
   /// A number literal that cannot be read.
   case invalidNumber = "E107"
+  /// An expression nested or chained too deeply to evaluate safely.
+  case tooDeep = "E108"
   /// A statement that does not start with a table, a verb or a statement keyword.
   case expectedQuery = "E110"
   /// A word after `|` that is no stage.
@@ -95,6 +97,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .missingOperand: "an operator such as `>` or `+` has nothing on its right-hand side"
     case .assignmentInCondition: "`=` names something; use `==` to compare"
     case .invalidNumber: "a number cannot be read"
+    case .tooDeep: "an expression is nested too deeply (over 40 brackets or prefix operators, or over 100 operators in a chain)"
     case .expectedQuery: "a statement must start with a table (`flows`), a verb, a `let` name or a statement keyword"
     case .unknownStage: "the word after `|` is not a stage"
     case .missingStage: "a `|` is followed by nothing"

@@ -139,6 +139,8 @@ struct Expr: Sendable {
 
   var kind: Kind
   var range: SourceRange
+  /// The height of the expression tree; the parser caps it so evaluation cannot overflow the stack.
+  var depth = 1
 
   /// A column name derived from the expression (`sum(mass)` → `sum_mass`).
   var defaultName: String {
