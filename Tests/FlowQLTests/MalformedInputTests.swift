@@ -86,3 +86,16 @@ import Testing
     _ = session.completions(in: code, cursor: code.unicodeScalars.count)
   }
 }
+
+@Suite struct ExtremeValueTests {
+  @Test(arguments: [
+    "round(1.5, 0 / 0)", "round(1e308 * 10, 2)", "print 1e300 * 1e300", "print -(0 / 0)", "1e15 kt + 1 t",
+    "flows | take 1e14", "flows | derive y = year + 999999999 | derive z = -y", "set decimals = 12; print 1 / 3",
+    "flows | where year in 1e300..-1e300", "flows | pivot columns = mass, values = cost",
+  ])
+  func extremeValuesNeverTrap(_ code: String) {
+    var session = Fixtures.session()
+    let result = session.run(code)
+    for case .value(let v) in result.outputs { _ = session.options.format(v) }
+  }
+}

@@ -116,7 +116,7 @@ extension Evaluator {
   private func unary(_ op: UnaryOperator, _ v: Vector, _ operand: Expr) throws(Diagnostic) -> Vector {
     switch (op, v.values) {
     case (.negate, .number(let a)): return Vector(values: .number(a.map { -$0 }), dimension: v.dimension, isScalar: v.isScalar)
-    case (.negate, .year(let a)): return Vector(values: .year(a.map { -$0 }), isScalar: v.isScalar)
+    case (.negate, .year(let a)): return Vector(values: .year(a.map { 0 &- $0 }), isScalar: v.isScalar)
     case (.not, .bool(let a)): return Vector(values: .bool(a.map { !$0 }), isScalar: v.isScalar)
     case (.negate, _):
       throw Diagnostic(.typeMismatch, "cannot negate \(v.typeDescription)", at: operand.range, label: "not a number")

@@ -132,6 +132,7 @@ extension Evaluator {
 
 /// 10^digits (digits clamped to ±15) for `round`.
 private func powerOfTen(_ digits: Double) -> Double {
+  guard digits.isFinite else { return 1 }
   var r = 1.0
   let k = Int(max(-15, min(15, digits.rounded())))
   for _ in 0..<abs(k) { r = k > 0 ? r * 10 : r / 10 }
