@@ -1,6 +1,7 @@
 import FlowModel
 import TestSupport
 import Testing
+
 @testable import FlowQL
 
 /// One golden file per diagnostic code, in `Snapshots/<code>.txt`: the input and the rendered
@@ -63,7 +64,9 @@ import Testing
     let diagnostics = result.errors + result.warnings
     #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")
     let rendered = diagnostics.map { $0.render(source: input) }.joined(separator: "\n")
-    let text = "input:\n" + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    let text =
+      "input:\n"
+      + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
       + "\n\n" + rendered
     if let mismatch = snapshotMismatch(of: text, named: "\(code).txt") { Issue.record("\(mismatch)") }
   }

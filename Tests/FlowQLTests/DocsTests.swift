@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowQL
 
 /// `docs/language.md` must cover every topic and error code, and its examples must run.
@@ -36,7 +37,9 @@ import Testing
 
   @Test func examplesWithoutMFAVerbsRun() {
     let verbs = ["balance", "sankey", "dependence", "value_added", "mfca", "upstream", "scenario", "compare"]
-    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
+      $0.components(separatedBy: "```")[0]
+    }
     var ran = 0
     for block in blocks {
       for chunk in block.components(separatedBy: "\n\n") {

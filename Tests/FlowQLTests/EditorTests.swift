@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 @Suite struct EditorTests {
@@ -25,7 +26,8 @@ import Testing
     .init(marked: "flows | su‸", includes: ["summarize"], excludes: ["where"]),
     .init(marked: "flows | where ma‸", includes: ["mass", "material"], excludes: ["year"]),
     .init(marked: "flows | select year, mass | where ‸", includes: ["year", "mass"], excludes: ["source", "cost"]),
-    .init(marked: "flows | summarize total = sum(mass) by year | sort ‸", includes: ["total", "year"], excludes: ["mass"]),
+    .init(
+      marked: "flows | summarize total = sum(mass) by year | sort ‸", includes: ["total", "year"], excludes: ["mass"]),
     .init(marked: "flows | summarize ‸", includes: ["mass", "sum", "share", "by"]),
     .init(marked: "flows | where source == \"S‸", includes: ["SEP", "Separation"], excludes: ["MIN", "LREE"]),
     .init(marked: "flows | where material == \"‸", includes: ["LREE", "HREE", "SEP"]),

@@ -1,5 +1,6 @@
 import FlowModel
 import Testing
+
 @testable import FlowQL
 
 @Suite struct EvaluatorTests {
@@ -33,27 +34,47 @@ import Testing
 
   static let shapes: [RowCase] = [
     .init(code: "flows", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where year == 2022", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where mass > 50 kt", rows: 3, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where mass >= 0.05 Mt and material == \"LREE\"", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where source ~ \"imp\"", rows: 2, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where year in 2022..2030", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where material in [\"HREE\"]", rows: 2, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where true", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where year == 2022", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where mass > 50 kt", rows: 3,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where mass >= 0.05 Mt and material == \"LREE\"", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where source ~ \"imp\"", rows: 2,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where year in 2022..2030", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where material in [\"HREE\"]", rows: 2,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where true", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "flows | select year, m = mass", rows: 8, columns: ["year", "m"]),
-    .init(code: "flows | derive unit_cost = cost / mass | drop cost, value", rows: 8, columns: ["year", "source", "target", "material", "mass", "unit_cost"]),
+    .init(
+      code: "flows | derive unit_cost = cost / mass | drop cost, value", rows: 8,
+      columns: ["year", "source", "target", "material", "mass", "unit_cost"]),
     .init(code: "flows | rename from = source, to = target | select from, to", rows: 8, columns: ["from", "to"]),
     .init(code: "flows | summarize total = sum(mass) by year", rows: 2, columns: ["year", "total"]),
     .init(code: "flows | summarize n = count(), sum(mass)", rows: 1, columns: ["n", "sum_mass"]),
     .init(code: "flows | summarize by material", rows: 2, columns: ["material"]),
     .init(code: "flows | take 3", rows: 3, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | take 100", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | take 100", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "flows | top 2 by mass | select mass", rows: 2, columns: ["mass"]),
-    .init(code: "flows | summarize m = sum(mass) by material, year | pivot columns = year, values = m", rows: 2, columns: ["material", "2021", "2022"]),
+    .init(
+      code: "flows | summarize m = sum(mass) by material, year | pivot columns = year, values = m", rows: 2,
+      columns: ["material", "2021", "2022"]),
     .init(code: "flows | join processes on source = id | select source, name", rows: 8, columns: ["source", "name"]),
     .init(code: "flows | schema", rows: 7, columns: ["column", "type", "unit", "examples"]),
     .init(code: "flows | where year == 1999 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
-    .init(code: "flows | scale by 2 | take 1", rows: 1, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | scale by 2 | take 1", rows: 1,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "echo of \"SEP\" year 2022", rows: 2, columns: ["clause", "argument"]),
   ]
 
@@ -110,7 +131,9 @@ import Testing
   }
 
   @Test func aggregatesCombineWithArithmetic() {
-    let t = Self.table("flows | summarize rate = sum(cost) / sum(mass), big = countif(mass > 50 kt), imp = sumif(mass, source ~ \"IMP\") by year")
+    let t = Self.table(
+      "flows | summarize rate = sum(cost) / sum(mass), big = countif(mass > 50 kt), imp = sumif(mass, source ~ \"IMP\") by year"
+    )
     #expect(t?["rate"]?.dimension == .price)
     #expect(Self.numbers(t, "big") == [1, 2])
     #expect(Self.numbers(t, "imp") == [20_000, 30_000])
@@ -124,7 +147,9 @@ import Testing
   }
 
   @Test func minMaxFirstLastAvg() {
-    let t = Self.table("flows | summarize lo = min(mass), hi = max(mass), f = first(source), l = last(source), a = avg(mass), y = max(year)")
+    let t = Self.table(
+      "flows | summarize lo = min(mass), hi = max(mass), f = first(source), l = last(source), a = avg(mass), y = max(year)"
+    )
     #expect(Self.numbers(t, "lo") == [2_000])
     #expect(Self.numbers(t, "hi") == [120_000])
     #expect(Self.texts(t, "f") == ["MIN"] && Self.texts(t, "l") == ["MAG"])
@@ -162,7 +187,8 @@ import Testing
 
   @Test func chartPassesTableThrough() {
     var s = Fixtures.session()
-    let r = s.run("flows | summarize total = sum(mass) by year | chart line with (y = total, unit = kt, title = \"Total\")")
+    let r = s.run(
+      "flows | summarize total = sum(mass) by year | chart line with (y = total, unit = kt, title = \"Total\")")
     guard case .table(let t, let chart)? = r.outputs.first else { Issue.record("no table"); return }
     #expect(t.rowCount == 2)
     #expect(chart?.kind == .line)
@@ -173,7 +199,11 @@ import Testing
   @Test func verbReceivesEvaluatedClauses() {
     let t = Self.table("echo of \"SEP\", \"MAG\" years 2015..2022 by material min 2 kt block { x { y } }")
     #expect(Self.texts(t, "clause") == ["of", "of", "years", "by", "min", "block"])
-    #expect(Self.texts(t, "argument") == ["text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)", "block:x { y }"])
+    #expect(
+      Self.texts(t, "argument") == [
+        "text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)",
+        "block:x { y }",
+      ])
   }
 
   @Test func verbRunsANestedQueryPerScenario() {

@@ -1,4 +1,5 @@
 import FlowModel
+
 @testable import FlowQL
 
 /// A small synthetic catalog: 2 years × a handful of flows between rare-earth processes.
@@ -82,7 +83,9 @@ struct ScaleVerb: Verb {
     let k = call.clause("by")?.arguments.first?.number ?? 1
     var t = input
     for c in input.columns {
-      if case .number(let v) = c.values { t.setColumn(Column(c.name, .number(v.map { $0 * k }), dimension: c.dimension)) }
+      if case .number(let v) = c.values {
+        t.setColumn(Column(c.name, .number(v.map { $0 * k }), dimension: c.dimension))
+      }
     }
     return VerbOutput(t)
   }

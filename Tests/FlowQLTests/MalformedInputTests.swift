@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 /// Malformed input must produce diagnostics, never a trap or a hang (WasmKit's
@@ -23,7 +24,8 @@ import Testing
     "source.", "->", "#", "//", "USD/", "not", "in", "echo", "scale", "@", "\t", "é",
   ]
 
-  static let seeds: [String] = ParserTests.valid + EvaluatorTests.shapes.map(\.code)
+  static let seeds: [String] =
+    ParserTests.valid + EvaluatorTests.shapes.map(\.code)
     + DiagnosticSnapshotTests.triggers.map(\.1)
 
   static let inputs: [String] = {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 @Suite struct ParserTests {
@@ -72,7 +73,9 @@ import Testing
     .init(marked: "flows | where source == ⟨\"SEP", codes: [.unterminatedString]),
     .init(marked: "flows | where mass ⟨@ 5", codes: [.unexpectedCharacter]),
     .init(marked: "print ⟨1e999", codes: [.invalidNumber]),
-    .init(marked: "flows | ⟨wher x | selec y\nflows | take 5\nflows | ordr z | whre q", codes: [.unknownStage, .unknownStage, .unknownStage]),
+    .init(
+      marked: "flows | ⟨wher x | selec y\nflows | take 5\nflows | ordr z | whre q",
+      codes: [.unknownStage, .unknownStage, .unknownStage]),
   ]
 
   @Test(arguments: errors)

@@ -1,5 +1,6 @@
 import FlowModel
 import Testing
+
 @testable import FlowQL
 
 @Suite struct SessionTests {
@@ -122,10 +123,14 @@ import Testing
     .init(code: "flows | where year == \"2022\"", expected: .typeMismatch, helpContains: "without quotes: `2022`"),
     .init(code: "flows | where source == SEP", expected: .unknownColumn, helpContains: "put it in quotes: \"SEP\""),
     .init(code: "flows | where source == Separaton", expected: .unknownColumn, helpContains: "\"Separation\""),
-    .init(code: "flows | summarize total = sum(mass) by year | chart line with (y = totl)", expected: .unknownColumn, helpContains: "`total`"),
+    .init(
+      code: "flows | summarize total = sum(mass) by year | chart line with (y = totl)", expected: .unknownColumn,
+      helpContains: "`total`"),
     .init(code: "flows | summarize sum(source)", expected: .badArguments, helpContains: "count()"),
     .init(code: "flows | summarize mass by year", expected: .misplacedAggregate, helpContains: "sum(mass)"),
-    .init(code: "flows | summarize total = sum(mass) | chart line with (unit = ktt)", expected: .unknownUnit, helpContains: "`kt`"),
+    .init(
+      code: "flows | summarize total = sum(mass) | chart line with (unit = ktt)", expected: .unknownUnit,
+      helpContains: "`kt`"),
     .init(code: "set units = kts", expected: .unknownUnit, helpContains: "`kt`"),
     .init(code: "flows | where mass > 5 kt and cost", expected: .conditionNotBoolean, helpContains: "compare it"),
   ]

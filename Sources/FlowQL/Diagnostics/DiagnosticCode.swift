@@ -97,14 +97,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .missingOperand: "an operator such as `>` or `+` has nothing on its right-hand side"
     case .assignmentInCondition: "`=` names something; use `==` to compare"
     case .invalidNumber: "a number cannot be read"
-    case .tooDeep: "an expression is nested too deeply (over 40 brackets or prefix operators, or over 100 operators in a chain)"
+    case .tooDeep:
+      "an expression is nested too deeply (over 40 brackets or prefix operators, or over 100 operators in a chain)"
     case .expectedQuery: "a statement must start with a table (`flows`), a verb, a `let` name or a statement keyword"
     case .unknownStage: "the word after `|` is not a stage"
     case .missingStage: "a `|` is followed by nothing"
     case .chartNotLast: "`chart` must be the last stage, because it only describes how to draw the table"
     case .unknownUnit: "a quantity uses a unit FlowQL does not know"
     case .unknownClause: "a verb does not have this clause"
-    case .unknownChartKind: "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
+    case .unknownChartKind:
+      "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
     case .unknownColumn: "the table at this point of the pipeline has no column of this name"
     case .unknownName: "the name is no table, `let` binding or verb"

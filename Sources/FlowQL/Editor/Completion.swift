@@ -83,13 +83,16 @@ extension Session {
     let tableNames = Evaluator(catalog: catalog, bindings: bindings, source: prefix, isCancelled: { false }).tableNames
     let verbs = catalog.verbs.signatures
     guard let first = tokens.first else {
-      return tagged(tableNames, "table") + tagged(bindings.keys.sorted().filter { !tableNames.contains($0) }, "variable")
+      return tagged(tableNames, "table")
+        + tagged(bindings.keys.sorted().filter { !tableNames.contains($0) }, "variable")
         + tagged(verbs.map(\.name), "verb") + tagged(Parser.statementKeywords, "keyword")
     }
     switch first.keyword {
     case "set":
       if tokens.count == 1 { return tagged(Options.names, "option") }
-      if tokens.count >= 3, tokens[1].keyword == "units" { return tagged(["auto"], "keyword") + tagged(Unit.all.map(\.symbol), "unit") }
+      if tokens.count >= 3, tokens[1].keyword == "units" {
+        return tagged(["auto"], "keyword") + tagged(Unit.all.map(\.symbol), "unit")
+      }
       if tokens.count >= 3, tokens[1].keyword == "rows" { return tagged(["all"], "keyword") }
       return []
     case "help":

@@ -53,7 +53,8 @@ extension Evaluator {
       throw Diagnostic(
         .unknownName, "unknown name `\(name)`", at: range, label: "not defined",
         help: Suggestions.didYouMean(name, in: names + tableNames)
-          ?? (Lexer.isIdentifierStart(name.unicodeScalars.first ?? "0") ? "to write text, put it in quotes: \"\(name)\"" : nil))
+          ?? (Lexer.isIdentifierStart(name.unicodeScalars.first ?? "0")
+            ? "to write text, put it in quotes: \"\(name)\"" : nil))
     }
     throw unknownColumn(name, range, in: table)
   }
@@ -93,7 +94,8 @@ extension Evaluator {
       throw Diagnostic(
         .unknownField, "the processes table has no column `\(parts[1].text)`", at: parts[1].range,
         label: "not a process field", help: Suggestions.didYouMean(parts[1].text, in: fields),
-        notes: fields.isEmpty ? ["no processes table is loaded"] : ["process fields: " + fields.joined(separator: ", ")])
+        notes: fields.isEmpty ? ["no processes table is loaded"] : ["process fields: " + fields.joined(separator: ", ")]
+      )
     }
     if frame.grouping != nil {
       throw Diagnostic(
@@ -115,7 +117,8 @@ extension Evaluator {
 
   private func unary(_ op: UnaryOperator, _ v: Vector, _ operand: Expr) throws(Diagnostic) -> Vector {
     switch (op, v.values) {
-    case (.negate, .number(let a)): return Vector(values: .number(a.map { -$0 }), dimension: v.dimension, isScalar: v.isScalar)
+    case (.negate, .number(let a)):
+      return Vector(values: .number(a.map { -$0 }), dimension: v.dimension, isScalar: v.isScalar)
     case (.negate, .year(let a)): return Vector(values: .year(a.map { 0 &- $0 }), isScalar: v.isScalar)
     case (.not, .bool(let a)): return Vector(values: .bool(a.map { !$0 }), isScalar: v.isScalar)
     case (.negate, _):

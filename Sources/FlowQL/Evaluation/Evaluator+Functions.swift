@@ -21,10 +21,12 @@ extension Evaluator {
   }
 
   /// `E313` for a wrong argument count.
-  func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ counts: ClosedRange<Int>) throws(Diagnostic) {
+  func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ counts: ClosedRange<Int>) throws(Diagnostic)
+  {
     guard !counts.contains(args.count) else { return }
     throw Diagnostic(
-      .badArguments, "`\(info.name)` takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument\(counts.upperBound == 1 ? "" : "s"), found \(args.count)",
+      .badArguments,
+      "`\(info.name)` takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument\(counts.upperBound == 1 ? "" : "s"), found \(args.count)",
       at: range, help: "usage: `\(info.signature)`")
   }
 
@@ -46,7 +48,9 @@ extension Evaluator {
     return t
   }
 
-  private mutating func scalarFunction(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ frame: Frame) throws(Diagnostic) -> Vector {
+  private mutating func scalarFunction(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ frame: Frame)
+    throws(Diagnostic) -> Vector
+  {
     let n = frame.rowCount
     switch info.name {
     case "abs", "floor", "ceil", "sqrt", "ln", "log10", "round":
@@ -120,8 +124,10 @@ extension Evaluator {
     case (.text(let x), .text(let y)): return Vector(values: .text(pick(x, y)), isScalar: scalar)
     case (.year(let x), .year(let y)): return Vector(values: .year(pick(x, y)), isScalar: scalar)
     case (.bool(let x), .bool(let y)): return Vector(values: .bool(pick(x, y)), isScalar: scalar)
-    case (.number(let x), .number(let y)) where a.dimension == b.dimension || a.dimension == .none || b.dimension == .none:
-      return Vector(values: .number(pick(x, y)), dimension: a.dimension == .none ? b.dimension : a.dimension, isScalar: scalar)
+    case (.number(let x), .number(let y))
+    where a.dimension == b.dimension || a.dimension == .none || b.dimension == .none:
+      return Vector(
+        values: .number(pick(x, y)), dimension: a.dimension == .none ? b.dimension : a.dimension, isScalar: scalar)
     default:
       throw Diagnostic(
         .badArguments, "the two branches of `if` differ: \(a.typeDescription) and \(b.typeDescription)",

@@ -2,7 +2,9 @@ import FlowModel
 
 extension Evaluator {
   /// Applies one stage.
-  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (Table, ChartRequest?) {
+  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (
+    Table, ChartRequest?
+  ) {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     switch stage.kind {
     case .where(let condition):
@@ -41,7 +43,9 @@ extension Evaluator {
         guard let i = columns.firstIndex(where: { $0.name == old.text }) else {
           throw unknownColumn(old.text, old.range, in: Table(columns))
         }
-        if columns.contains(where: { $0.name == new.text }), new.text != old.text { throw duplicate(new.text, new.range) }
+        if columns.contains(where: { $0.name == new.text }), new.text != old.text {
+          throw duplicate(new.text, new.range)
+        }
         columns[i].name = new.text
       }
       return (Table(columns, caption: table.caption), nil)
@@ -55,7 +59,10 @@ extension Evaluator {
         return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
       }
       let order = try sortPermutation(table, keys)
-      return (Self.appendingOthers(table.gathering(Array(order.prefix(count))), rest: table.gathering(Array(order.dropFirst(count)))), nil)
+      return (
+        Self.appendingOthers(
+          table.gathering(Array(order.prefix(count))), rest: table.gathering(Array(order.dropFirst(count)))), nil
+      )
     case .take(let countExpr):
       let count = try rowCount(countExpr)
       return (table.gathering(Array(0..<min(count, table.rowCount))), nil)
@@ -98,7 +105,9 @@ extension Evaluator {
   }
 
   /// `summarize aggregates by keys`.
-  private mutating func summarize(_ table: Table, _ aggregates: [Assignment], _ by: [Assignment], _ stage: Stage) throws(Diagnostic) -> Table {
+  private mutating func summarize(_ table: Table, _ aggregates: [Assignment], _ by: [Assignment], _ stage: Stage)
+    throws(Diagnostic) -> Table
+  {
     if aggregates.isEmpty && by.isEmpty {
       throw Diagnostic(
         .misplacedAggregate, "`summarize` needs an aggregate or `by` keys", at: stage.keyword.range,
@@ -128,7 +137,9 @@ extension Evaluator {
   }
 
   /// The row order for `sort`/`top` keys; stable, missing numbers last.
-  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic) -> [Int] {
+  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic)
+    -> [Int]
+  {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     var vectors: [(Vector, Bool)] = []
     for key in keys {

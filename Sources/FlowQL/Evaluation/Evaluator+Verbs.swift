@@ -76,7 +76,8 @@ extension Evaluator {
         var names: [String] = []
         for item in items {
           guard case .name(let n) = item.kind else {
-            throw Diagnostic(.typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
+            throw Diagnostic(
+              .typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
           }
           names.append(n)
         }
@@ -96,10 +97,11 @@ extension Evaluator {
         for (n, r) in names where table[n] == nil { throw unknownColumn(n, r, in: table) }
       }
       if key == "unit" {
-        let symbol: String? = switch value {
-        case .name(let s), .text(let s): s
-        default: nil
-        }
+        let symbol: String? =
+          switch value {
+          case .name(let s), .text(let s): s
+          default: nil
+          }
         if let symbol, Unit.named(symbol) == nil {
           throw Diagnostic(
             .unknownUnit, "unknown unit `\(symbol)`", at: expr.range, label: "not a unit",

@@ -44,7 +44,8 @@ extension Evaluator {
       guard let rc = right[r.text] else { throw unknownColumn(r.text, r.range, in: right) }
       guard Vector.typeName(lc.values) == Vector.typeName(rc.values) else {
         throw Diagnostic(
-          .joinKeyMismatch, "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
+          .joinKeyMismatch,
+          "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
           at: l.range.union(r.range), label: "keys of different types",
           help: "join on columns of the same type, such as `source = id`")
       }

@@ -13,7 +13,9 @@ extension Evaluator {
       return smallest(limit, of: n, by: rowOrder(keys))
     }
     if let codes = combinedRanks(keys, n) {
-      if limit * 8 < n { return smallest(limit, of: n) { a, b in codes[a] < codes[b] || (codes[a] == codes[b] && a < b) } }
+      if limit * 8 < n {
+        return smallest(limit, of: n) { a, b in codes[a] < codes[b] || (codes[a] == codes[b] && a < b) }
+      }
       var pairs = codes.enumerated().map { ($0.element, $0.offset) }
       pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
       return pairs.prefix(limit).map(\.1)

@@ -39,7 +39,8 @@ extension Parser {
   ) throws(Abort) -> Expr {
     switch current.kind {
     case .newline, .semicolon, .eof, .pipe, .rParen, .rBracket, .comma:
-      let what = BinaryOperator(rawValue: op.text.lowercased()).map { $0.isComparison } ?? false
+      let what =
+        BinaryOperator(rawValue: op.text.lowercased()).map { $0.isComparison } ?? false
         ? "the comparison has no right-hand side" : "nothing follows this operator"
       throw fail(
         Diagnostic(
@@ -174,7 +175,8 @@ extension Parser {
       let name = Name(text: t.text, range: t.range)
       guard at(.lParen) else { return Expr(kind: .name(t.text), range: t.range) }
       let args = try parseDelimited(open: .lParen, close: .rParen, closing: "`)`")
-      return Expr(kind: .call(name, args), range: t.range.union(previous.range), depth: (args.map(\.depth).max() ?? 0) + 1)
+      return Expr(
+        kind: .call(name, args), range: t.range.union(previous.range), depth: (args.map(\.depth).max() ?? 0) + 1)
     case .lParen:
       advance()
       let inner = try parseExpression()

@@ -13,7 +13,8 @@ extension Parser {
       kind = .binding(name: name, value: try parseQuery())
     case "set":
       advance()
-      let option = try expectName("an option name after `set`", help: "options: \(Options.names.joined(separator: ", "))")
+      let option = try expectName(
+        "an option name after `set`", help: "options: \(Options.names.joined(separator: ", "))")
       try expect(.assign, "`=` after `set \(option.text)`", help: "e.g. `set rows = 20`")
       kind = .set(option: option, value: try parseOptionValue())
     case "print", "warn":

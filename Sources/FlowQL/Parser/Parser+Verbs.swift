@@ -99,7 +99,8 @@ extension Parser {
       while !at(.rParen) {
         let before = position
         if atStageEnd { throw unclosedParen(open) }
-        let name = try expectName("an option name", help: "options: " + ChartRequest.optionNames.joined(separator: ", "))
+        let name = try expectName(
+          "an option name", help: "options: " + ChartRequest.optionNames.joined(separator: ", "))
         guard ChartRequest.optionNames.contains(name.text.lowercased()) else {
           throw fail(
             Diagnostic(

@@ -148,10 +148,11 @@ struct Expr: Sendable {
     case .name(let n): n
     case .path(let parts): parts.map(\.text).joined(separator: "_")
     case .call(let f, let args):
-      ([f.text] + args.compactMap { a -> String? in
-        let n = a.defaultName
-        return n.isEmpty ? nil : n
-      }).joined(separator: "_")
+      ([f.text]
+        + args.compactMap { a -> String? in
+          let n = a.defaultName
+          return n.isEmpty ? nil : n
+        }).joined(separator: "_")
     default: ""
     }
   }
