@@ -42,6 +42,10 @@ import Testing
     .init(marked: "let a = flows | derive x = mass * 2\na | where ‸", includes: [], excludes: ["x"]),
     .init(marked: "let a = flows | derive x = mass * 2 | where ‸", includes: ["mass", "x"]),
     .init(marked: "flows\n  | where year == 2022\n  | select ‸", includes: ["mass", "source"]),
+    .init(
+      marked: "compare a, b: flows | summarize total = sum(mass) by year | where ‸", includes: ["total", "year"],
+      excludes: ["mass"]),
+    .init(marked: "compare a, b: ‸", includes: ["flows", "echo"]),
   ]
 
   @Test(arguments: cases)

@@ -66,6 +66,7 @@ extension Session {
     if let cut = tokens.lastIndex(where: { $0.kind == .newline || $0.kind == .semicolon }) {
       tokens = Array(tokens[(cut + 1)...])
     }
+    tokens = nestedQuery(in: tokens)
     let candidates = candidates(tokens, prefix: prefix)
     var matches: [String] = []
     var types: [String] = []
@@ -169,5 +170,28 @@ extension Session {
     var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: { false })
     guard case .table(let t, _)? = try? evaluator.evaluate(q) else { return nil }
     return t
+  }
+
+  /// Inside a verb's `.query` clause (`compare a, b: flows | where …`), the tokens of the nested
+  /// query, so completion sees its pipeline rather than the verb's.
+  func nestedQuery(in tokens: [Token]) -> [Token] {
+    guard let first = tokens.first, let verb = catalog.verbs.verb(named: first.keyword)?.signature else {
+      return tokens
+    }
+    for spec in verb.clauses where spec.arity == .query {
+      let words = spec.words
+      guard !words.isEmpty, tokens.count > words.count else { continue }
+      for i in 1..<(tokens.count - words.count + 1) {
+        let match = words.indices.allSatisfy { k in
+          words[k] == ":" ? tokens[i + k].kind == .colon : tokens[i + k].isKeyword(words[k])
+        }
+        if match {
+          var rest = Array(tokens[(i + words.count)...])
+          if rest.first?.kind == .colon { rest.removeFirst() }
+          return rest
+        }
+      }
+    }
+    return tokens
   }
 }
