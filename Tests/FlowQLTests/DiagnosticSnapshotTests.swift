@@ -1,6 +1,7 @@
 import FlowModel
 import TestSupport
 import Testing
+
 @testable import FlowQL
 
 /// One golden file per diagnostic code, in `Snapshots/<code>.txt`: the input and the rendered
@@ -16,6 +17,7 @@ import Testing
     (.missingOperand, "flows | where mass > | take 5"),
     (.assignmentInCondition, "flows | where year = 2022"),
     (.invalidNumber, "print 1e999"),
+    (.tooDeep, "print " + String(repeating: "(", count: 41) + "1" + String(repeating: ")", count: 41)),
     (.expectedQuery, "| where year == 2022"),
     (.unknownStage, "flows\n  | wher year == 2022"),
     (.missingStage, "flows | | take 5"),
@@ -46,6 +48,7 @@ import Testing
     (.verbNeedsNoInput, "flows | echo of \"SEP\""),
     (.notATable, "let ratio = 45015 / 3912\nratio | take 1"),
     (.noSuchValue, "flows | where source == \"SPE\""),
+    (.verbWarning, "echo"),
     (.interrupted, "flows | where year == 2022 | take 5"),
   ]
 
@@ -61,7 +64,9 @@ import Testing
     let diagnostics = result.errors + result.warnings
     #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")
     let rendered = diagnostics.map { $0.render(source: input) }.joined(separator: "\n")
-    let text = "input:\n" + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    let text =
+      "input:\n"
+      + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
       + "\n\n" + rendered
     if let mismatch = snapshotMismatch(of: text, named: "\(code).txt") { Issue.record("\(mismatch)") }
   }

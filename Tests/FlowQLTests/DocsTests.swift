@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowQL
 
 /// `docs/language.md` must cover every topic and error code, and its examples must run.
@@ -26,9 +27,19 @@ import Testing
     }
   }
 
+  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") }.map(\.name))
+  func helpExampleRuns(_ name: String) throws {
+    let topic = try #require(Help.topic(name, Fixtures.catalog))
+    var session = Fixtures.session()
+    let result = session.run(topic.example)
+    #expect(result.succeeded, "\(topic.example)\n\(result.renderedErrors)")
+  }
+
   @Test func examplesWithoutMFAVerbsRun() {
     let verbs = ["balance", "sankey", "dependence", "value_added", "mfca", "upstream", "scenario", "compare"]
-    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
+      $0.components(separatedBy: "```")[0]
+    }
     var ran = 0
     for block in blocks {
       for chunk in block.components(separatedBy: "\n\n") {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 @Suite struct EditorTests {
@@ -25,7 +26,8 @@ import Testing
     .init(marked: "flows | su‸", includes: ["summarize"], excludes: ["where"]),
     .init(marked: "flows | where ma‸", includes: ["mass", "material"], excludes: ["year"]),
     .init(marked: "flows | select year, mass | where ‸", includes: ["year", "mass"], excludes: ["source", "cost"]),
-    .init(marked: "flows | summarize total = sum(mass) by year | sort ‸", includes: ["total", "year"], excludes: ["mass"]),
+    .init(
+      marked: "flows | summarize total = sum(mass) by year | sort ‸", includes: ["total", "year"], excludes: ["mass"]),
     .init(marked: "flows | summarize ‸", includes: ["mass", "sum", "share", "by"]),
     .init(marked: "flows | where source == \"S‸", includes: ["SEP", "Separation"], excludes: ["MIN", "LREE"]),
     .init(marked: "flows | where material == \"‸", includes: ["LREE", "HREE", "SEP"]),
@@ -40,6 +42,10 @@ import Testing
     .init(marked: "let a = flows | derive x = mass * 2\na | where ‸", includes: [], excludes: ["x"]),
     .init(marked: "let a = flows | derive x = mass * 2 | where ‸", includes: ["mass", "x"]),
     .init(marked: "flows\n  | where year == 2022\n  | select ‸", includes: ["mass", "source"]),
+    .init(
+      marked: "compare a, b: flows | summarize total = sum(mass) by year | where ‸", includes: ["total", "year"],
+      excludes: ["mass"]),
+    .init(marked: "compare a, b: ‸", includes: ["flows", "echo"]),
   ]
 
   @Test(arguments: cases)
@@ -105,6 +111,7 @@ import Testing
     #expect(try #require(s.inspect(code: "flows | where mass > 5 kt", cursor: 24)).contains("1,000 t"))
     #expect(try #require(s.inspect(code: "help", cursor: 2, detail: 1)).contains("Example:"))
     #expect(try #require(s.inspect(code: "echo of \"SEP\"", cursor: 2)).contains("Clauses"))
+    #expect(try #require(s.inspect(code: "echo of \"SEP\"", cursor: 6)).contains("process ids"))
   }
 
   @Test func inspectsColumnsAtThatPointOfThePipeline() throws {

@@ -1,5 +1,6 @@
 import FlowModel
 import Testing
+
 @testable import FlowQL
 
 @Suite struct EvaluatorTests {
@@ -33,27 +34,47 @@ import Testing
 
   static let shapes: [RowCase] = [
     .init(code: "flows", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where year == 2022", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where mass > 50 kt", rows: 3, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where mass >= 0.05 Mt and material == \"LREE\"", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where source ~ \"imp\"", rows: 2, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where year in 2022..2030", rows: 4, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where material in [\"HREE\"]", rows: 2, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | where true", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where year == 2022", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where mass > 50 kt", rows: 3,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where mass >= 0.05 Mt and material == \"LREE\"", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where source ~ \"imp\"", rows: 2,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where year in 2022..2030", rows: 4,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where material in [\"HREE\"]", rows: 2,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | where true", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "flows | select year, m = mass", rows: 8, columns: ["year", "m"]),
-    .init(code: "flows | derive unit_cost = cost / mass | drop cost, value", rows: 8, columns: ["year", "source", "target", "material", "mass", "unit_cost"]),
+    .init(
+      code: "flows | derive unit_cost = cost / mass | drop cost, value", rows: 8,
+      columns: ["year", "source", "target", "material", "mass", "unit_cost"]),
     .init(code: "flows | rename from = source, to = target | select from, to", rows: 8, columns: ["from", "to"]),
     .init(code: "flows | summarize total = sum(mass) by year", rows: 2, columns: ["year", "total"]),
     .init(code: "flows | summarize n = count(), sum(mass)", rows: 1, columns: ["n", "sum_mass"]),
     .init(code: "flows | summarize by material", rows: 2, columns: ["material"]),
     .init(code: "flows | take 3", rows: 3, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
-    .init(code: "flows | take 100", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | take 100", rows: 8, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "flows | top 2 by mass | select mass", rows: 2, columns: ["mass"]),
-    .init(code: "flows | summarize m = sum(mass) by material, year | pivot columns = year, values = m", rows: 2, columns: ["material", "2021", "2022"]),
+    .init(
+      code: "flows | summarize m = sum(mass) by material, year | pivot columns = year, values = m", rows: 2,
+      columns: ["material", "2021", "2022"]),
     .init(code: "flows | join processes on source = id | select source, name", rows: 8, columns: ["source", "name"]),
     .init(code: "flows | schema", rows: 7, columns: ["column", "type", "unit", "examples"]),
     .init(code: "flows | where year == 1999 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
-    .init(code: "flows | scale by 2 | take 1", rows: 1, columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
+    .init(
+      code: "flows | scale by 2 | take 1", rows: 1,
+      columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
     .init(code: "echo of \"SEP\" year 2022", rows: 2, columns: ["clause", "argument"]),
   ]
 
@@ -110,7 +131,9 @@ import Testing
   }
 
   @Test func aggregatesCombineWithArithmetic() {
-    let t = Self.table("flows | summarize rate = sum(cost) / sum(mass), big = countif(mass > 50 kt), imp = sumif(mass, source ~ \"IMP\") by year")
+    let t = Self.table(
+      "flows | summarize rate = sum(cost) / sum(mass), big = countif(mass > 50 kt), imp = sumif(mass, source ~ \"IMP\") by year"
+    )
     #expect(t?["rate"]?.dimension == .price)
     #expect(Self.numbers(t, "big") == [1, 2])
     #expect(Self.numbers(t, "imp") == [20_000, 30_000])
@@ -124,7 +147,9 @@ import Testing
   }
 
   @Test func minMaxFirstLastAvg() {
-    let t = Self.table("flows | summarize lo = min(mass), hi = max(mass), f = first(source), l = last(source), a = avg(mass), y = max(year)")
+    let t = Self.table(
+      "flows | summarize lo = min(mass), hi = max(mass), f = first(source), l = last(source), a = avg(mass), y = max(year)"
+    )
     #expect(Self.numbers(t, "lo") == [2_000])
     #expect(Self.numbers(t, "hi") == [120_000])
     #expect(Self.texts(t, "f") == ["MIN"] && Self.texts(t, "l") == ["MAG"])
@@ -135,6 +160,18 @@ import Testing
   @Test func sortsStablyWithDescendingKeys() {
     let t = Self.table("flows | sort -year, mass | select year, mass")
     #expect(Self.numbers(t, "mass") == [2_000, 30_000, 60_000, 120_000, 5_000, 20_000, 50_000, 100_000])
+  }
+
+  @Test func topWithOthersSumsTheRest() {
+    let t = Self.table("flows | top 2 by mass with others | select source, mass, year")
+    #expect(Self.texts(t, "source") == ["MIN", "MIN", "Other"])
+    #expect(Self.numbers(t, "mass") == [120_000, 100_000, 167_000])
+    #expect(t?["year"]?.values == .year([2022, 2021, 0]))
+  }
+
+  @Test func namesWithAs() {
+    let t = Self.table("flows | summarize sum(mass) as total by source.stage as stage")
+    #expect(t?.columnNames == ["stage", "total"])
   }
 
   @Test func readsProcessFieldsThroughIds() {
@@ -150,7 +187,8 @@ import Testing
 
   @Test func chartPassesTableThrough() {
     var s = Fixtures.session()
-    let r = s.run("flows | summarize total = sum(mass) by year | chart line with (y = total, unit = kt, title = \"Total\")")
+    let r = s.run(
+      "flows | summarize total = sum(mass) by year | chart line with (y = total, unit = kt, title = \"Total\")")
     guard case .table(let t, let chart)? = r.outputs.first else { Issue.record("no table"); return }
     #expect(t.rowCount == 2)
     #expect(chart?.kind == .line)
@@ -161,7 +199,25 @@ import Testing
   @Test func verbReceivesEvaluatedClauses() {
     let t = Self.table("echo of \"SEP\", \"MAG\" years 2015..2022 by material min 2 kt block { x { y } }")
     #expect(Self.texts(t, "clause") == ["of", "of", "years", "by", "min", "block"])
-    #expect(Self.texts(t, "argument") == ["text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)", "block:x { y }"])
+    #expect(
+      Self.texts(t, "argument") == [
+        "text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)",
+        "block:x { y }",
+      ])
+  }
+
+  @Test func verbRunsANestedQueryPerScenario() {
+    let t = Self.table("compare baseline, doubled: flows | where year == 2022\n  | summarize total = sum(mass)")
+    #expect(Self.texts(t, "scenario") == ["baseline", "doubled"])
+    #expect(Self.numbers(t, "total") == [212_000, 424_000])
+  }
+
+  @Test func nestedQueryErrorsPointIntoTheCell() {
+    var s = Fixtures.session()
+    let code = "let x = 1\ncompare a: flows | where yaer == 1 | summarize total = sum(mass)"
+    let r = s.run(code)
+    #expect(r.errors.first?.code == .unknownColumn)
+    #expect(r.errors.first?.location(in: code) == SourceLocation(line: 2, column: 26))
   }
 
   @Test func verbDefaultChartAndWarnings() {
@@ -183,5 +239,35 @@ import Testing
     let r = s.run("flows | where mass > 500 t | summarize total = sum(mass) by year, material | sort -total")
     guard case .table(let t, _)? = r.outputs.first else { Issue.record("\(r.renderedErrors)"); return }
     #expect(t.rowCount == 46)
+  }
+}
+
+@Suite struct SortOrderTests {
+  /// Full sorts, bounded `top` selections and multi-key rank sorts must agree.
+  @Test(arguments: [
+    "sort -mass, source", "sort source, -mass", "sort material desc, year, mass", "sort year, -mass",
+  ])
+  func topAgreesWithSortThenTake(_ keys: String) {
+    var s = Fixtures.session()
+    let topKeys = keys.dropFirst(5).split(separator: ",").map { k -> String in
+      let k = String(k).trimmingSpaces
+      if k.hasPrefix("-") { return String(k.dropFirst()) + " desc" }
+      if k.hasSuffix(" desc") { return k }
+      return k + " asc"
+    }.joined(separator: ", ")
+    let a = s.run("flows | \(keys) | take 3")
+    let b = s.run("flows | top 3 by \(topKeys)")
+    #expect(a.outputs == b.outputs, "\(topKeys)")
+  }
+
+  @Test func missingNumbersSortLastBothWays() {
+    let t = Table([.number("x", [2, .nan, 1, 3])])
+    var s = Session(catalog: Catalog(tables: ["t": t]))
+    for (q, expected) in [("t | sort x", [1.0, 2, 3]), ("t | sort -x", [3.0, 2, 1]), ("t | sort x, x", [1.0, 2, 3])] {
+      guard case .table(let r, _)? = s.run(q).outputs.first, case .number(let v)? = r["x"]?.values else {
+        Issue.record("no table"); continue
+      }
+      #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
+    }
   }
 }

@@ -1,4 +1,5 @@
 import FlowModel
+
 @testable import FlowQL
 
 /// A small synthetic catalog: 2 years × a handful of flows between rare-earth processes.
@@ -32,7 +33,7 @@ enum Fixtures {
 
   static let catalog = Catalog(
     tables: ["flows": flows, "processes": processes, "stocks": stocks],
-    verbs: VerbRegistry([EchoVerb(), ScaleVerb()]))
+    verbs: VerbRegistry([EchoVerb(), ScaleVerb(), CompareVerb()]))
 
   static func session() -> Session { Session(catalog: catalog) }
 }
@@ -82,8 +83,39 @@ struct ScaleVerb: Verb {
     let k = call.clause("by")?.arguments.first?.number ?? 1
     var t = input
     for c in input.columns {
-      if case .number(let v) = c.values { t.setColumn(Column(c.name, .number(v.map { $0 * k }), dimension: c.dimension)) }
+      if case .number(let v) = c.values {
+        t.setColumn(Column(c.name, .number(v.map { $0 * k }), dimension: c.dimension))
+      }
     }
     return VerbOutput(t)
+  }
+}
+
+/// A dummy `compare a, b: query`: runs the query once per name (with masses scaled by the
+/// name's position) and stacks the results with a `scenario` column.
+struct CompareVerb: Verb {
+  let signature = VerbSignature(
+    name: "compare", summary: "Runs a query per scenario (test verb).", example: "compare a, b: flows | take 1",
+    clauses: [.init("", .list, summary: "scenario names"), .init(":", .query, summary: "the query")])
+
+  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    guard let names = call.clause("")?.arguments.compactMap(\.text), let query = call.clause(":") else {
+      throw VerbError("compare needs names and a query")
+    }
+    var scenario: [String] = []
+    var mass: [Double] = []
+    for (i, name) in names.enumerated() {
+      var modified = catalog
+      if let flows = catalog.tables["flows"], case .number(let m)? = flows["mass"]?.values {
+        var f = flows
+        f.setColumn(.number("mass", m.map { $0 * Double(i + 1) }, .mass))
+        modified.tables["flows"] = f
+      }
+      let out = try call.run(query, catalog: modified, isCancelled: isCancelled)
+      guard case .number(let v)? = out.table["total"]?.values else { throw VerbError("no total column", clause: ":") }
+      scenario += Array(repeating: name, count: v.count)
+      mass += v
+    }
+    return VerbOutput(Table([.text("scenario", scenario), .number("total", mass, .mass)]))
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 @Suite struct LexerTests {
@@ -11,7 +12,12 @@ import Testing
   static let cases: [Case] = [
     .init(source: "flows | take 5", kinds: [.identifier, .pipe, .identifier, .number]),
     .init(source: "mass >= 5 kt", kinds: [.identifier, .greaterEqual, .number, .identifier]),
-    .init(source: "a == b != c < d <= e > f", kinds: [.identifier, .equal, .identifier, .notEqual, .identifier, .less, .identifier, .lessEqual, .identifier, .greater, .identifier]),
+    .init(
+      source: "a == b != c < d <= e > f",
+      kinds: [
+        .identifier, .equal, .identifier, .notEqual, .identifier, .less, .identifier, .lessEqual, .identifier, .greater,
+        .identifier,
+      ]),
     .init(source: "x = -1.5e3", kinds: [.identifier, .assign, .minus, .number]),
     .init(source: "2015..2022", kinds: [.number, .dotDot, .number]),
     .init(source: "source.stage", kinds: [.identifier, .dot, .identifier]),
@@ -20,7 +26,9 @@ import Testing
     .init(source: "300 USD/t", kinds: [.number, .identifier, .slash, .identifier]),
     .init(source: "45_015", kinds: [.number]),
     .init(source: "a ~ b -> c", kinds: [.identifier, .tilde, .identifier, .arrow, .identifier]),
-    .init(source: "( [ { } ] ) , ; :", kinds: [.lParen, .lBracket, .lBrace, .rBrace, .rBracket, .rParen, .comma, .semicolon, .colon]),
+    .init(
+      source: "( [ { } ] ) , ; :",
+      kinds: [.lParen, .lBracket, .lBrace, .rBrace, .rBracket, .rParen, .comma, .semicolon, .colon]),
     .init(source: "flows # comment\ntake", kinds: [.identifier, .newline, .identifier]),
     .init(source: "flows // comment", kinds: [.identifier]),
     .init(source: "flows\n| take 5", kinds: [.identifier, .pipe, .identifier, .number]),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 /// Malformed input must produce diagnostics, never a trap or a hang (WasmKit's
@@ -23,7 +24,8 @@ import Testing
     "source.", "->", "#", "//", "USD/", "not", "in", "echo", "scale", "@", "\t", "é",
   ]
 
-  static let seeds: [String] = ParserTests.valid + EvaluatorTests.shapes.map(\.code)
+  static let seeds: [String] =
+    ParserTests.valid + EvaluatorTests.shapes.map(\.code)
     + DiagnosticSnapshotTests.triggers.map(\.1)
 
   static let inputs: [String] = {
@@ -68,5 +70,34 @@ import Testing
       #expect(c.start <= cursor && c.end >= cursor && c.matches.count == c.types.count)
       _ = session.inspect(code: code, cursor: cursor, detail: 1)
     }
+  }
+
+  @Test(arguments: [
+    String(repeating: "(", count: 100_000),
+    String(repeating: "-", count: 100_000) + "1",
+    String(repeating: "not ", count: 50_000) + "true",
+    "print " + Array(repeating: "1", count: 50_000).joined(separator: " + "),
+    "flows | where " + Array(repeating: "mass > 1", count: 20_000).joined(separator: " and "),
+    String(repeating: "[", count: 100_000),
+    "flows" + String(repeating: " | take 1", count: 20_000),
+  ])
+  func pathologicalInputDiagnosesWithoutOverflow(_ code: String) {
+    var session = Fixtures.session()
+    _ = session.run(code)
+    _ = session.isComplete(code)
+    _ = session.completions(in: code, cursor: code.unicodeScalars.count)
+  }
+}
+
+@Suite struct ExtremeValueTests {
+  @Test(arguments: [
+    "round(1.5, 0 / 0)", "round(1e308 * 10, 2)", "print 1e300 * 1e300", "print -(0 / 0)", "1e15 kt + 1 t",
+    "flows | take 1e14", "flows | derive y = year + 999999999 | derive z = -y", "set decimals = 12; print 1 / 3",
+    "flows | where year in 1e300..-1e300", "flows | pivot columns = mass, values = cost",
+  ])
+  func extremeValuesNeverTrap(_ code: String) {
+    var session = Fixtures.session()
+    let result = session.run(code)
+    for case .value(let v) in result.outputs { _ = session.options.format(v) }
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowQL
 
 @Suite struct ParserTests {
@@ -72,7 +73,9 @@ import Testing
     .init(marked: "flows | where source == ⟨\"SEP", codes: [.unterminatedString]),
     .init(marked: "flows | where mass ⟨@ 5", codes: [.unexpectedCharacter]),
     .init(marked: "print ⟨1e999", codes: [.invalidNumber]),
-    .init(marked: "flows | ⟨wher x | selec y\nflows | take 5\nflows | ordr z | whre q", codes: [.unknownStage, .unknownStage, .unknownStage]),
+    .init(
+      marked: "flows | ⟨wher x | selec y\nflows | take 5\nflows | ordr z | whre q",
+      codes: [.unknownStage, .unknownStage, .unknownStage]),
   ]
 
   @Test(arguments: errors)
@@ -93,7 +96,7 @@ import Testing
   @Test func topDefaultsToDescending() throws {
     let (program, _) = Self.parse("flows | top 3 by mass | top 2 by mass asc")
     guard case .query(let q) = program.statements[0].kind,
-      case .top(_, let a) = q.stages[0].kind, case .top(_, let b) = q.stages[1].kind
+      case .top(_, let a, _) = q.stages[0].kind, case .top(_, let b, _) = q.stages[1].kind
     else { Issue.record("not a top stage"); return }
     #expect(a[0].descending && !b[0].descending)
   }

@@ -1,5 +1,6 @@
 import FlowModel
 import Testing
+
 @testable import FlowQL
 
 @Suite struct SessionTests {
@@ -106,5 +107,39 @@ import Testing
     var a = Fixtures.session()
     var b = Fixtures.session()
     #expect(a.run(code) == b.run(code))
+  }
+}
+
+@Suite struct MessageTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var code: String
+    var expected: DiagnosticCode
+    var helpContains: String
+    var testDescription: String { code }
+  }
+
+  static let cases: [Case] = [
+    .init(code: "print flows", expected: .notATable, helpContains: "flows | take 5"),
+    .init(code: "flows | where year == \"2022\"", expected: .typeMismatch, helpContains: "without quotes: `2022`"),
+    .init(code: "flows | where source == SEP", expected: .unknownColumn, helpContains: "put it in quotes: \"SEP\""),
+    .init(code: "flows | where source == Separaton", expected: .unknownColumn, helpContains: "\"Separation\""),
+    .init(
+      code: "flows | summarize total = sum(mass) by year | chart line with (y = totl)", expected: .unknownColumn,
+      helpContains: "`total`"),
+    .init(code: "flows | summarize sum(source)", expected: .badArguments, helpContains: "count()"),
+    .init(code: "flows | summarize mass by year", expected: .misplacedAggregate, helpContains: "sum(mass)"),
+    .init(
+      code: "flows | summarize total = sum(mass) | chart line with (unit = ktt)", expected: .unknownUnit,
+      helpContains: "`kt`"),
+    .init(code: "set units = kts", expected: .unknownUnit, helpContains: "`kt`"),
+    .init(code: "flows | where mass > 5 kt and cost", expected: .conditionNotBoolean, helpContains: "compare it"),
+  ]
+
+  @Test(arguments: cases)
+  func explainsWithHelp(_ c: Case) {
+    var s = Fixtures.session()
+    let r = s.run(c.code)
+    #expect(r.errors.first?.code == c.expected, "\(r.renderedErrors)")
+    #expect(r.errors.first?.help.joined().contains(c.helpContains) == true, "\(r.renderedErrors)")
   }
 }

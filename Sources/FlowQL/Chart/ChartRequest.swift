@@ -40,6 +40,12 @@ public struct ChartOption: Sendable, Hashable {
   public var name: String
   /// Its value.
   public var value: ChartOptionValue
+
+  /// Creates an option.
+  public init(name: String, value: ChartOptionValue) {
+    self.name = name
+    self.value = value
+  }
 }
 
 /// A request to draw the statement's table; the table itself is passed through unchanged.

@@ -19,6 +19,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case assignmentInCondition = "E106"
   /// A number literal that cannot be read.
   case invalidNumber = "E107"
+  /// An expression nested or chained too deeply to evaluate safely.
+  case tooDeep = "E108"
   /// A statement that does not start with a table, a verb or a statement keyword.
   case expectedQuery = "E110"
   /// A word after `|` that is no stage.
@@ -79,6 +81,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case notATable = "E404"
   /// A text filter value that matches no process or material (a warning).
   case noSuchValue = "W205"
+  /// A verb's warning (an imbalance, a defaulted year …).
+  case verbWarning = "W402"
   /// The evaluation was interrupted.
   case interrupted = "E900"
 
@@ -93,13 +97,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .missingOperand: "an operator such as `>` or `+` has nothing on its right-hand side"
     case .assignmentInCondition: "`=` names something; use `==` to compare"
     case .invalidNumber: "a number cannot be read"
+    case .tooDeep:
+      "an expression is nested too deeply (over 40 brackets or prefix operators, or over 100 operators in a chain)"
     case .expectedQuery: "a statement must start with a table (`flows`), a verb, a `let` name or a statement keyword"
     case .unknownStage: "the word after `|` is not a stage"
     case .missingStage: "a `|` is followed by nothing"
     case .chartNotLast: "`chart` must be the last stage, because it only describes how to draw the table"
     case .unknownUnit: "a quantity uses a unit FlowQL does not know"
     case .unknownClause: "a verb does not have this clause"
-    case .unknownChartKind: "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
+    case .unknownChartKind:
+      "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
     case .unknownColumn: "the table at this point of the pipeline has no column of this name"
     case .unknownName: "the name is no table, `let` binding or verb"
@@ -123,6 +130,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
     case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
+    case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"
     }
   }

@@ -66,6 +66,7 @@ extension Session {
     if let cut = tokens.lastIndex(where: { $0.kind == .newline || $0.kind == .semicolon }) {
       tokens = Array(tokens[(cut + 1)...])
     }
+    tokens = nestedQuery(in: tokens)
     let candidates = candidates(tokens, prefix: prefix)
     var matches: [String] = []
     var types: [String] = []
@@ -83,13 +84,16 @@ extension Session {
     let tableNames = Evaluator(catalog: catalog, bindings: bindings, source: prefix, isCancelled: { false }).tableNames
     let verbs = catalog.verbs.signatures
     guard let first = tokens.first else {
-      return tagged(tableNames, "table") + tagged(bindings.keys.sorted().filter { !tableNames.contains($0) }, "variable")
+      return tagged(tableNames, "table")
+        + tagged(bindings.keys.sorted().filter { !tableNames.contains($0) }, "variable")
         + tagged(verbs.map(\.name), "verb") + tagged(Parser.statementKeywords, "keyword")
     }
     switch first.keyword {
     case "set":
       if tokens.count == 1 { return tagged(Options.names, "option") }
-      if tokens.count >= 3, tokens[1].keyword == "units" { return tagged(["auto"], "keyword") + tagged(FlowModelUnits.symbols, "unit") }
+      if tokens.count >= 3, tokens[1].keyword == "units" {
+        return tagged(["auto"], "keyword") + tagged(Unit.all.map(\.symbol), "unit")
+      }
       if tokens.count >= 3, tokens[1].keyword == "rows" { return tagged(["all"], "keyword") }
       return []
     case "help":
@@ -120,7 +124,7 @@ extension Session {
       if last.kind == .lParen || last.kind == .comma { return tagged(ChartRequest.optionNames, "option") }
       if last.kind == .assign || last.kind == .lBracket {
         let option = stage.count >= 2 ? stage[stage.count - 2].keyword : ""
-        if option == "unit" { return tagged(FlowModelUnits.symbols, "unit") }
+        if option == "unit" { return tagged(Unit.all.map(\.symbol), "unit") }
         return columns
       }
       return []
@@ -167,9 +171,27 @@ extension Session {
     guard case .table(let t, _)? = try? evaluator.evaluate(q) else { return nil }
     return t
   }
-}
 
-/// Unit symbols for completion.
-enum FlowModelUnits {
-  static var symbols: [String] { Unit.all.map(\.symbol) }
+  /// Inside a verb's `.query` clause (`compare a, b: flows | where …`), the tokens of the nested
+  /// query, so completion sees its pipeline rather than the verb's.
+  func nestedQuery(in tokens: [Token]) -> [Token] {
+    guard let first = tokens.first, let verb = catalog.verbs.verb(named: first.keyword)?.signature else {
+      return tokens
+    }
+    for spec in verb.clauses where spec.arity == .query {
+      let words = spec.words
+      guard !words.isEmpty, tokens.count > words.count else { continue }
+      for i in 1..<(tokens.count - words.count + 1) {
+        let match = words.indices.allSatisfy { k in
+          words[k] == ":" ? tokens[i + k].kind == .colon : tokens[i + k].isKeyword(words[k])
+        }
+        if match {
+          var rest = Array(tokens[(i + words.count)...])
+          if rest.first?.kind == .colon { rest.removeFirst() }
+          return rest
+        }
+      }
+    }
+    return tokens
+  }
 }

@@ -19,7 +19,8 @@ extension Session {
     let name = token.text
     // A column of the table at that point of the pipeline?
     let before = tokens.filter { $0.range.end <= token.range.start }
-    let statementTokens = before.split(omittingEmptySubsequences: false) { $0.kind == .newline || $0.kind == .semicolon }.last ?? []
+    let statementTokens =
+      before.split(omittingEmptySubsequences: false) { $0.kind == .newline || $0.kind == .semicolon }.last ?? []
     if let pipe = statementTokens.last(where: { $0.kind == .pipe }), let first = statementTokens.first,
       let table = table(forQueryText: prefixText(source, first, pipe)), let column = table[name]
     {
@@ -27,9 +28,20 @@ extension Session {
     }
     if let binding = bindings[name] {
       switch binding {
-      case .table(let t): return "`\(name)`: a table bound by `let`, \(t.rowCount) rows × \(t.columns.count) columns\ncolumns: " + t.columnNames.joined(separator: ", ")
+      case .table(let t):
+        return "`\(name)`: a table bound by `let`, \(t.rowCount) rows × \(t.columns.count) columns\ncolumns: "
+          + t.columnNames.joined(separator: ", ")
       case .value(let v): return "`\(name)`: a value bound by `let`: \(options.format(v))"
       }
+    }
+    // A clause keyword of the verb this statement (or stage) starts with.
+    let stageTokens = statementTokens.split { $0.kind == .pipe }.last ?? []
+    if let verbName = stageTokens.first?.keyword, let verb = catalog.verbs.verb(named: verbName)?.signature,
+      stageTokens.count > 0, let clause = verb.clauses.first(where: { $0.words.first == token.keyword })
+    {
+      return
+        "`\(verb.name) … \(clause.keyword)`: \(clause.summary.isEmpty ? "a clause of `\(verb.name)`" : clause.summary)"
+        + "\n\(verb.name): \(verb.summary)"
     }
     if let topic = Help.topic(name, catalog) {
       var text = detail > 0 ? topic.text : topic.line + (topic.example.isEmpty ? "" : "\nExample: \(topic.example)")
@@ -57,7 +69,7 @@ extension Session {
     let type = Vector.typeName(column.values)
     let unit = column.dimension == .none ? "" : " in \(column.dimension.baseSymbol) (\(column.dimension.rawValue))"
     let examples = Evaluator.exampleValues(column, limit: 5).joined(separator: ", ")
-    return "column `\(column.name)`: \(type)\(unit), \(rows) rows\nexamples: \(examples)"
+    return "column `\(column.name)`: \(type)\(unit), \(rows) row\(rows == 1 ? "" : "s")\nexamples: \(examples)"
   }
 
   /// A process or material named in quotes.

@@ -39,7 +39,8 @@ extension Evaluator {
       guard case .number(let x) = v.values else {
         throw Diagnostic(
           .badArguments, "`\(info.name)` needs numbers, found \(v.typeDescription)", at: args[0].range,
-          help: v.typeDescription == "text" ? "use `count()` or `first(\(args[0].defaultName))` for text" : "usage: `\(info.signature)`")
+          help: v.typeDescription == "text"
+            ? "use `count()` or `first(\(args[0].defaultName))` for text" : "usage: `\(info.signature)`")
       }
       var cond: [Bool]?
       var condScalar = false

@@ -44,11 +44,17 @@ extension Evaluator {
     }
     if let cell = scalarBinding(name) { return .scalar(cell) }
     guard let table = frame.table else {
+      if self.table(named: name) != nil {
+        throw Diagnostic(
+          .notATable, "`\(name)` is a table, not a single value", at: range, label: "a table",
+          help: "start a query with it, as in `\(name) | take 5`")
+      }
       let names = bindings.keys.sorted()
       throw Diagnostic(
         .unknownName, "unknown name `\(name)`", at: range, label: "not defined",
         help: Suggestions.didYouMean(name, in: names + tableNames)
-          ?? (Lexer.isIdentifierStart(name.unicodeScalars.first ?? "0") ? "to write text, put it in quotes: \"\(name)\"" : nil))
+          ?? (Lexer.isIdentifierStart(name.unicodeScalars.first ?? "0")
+            ? "to write text, put it in quotes: \"\(name)\"" : nil))
     }
     throw unknownColumn(name, range, in: table)
   }
@@ -88,7 +94,8 @@ extension Evaluator {
       throw Diagnostic(
         .unknownField, "the processes table has no column `\(parts[1].text)`", at: parts[1].range,
         label: "not a process field", help: Suggestions.didYouMean(parts[1].text, in: fields),
-        notes: fields.isEmpty ? ["no processes table is loaded"] : ["process fields: " + fields.joined(separator: ", ")])
+        notes: fields.isEmpty ? ["no processes table is loaded"] : ["process fields: " + fields.joined(separator: ", ")]
+      )
     }
     if frame.grouping != nil {
       throw Diagnostic(
@@ -110,8 +117,9 @@ extension Evaluator {
 
   private func unary(_ op: UnaryOperator, _ v: Vector, _ operand: Expr) throws(Diagnostic) -> Vector {
     switch (op, v.values) {
-    case (.negate, .number(let a)): return Vector(values: .number(a.map { -$0 }), dimension: v.dimension, isScalar: v.isScalar)
-    case (.negate, .year(let a)): return Vector(values: .year(a.map { -$0 }), isScalar: v.isScalar)
+    case (.negate, .number(let a)):
+      return Vector(values: .number(a.map { -$0 }), dimension: v.dimension, isScalar: v.isScalar)
+    case (.negate, .year(let a)): return Vector(values: .year(a.map { 0 &- $0 }), isScalar: v.isScalar)
     case (.not, .bool(let a)): return Vector(values: .bool(a.map { !$0 }), isScalar: v.isScalar)
     case (.negate, _):
       throw Diagnostic(.typeMismatch, "cannot negate \(v.typeDescription)", at: operand.range, label: "not a number")

@@ -21,10 +21,12 @@ extension Evaluator {
   }
 
   /// `E313` for a wrong argument count.
-  func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ counts: ClosedRange<Int>) throws(Diagnostic) {
+  func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ counts: ClosedRange<Int>) throws(Diagnostic)
+  {
     guard !counts.contains(args.count) else { return }
     throw Diagnostic(
-      .badArguments, "`\(info.name)` takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument\(counts.upperBound == 1 ? "" : "s"), found \(args.count)",
+      .badArguments,
+      "`\(info.name)` takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument\(counts.upperBound == 1 ? "" : "s"), found \(args.count)",
       at: range, help: "usage: `\(info.signature)`")
   }
 
@@ -46,7 +48,9 @@ extension Evaluator {
     return t
   }
 
-  private mutating func scalarFunction(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ frame: Frame) throws(Diagnostic) -> Vector {
+  private mutating func scalarFunction(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ frame: Frame)
+    throws(Diagnostic) -> Vector
+  {
     let n = frame.rowCount
     switch info.name {
     case "abs", "floor", "ceil", "sqrt", "ln", "log10", "round":
@@ -56,7 +60,7 @@ extension Evaluator {
       let dimension: Dimension = ["sqrt", "ln", "log10"].contains(info.name) ? .none : v.dimension
       var digits = 0.0
       if args.count == 2, let d = try eval(args[1], .scalar).numbers?.first { digits = d }
-      let scale = Foundation_pow10(digits)
+      let scale = powerOfTen(digits)
       let f: (Double) -> Double
       switch info.name {
       case "abs": f = { Swift.abs($0) }
@@ -120,8 +124,10 @@ extension Evaluator {
     case (.text(let x), .text(let y)): return Vector(values: .text(pick(x, y)), isScalar: scalar)
     case (.year(let x), .year(let y)): return Vector(values: .year(pick(x, y)), isScalar: scalar)
     case (.bool(let x), .bool(let y)): return Vector(values: .bool(pick(x, y)), isScalar: scalar)
-    case (.number(let x), .number(let y)) where a.dimension == b.dimension || a.dimension == .none || b.dimension == .none:
-      return Vector(values: .number(pick(x, y)), dimension: a.dimension == .none ? b.dimension : a.dimension, isScalar: scalar)
+    case (.number(let x), .number(let y))
+    where a.dimension == b.dimension || a.dimension == .none || b.dimension == .none:
+      return Vector(
+        values: .number(pick(x, y)), dimension: a.dimension == .none ? b.dimension : a.dimension, isScalar: scalar)
     default:
       throw Diagnostic(
         .badArguments, "the two branches of `if` differ: \(a.typeDescription) and \(b.typeDescription)",
@@ -130,8 +136,9 @@ extension Evaluator {
   }
 }
 
-/// 10^digits for `round`, without Foundation.
-private func Foundation_pow10(_ digits: Double) -> Double {
+/// 10^digits (digits clamped to ±15) for `round`.
+private func powerOfTen(_ digits: Double) -> Double {
+  guard digits.isFinite else { return 1 }
   var r = 1.0
   let k = Int(max(-15, min(15, digits.rounded())))
   for _ in 0..<abs(k) { r = k > 0 ? r * 10 : r / 10 }

@@ -13,7 +13,8 @@ extension Evaluator {
     case .and, .or:
       let a = try requireBool(lhs, lhsExpr, "`\(op.rawValue)`")
       let b = try requireBool(rhs, rhsExpr, "`\(op.rawValue)`")
-      let r = op == .and
+      let r =
+        op == .and
         ? zipCompare(a, lhs.isScalar, b, rhs.isScalar, count: n) { $0 && $1 }
         : zipCompare(a, lhs.isScalar, b, rhs.isScalar, count: n) { $0 || $1 }
       return Vector(values: .bool(r), isScalar: both)
@@ -39,7 +40,9 @@ extension Evaluator {
   }
 
   /// `x in [a, b]` and `year in 2015..2020`.
-  private mutating func membership(_ lhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr, _ frame: Frame) throws(Diagnostic) -> Vector {
+  private mutating func membership(_ lhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr, _ frame: Frame) throws(Diagnostic)
+    -> Vector
+  {
     let n = lhs.isScalar ? 1 : frame.rowCount
     switch rhsExpr.kind {
     case .range(let lo, let hi):
@@ -88,6 +91,9 @@ extension Evaluator {
     switch (lhs.values, rhs.values) {
     case (.text(let a), .text(let b)): return result(a, b)
     case (.year(let a), .year(let b)): return result(a, b)
+    case (.year(let a), .number(let b))
+    where rhs.isScalar && rhs.dimension == .none && b[0].rounded() == b[0] && abs(b[0]) < 1e15:
+      return result(a, [Int(b[0])])  // `year == 2022` without widening the column to Double
     case (.bool(let a), .bool(let b)) where op == .equal || op == .notEqual:
       let r = zipCompare(a, lhs.isScalar, b, rhs.isScalar, count: n) { op == .equal ? $0 == $1 : $0 != $1 }
       return Vector(values: .bool(r), isScalar: both)
@@ -97,7 +103,9 @@ extension Evaluator {
       return result(lhs.numbers ?? [], rhs.numbers ?? [])
     default:
       var help = "both sides must have the same type"
-      if case .text = rhs.values, case .number = lhs.values {
+      if case .text(let t) = rhs.values, rhs.isScalar, lhs.numbers != nil, Double(t[0]) != nil {
+        help = "numbers are written without quotes: `\(t[0])`"
+      } else if case .text = rhs.values, case .number = lhs.values {
         help = "compare with a number, such as `\(Self.example(lhs.dimension))`"
       } else if case .text = lhs.values {
         help = "compare text with text in quotes, such as `\"SEP\"`"
@@ -123,7 +131,8 @@ extension Evaluator {
       label: "\(column) is \(a == .mass ? "in tonnes" : "in \(a.baseSymbol)")",
       help: comparing
         ? "compare with \(a == .ratio ? "a ratio" : "a \(a.rawValue)") such as `\(Self.example(a))`\(alternative)"
-        : "`+` and `-` need the same dimension on both sides, as in `\(column == "the left side" ? "x" : lhsExpr.defaultName) + \(Self.example(a))`")
+        : "`+` and `-` need the same dimension on both sides, as in `\(column == "the left side" ? "x" : lhsExpr.defaultName) + \(Self.example(a))`"
+    )
   }
 
   /// The flows column that measures `dimension`, for "use the `cost` column" hints.
@@ -142,7 +151,8 @@ extension Evaluator {
     case (.year(let a), .year(let b)) where op == .add || op == .subtract:
       let r = zipInts(a, lhs.isScalar, b, rhs.isScalar, n, op == .add ? (&+) : (&-))
       return Vector(values: .year(r), isScalar: both)
-    case (.year(let a), .number(let b)) where (op == .add || op == .subtract) && rhs.isScalar && rhs.dimension == .none
+    case (.year(let a), .number(let b))
+    where (op == .add || op == .subtract) && rhs.isScalar && rhs.dimension == .none
       && b[0].rounded() == b[0] && abs(b[0]) < 1e9:
       let k = Int(b[0])
       return Vector(values: .year(a.map { op == .add ? $0 + k : $0 - k }), isScalar: lhs.isScalar)
@@ -202,7 +212,8 @@ extension Evaluator {
   }
 
   /// Warns (`W205`) when `column == "text"` matches no row: usually a misspelt process or material.
-  private mutating func noteEmptyMatch(_ result: Vector, _ lhs: Vector, _ rhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr) {
+  private mutating func noteEmptyMatch(_ result: Vector, _ lhs: Vector, _ rhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr)
+  {
     guard case .bool(let hits) = result.values, !hits.isEmpty, !hits.contains(true),
       case .text(let column) = lhs.values, case .text(let literal) = rhs.values, rhs.isScalar,
       !lhs.isScalar, let value = literal.first
@@ -210,7 +221,8 @@ extension Evaluator {
     var seen = Set<String>()
     var distinct: [String] = []
     for v in column where seen.insert(v).inserted { distinct.append(v) }
-    let suggestion = Suggestions.didYouMean(value, in: distinct)
+    let suggestion =
+      Suggestions.didYouMean(value, in: distinct)
       ?? Suggestions.didYouMean(value, in: catalog.processes + catalog.materials)
     warnings.append(
       Diagnostic(

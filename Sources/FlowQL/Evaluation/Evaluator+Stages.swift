@@ -2,7 +2,9 @@ import FlowModel
 
 extension Evaluator {
   /// Applies one stage.
-  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (Table, ChartRequest?) {
+  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (
+    Table, ChartRequest?
+  ) {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     switch stage.kind {
     case .where(let condition):
@@ -41,7 +43,9 @@ extension Evaluator {
         guard let i = columns.firstIndex(where: { $0.name == old.text }) else {
           throw unknownColumn(old.text, old.range, in: Table(columns))
         }
-        if columns.contains(where: { $0.name == new.text }), new.text != old.text { throw duplicate(new.text, new.range) }
+        if columns.contains(where: { $0.name == new.text }), new.text != old.text {
+          throw duplicate(new.text, new.range)
+        }
         columns[i].name = new.text
       }
       return (Table(columns, caption: table.caption), nil)
@@ -49,10 +53,16 @@ extension Evaluator {
       return (try summarize(table, aggregates, by, stage), nil)
     case .sort(let keys):
       return (table.gathering(try sortPermutation(table, keys)), nil)
-    case .top(let countExpr, let keys):
+    case .top(let countExpr, let keys, let others):
       let count = try rowCount(countExpr)
+      guard others, count < table.rowCount else {
+        return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
+      }
       let order = try sortPermutation(table, keys)
-      return (table.gathering(Array(order.prefix(count))), nil)
+      return (
+        Self.appendingOthers(
+          table.gathering(Array(order.prefix(count))), rest: table.gathering(Array(order.dropFirst(count)))), nil
+      )
     case .take(let countExpr):
       let count = try rowCount(countExpr)
       return (table.gathering(Array(0..<min(count, table.rowCount))), nil)
@@ -95,7 +105,9 @@ extension Evaluator {
   }
 
   /// `summarize aggregates by keys`.
-  private mutating func summarize(_ table: Table, _ aggregates: [Assignment], _ by: [Assignment], _ stage: Stage) throws(Diagnostic) -> Table {
+  private mutating func summarize(_ table: Table, _ aggregates: [Assignment], _ by: [Assignment], _ stage: Stage)
+    throws(Diagnostic) -> Table
+  {
     if aggregates.isEmpty && by.isEmpty {
       throw Diagnostic(
         .misplacedAggregate, "`summarize` needs an aggregate or `by` keys", at: stage.keyword.range,
@@ -125,14 +137,17 @@ extension Evaluator {
   }
 
   /// The row order for `sort`/`top` keys; stable, missing numbers last.
-  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey]) throws(Diagnostic) -> [Int] {
+  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic)
+    -> [Int]
+  {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     var vectors: [(Vector, Bool)] = []
     for key in keys {
       let v = try eval(key.value, rows)
       if !v.isScalar { vectors.append((v, key.descending)) }
     }
-    return Self.permutation(vectors, table.rowCount)
+    try checkCancelled(keys.first?.value.range ?? .at(0))
+    return Self.permutation(vectors, table.rowCount, limit: limit)
   }
 
   /// The `schema` table: one row per column with its type, unit and example values.

@@ -10,15 +10,21 @@ extension Evaluator {
     for clause in syntax.clauses {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
-      clauses.append(VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block))
+      var evaluated = VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block)
+      if let query = clause.query {
+        evaluated.query = query.text
+        evaluated.queryOffset = query.offset
+      }
+      clauses.append(evaluated)
     }
     var tables: [String: Table] = [:]
     for (k, v) in bindings { if case .table(let t) = v { tables[k] = t } }
-    let call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
+    var call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
+    call.bindings = bindings
     do {
       let output = try verb.evaluate(call, catalog: catalog, isCancelled: isCancelled)
       for w in output.warnings {
-        warnings.append(Diagnostic(.verbFailed, w, at: syntax.name.range, severity: .warning))
+        warnings.append(Diagnostic(.verbWarning, w, at: syntax.name.range))
       }
       return (output.table, output.chart)
     } catch let error as VerbError {
@@ -70,7 +76,8 @@ extension Evaluator {
         var names: [String] = []
         for item in items {
           guard case .name(let n) = item.kind else {
-            throw Diagnostic(.typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
+            throw Diagnostic(
+              .typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
           }
           names.append(n)
         }
@@ -90,10 +97,11 @@ extension Evaluator {
         for (n, r) in names where table[n] == nil { throw unknownColumn(n, r, in: table) }
       }
       if key == "unit" {
-        let symbol: String? = switch value {
-        case .name(let s), .text(let s): s
-        default: nil
-        }
+        let symbol: String? =
+          switch value {
+          case .name(let s), .text(let s): s
+          default: nil
+          }
         if let symbol, Unit.named(symbol) == nil {
           throw Diagnostic(
             .unknownUnit, "unknown unit `\(symbol)`", at: expr.range, label: "not a unit",

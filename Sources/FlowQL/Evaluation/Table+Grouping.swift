@@ -7,7 +7,8 @@ extension Grouping {
   /// With no keys, every row falls into one group (which exists even for zero rows).
   ///
   /// - Complexity: O(n + d log d) for n rows and d distinct key combinations.
-  static func make(keys: [Vector], rowCount n: Int, check: () throws(Diagnostic) -> Void) throws(Diagnostic) -> Grouping {
+  static func make(keys: [Vector], rowCount n: Int, check: () throws(Diagnostic) -> Void) throws(Diagnostic) -> Grouping
+  {
     guard !keys.isEmpty else {
       return Grouping(groupOf: [Int](repeating: 0, count: n), count: 1, firstRow: [n > 0 ? 0 : -1], lastRow: [n - 1])
     }
@@ -41,7 +42,9 @@ extension Grouping {
       combined = [Int](repeating: 0, count: n)
       for i in 0..<n {
         let t = ranks.map { $0[i] }
-        if let id = ids[t] { combined[i] = id } else {
+        if let id = ids[t] {
+          combined[i] = id
+        } else {
           ids[t] = tuples.count
           combined[i] = tuples.count
           tuples.append(t)
@@ -77,14 +80,16 @@ extension Grouping {
   }
 
   /// Each row's rank among the key's distinct values, and the number of distinct values.
-  private static func rank(_ key: Vector, _ n: Int) -> ([Int], Int) {
+  static func rank(_ key: Vector, _ n: Int) -> ([Int], Int) {
     func ranked<T: Hashable>(_ values: [T], _ less: (T, T) -> Bool) -> ([Int], Int) {
       var ids: [T: Int] = [:]
       var distinct: [T] = []
       var provisional = [Int](repeating: 0, count: n)
       for i in 0..<n {
         let v = values[key.isScalar ? 0 : i]
-        if let id = ids[v] { provisional[i] = id } else {
+        if let id = ids[v] {
+          provisional[i] = id
+        } else {
           ids[v] = distinct.count
           provisional[i] = distinct.count
           distinct.append(v)

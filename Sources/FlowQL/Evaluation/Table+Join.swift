@@ -44,16 +44,24 @@ extension Evaluator {
       guard let rc = right[r.text] else { throw unknownColumn(r.text, r.range, in: right) }
       guard Vector.typeName(lc.values) == Vector.typeName(rc.values) else {
         throw Diagnostic(
-          .joinKeyMismatch, "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
+          .joinKeyMismatch,
+          "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
           at: l.range.union(r.range), label: "keys of different types",
           help: "join on columns of the same type, such as `source = id`")
       }
       leftKeys.append(lc)
       rightKeys.append(rc)
     }
+    // One key (the common case) hashes a single part; several keys hash an array of parts.
+    let single = keys.count == 1
+    var index1: [KeyPart: [Int]] = [:]
     var index: [[KeyPart]: [Int]] = [:]
     for row in 0..<right.rowCount {
-      index[rightKeys.map { $0.keyPart(row) }, default: []].append(row)
+      if single {
+        index1[rightKeys[0].keyPart(row), default: []].append(row)
+      } else {
+        index[rightKeys.map { $0.keyPart(row) }, default: []].append(row)
+      }
     }
     var leftRows: [Int] = []
     var rightRows: [Int] = []
@@ -61,7 +69,8 @@ extension Evaluator {
     rightRows.reserveCapacity(left.rowCount)
     for row in 0..<left.rowCount {
       if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      if let matches = index[leftKeys.map { $0.keyPart(row) }] {
+      let found = single ? index1[leftKeys[0].keyPart(row)] : index[leftKeys.map { $0.keyPart(row) }]
+      if let matches = found {
         for m in matches {
           leftRows.append(row)
           rightRows.append(m)

@@ -8,12 +8,14 @@ extension Evaluator {
     guard let valueColumn = table[values.text] else { throw unknownColumn(values.text, values.range, in: table) }
     guard case .number(let x) = valueColumn.values else {
       throw Diagnostic(
-        .invalidPivot, "`pivot` needs numbers in `\(values.text)`, found \(Vector.describe(valueColumn.values, valueColumn.dimension))",
+        .invalidPivot,
+        "`pivot` needs numbers in `\(values.text)`, found \(Vector.describe(valueColumn.values, valueColumn.dimension))",
         at: values.range, label: "not numeric", help: "pick a numeric column such as `mass` for `values`")
     }
     let rowKeys = table.columns.filter { $0.name != columns.text && $0.name != values.text }
     let range = columns.range
-    let rows = try Grouping.make(keys: rowKeys.map(Vector.init(column:)), rowCount: table.rowCount) { () throws(Diagnostic) in
+    let rows = try Grouping.make(keys: rowKeys.map(Vector.init(column:)), rowCount: table.rowCount) {
+      () throws(Diagnostic) in
       try checkCancelled(range)
     }
     let cols = try Grouping.make(keys: [Vector(column: header)], rowCount: table.rowCount) { () throws(Diagnostic) in

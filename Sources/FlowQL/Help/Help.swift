@@ -10,7 +10,8 @@ enum Help {
     if !v.clauses.isEmpty {
       summary += "\nClauses:"
       for c in v.clauses {
-        summary += "\n  \(c.keyword.isEmpty ? "(arguments)" : c.keyword)\(arityText(c.arity))\(c.summary.isEmpty ? "" : " — " + c.summary)"
+        summary +=
+          "\n  \(c.keyword.isEmpty ? "(arguments)" : c.keyword)\(arityText(c.arity))\(c.summary.isEmpty ? "" : " — " + c.summary)"
       }
     }
     if v.acceptsInput { summary += "\nMay also follow `|`." }
@@ -24,6 +25,7 @@ enum Help {
     case .one: " value"
     case .list: " value, …"
     case .block: " { … }"
+    case .query: " query"
     }
   }
 

@@ -4,8 +4,33 @@ extension Parser {
   /// Words that cannot be column names inside expressions.
   static let expressionKeywords: Set<String> = ["and", "or", "not", "in", "true", "false"]
 
+  /// How deeply expressions may nest (brackets, prefix operators) while parsing.
+  static let maxNesting = 40
+  /// How tall an expression tree may be (long operator chains count too).
+  static let maxDepth = 100
+
   mutating func parseExpression() throws(Abort) -> Expr {
-    try parseOr()
+    try enter()
+    defer { nesting -= 1 }
+    let e = try parseOr()
+    if e.depth > Self.maxDepth { throw tooDeep(e.range) }
+    return e
+  }
+
+  /// Counts one level of recursion, failing with `E108` past ``maxNesting``.
+  private mutating func enter() throws(Abort) {
+    nesting += 1
+    if nesting > Self.maxNesting {
+      nesting -= 1
+      throw tooDeep(current.range)
+    }
+  }
+
+  private mutating func tooDeep(_ range: SourceRange) -> Abort {
+    fail(
+      Diagnostic(
+        .tooDeep, "this expression is nested too deeply", at: range, label: "too deep",
+        help: "split it with `derive` or `let` into smaller steps"))
   }
 
   /// Parses the right-hand side of `op`, reporting `E105` when there is none.
@@ -14,7 +39,8 @@ extension Parser {
   ) throws(Abort) -> Expr {
     switch current.kind {
     case .newline, .semicolon, .eof, .pipe, .rParen, .rBracket, .comma:
-      let what = BinaryOperator(rawValue: op.text.lowercased()).map { $0.isComparison } ?? false
+      let what =
+        BinaryOperator(rawValue: op.text.lowercased()).map { $0.isComparison } ?? false
         ? "the comparison has no right-hand side" : "nothing follows this operator"
       throw fail(
         Diagnostic(
@@ -25,15 +51,20 @@ extension Parser {
     }
   }
 
-  private mutating func binary(_ op: BinaryOperator, _ lhs: Expr, _ token: Token, _ rhs: Expr) -> Expr {
-    Expr(kind: .binary(op, lhs, rhs, operatorRange: token.range), range: lhs.range.union(rhs.range))
+  /// Builds `lhs op rhs`, stopping long chains before the tree gets too tall to evaluate or free.
+  private mutating func binary(_ op: BinaryOperator, _ lhs: Expr, _ token: Token, _ rhs: Expr) throws(Abort) -> Expr {
+    let e = Expr(
+      kind: .binary(op, lhs, rhs, operatorRange: token.range), range: lhs.range.union(rhs.range),
+      depth: max(lhs.depth, rhs.depth) + 1)
+    if e.depth > Self.maxDepth { throw tooDeep(token.range) }
+    return e
   }
 
   private mutating func parseOr() throws(Abort) -> Expr {
     var lhs = try parseAnd()
     while atKeyword("or") {
       let op = advance()
-      lhs = binary(.or, lhs, op, try parseOperand(after: op) { p throws(Abort) in try p.parseAnd() })
+      lhs = try binary(.or, lhs, op, try parseOperand(after: op) { p throws(Abort) in try p.parseAnd() })
     }
     return lhs
   }
@@ -42,16 +73,18 @@ extension Parser {
     var lhs = try parseNot()
     while atKeyword("and") {
       let op = advance()
-      lhs = binary(.and, lhs, op, try parseOperand(after: op) { p throws(Abort) in try p.parseNot() })
+      lhs = try binary(.and, lhs, op, try parseOperand(after: op) { p throws(Abort) in try p.parseNot() })
     }
     return lhs
   }
 
   private mutating func parseNot() throws(Abort) -> Expr {
     guard atKeyword("not") else { return try parseComparison() }
+    try enter()
+    defer { nesting -= 1 }
     let op = advance()
     let operand = try parseOperand(after: op) { p throws(Abort) in try p.parseNot() }
-    return Expr(kind: .unary(.not, operand), range: op.range.union(operand.range))
+    return Expr(kind: .unary(.not, operand), range: op.range.union(operand.range), depth: operand.depth + 1)
   }
 
   private mutating func parseComparison() throws(Abort) -> Expr {
@@ -74,7 +107,7 @@ extension Parser {
     default: return lhs
     }
     let token = advance()
-    return binary(op, lhs, token, try parseOperand(after: token) { p throws(Abort) in try p.parseRange() })
+    return try binary(op, lhs, token, try parseOperand(after: token) { p throws(Abort) in try p.parseRange() })
   }
 
   private mutating func parseRange() throws(Abort) -> Expr {
@@ -82,7 +115,7 @@ extension Parser {
     guard at(.dotDot) else { return lhs }
     let op = advance()
     let rhs = try parseOperand(after: op) { p throws(Abort) in try p.parseAdditive() }
-    return Expr(kind: .range(lhs, rhs), range: lhs.range.union(rhs.range))
+    return Expr(kind: .range(lhs, rhs), range: lhs.range.union(rhs.range), depth: max(lhs.depth, rhs.depth) + 1)
   }
 
   private mutating func parseAdditive() throws(Abort) -> Expr {
@@ -90,7 +123,7 @@ extension Parser {
     while at(.plus) || at(.minus) {
       let op = advance()
       let rhs = try parseOperand(after: op) { p throws(Abort) in try p.parseMultiplicative() }
-      lhs = binary(op.kind == .plus ? .add : .subtract, lhs, op, rhs)
+      lhs = try binary(op.kind == .plus ? .add : .subtract, lhs, op, rhs)
     }
     return lhs
   }
@@ -100,16 +133,18 @@ extension Parser {
     while at(.star) || at(.slash) {
       let op = advance()
       let rhs = try parseOperand(after: op) { p throws(Abort) in try p.parseUnary() }
-      lhs = binary(op.kind == .star ? .multiply : .divide, lhs, op, rhs)
+      lhs = try binary(op.kind == .star ? .multiply : .divide, lhs, op, rhs)
     }
     return lhs
   }
 
   private mutating func parseUnary() throws(Abort) -> Expr {
     guard at(.minus) else { return try parsePostfix() }
+    try enter()
+    defer { nesting -= 1 }
     let op = advance()
     let operand = try parseOperand(after: op) { p throws(Abort) in try p.parseUnary() }
-    return Expr(kind: .unary(.negate, operand), range: op.range.union(operand.range))
+    return Expr(kind: .unary(.negate, operand), range: op.range.union(operand.range), depth: operand.depth + 1)
   }
 
   private mutating func parsePostfix() throws(Abort) -> Expr {
@@ -140,7 +175,8 @@ extension Parser {
       let name = Name(text: t.text, range: t.range)
       guard at(.lParen) else { return Expr(kind: .name(t.text), range: t.range) }
       let args = try parseDelimited(open: .lParen, close: .rParen, closing: "`)`")
-      return Expr(kind: .call(name, args), range: t.range.union(previous.range))
+      return Expr(
+        kind: .call(name, args), range: t.range.union(previous.range), depth: (args.map(\.depth).max() ?? 0) + 1)
     case .lParen:
       advance()
       let inner = try parseExpression()
@@ -149,10 +185,10 @@ extension Parser {
         throw fail(unexpected: "`)`")
       }
       advance()
-      return Expr(kind: inner.kind, range: t.range.union(previous.range))
+      return Expr(kind: inner.kind, range: t.range.union(previous.range), depth: inner.depth + 1)
     case .lBracket:
       let items = try parseDelimited(open: .lBracket, close: .rBracket, closing: "`]`")
-      return Expr(kind: .list(items), range: t.range.union(previous.range))
+      return Expr(kind: .list(items), range: t.range.union(previous.range), depth: (items.map(\.depth).max() ?? 0) + 1)
     default:
       throw fail(
         unexpected: "an expression", help: "e.g. a column, a number like `5 kt`, or text in quotes",
@@ -229,8 +265,4 @@ extension Parser {
     let unit = Unit.named(symbol) ?? Unit(symbol: symbol, dimension: .none, factor: 1)
     return Expr(kind: .quantity(value, unit), range: range)
   }
-}
-
-extension String {
-  var replacingUnderscores: String { filter { $0 != "_" } }
 }

@@ -40,7 +40,14 @@ extension Parser {
         throw fail(unexpected: "`by` after `top \(source.text(count.range))`", help: "e.g. `top 10 by mass`")
       }
       advance()
-      kind = .top(count: count, by: try parseSortKeys(defaultDescending: true))
+      let keys = try parseSortKeys(defaultDescending: true)
+      var others = false
+      if atKeyword("with"), peek().isKeyword("others") {
+        advance()
+        advance()
+        others = true
+      }
+      kind = .top(count: count, by: keys, others: others)
     case "take", "limit":
       kind = .take(try parseExpression())
     case "pivot":
@@ -75,7 +82,7 @@ extension Parser {
   }
 
   /// Whether a list may continue after a comma (trailing commas are allowed).
-  private var listContinues: Bool { !atStageEnd && !atKeyword("by") }
+  private var listContinues: Bool { !atStageEnd && !atKeyword("by") && !atKeyword("with") }
 
   /// `item, item, …` where an item is `name = expr` or (unless `requireName`) an expression.
   mutating func parseAssignments(requireName: Bool, stopAtBy: Bool = false) throws(Abort) -> [Assignment] {
@@ -90,6 +97,13 @@ extension Parser {
         items.append(Assignment(name: name, value: try parseExpression()))
       } else {
         let value = try parseExpression()
+        if atKeyword("as"), peek().kind == .identifier {
+          advance()
+          let name = Name(text: current.text, range: current.range)
+          advance()
+          items.append(Assignment(name: name, value: value))
+          continue
+        }
         if requireName {
           throw fail(
             Diagnostic(

@@ -6,11 +6,6 @@ extension Parser {
     let start = current.range.start
     let kind: Statement.Kind
     switch current.keyword {
-    case "let" where peek().kind == .identifier && peek(2).kind == .assign:
-      advance()
-      let name = try expectName("a name after `let`")
-      try expect(.assign, "`=`")
-      kind = .binding(name: name, value: try parseQuery())
     case "let":
       advance()
       let name = try expectName("a name after `let`", help: "e.g. `let y2020 = flows | where year == 2020`")
@@ -18,7 +13,8 @@ extension Parser {
       kind = .binding(name: name, value: try parseQuery())
     case "set":
       advance()
-      let option = try expectName("an option name after `set`", help: "options: \(Options.names.joined(separator: ", "))")
+      let option = try expectName(
+        "an option name after `set`", help: "options: \(Options.names.joined(separator: ", "))")
       try expect(.assign, "`=` after `set \(option.text)`", help: "e.g. `set rows = 20`")
       kind = .set(option: option, value: try parseOptionValue())
     case "print", "warn":
@@ -117,15 +113,5 @@ extension Parser {
           help: "start with a table such as `flows`, or a verb such as `sankey`"))
     }
     return .expression(expr)
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces and tabs.
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-    return String(s)
   }
 }

@@ -37,7 +37,7 @@ extension Parser {
     specs.first { spec in
       let words = spec.words
       guard !words.isEmpty else { return false }
-      return words.indices.allSatisfy { peek($0).isKeyword(words[$0]) }
+      return words.indices.allSatisfy { words[$0] == ":" ? peek($0).kind == .colon : peek($0).isKeyword(words[$0]) }
     }
   }
 
@@ -70,6 +70,12 @@ extension Parser {
         advance()
       }
       clause.block = source.text(SourceRange(open.range.end, previous.range.start)).trimmingSpaces
+    case .query:
+      if at(.colon) { advance() }
+      let start = current.range.start
+      guard !atStatementEnd else { throw fail(unexpected: "a query after `\(spec.keyword)`") }
+      while !atStatementEnd { advance() }
+      clause.query = (source.text(SourceRange(start, previous.range.end)), start)
     }
     clause.range = clause.range.union(previous.range)
     return clause
@@ -93,7 +99,8 @@ extension Parser {
       while !at(.rParen) {
         let before = position
         if atStageEnd { throw unclosedParen(open) }
-        let name = try expectName("an option name", help: "options: " + ChartRequest.optionNames.joined(separator: ", "))
+        let name = try expectName(
+          "an option name", help: "options: " + ChartRequest.optionNames.joined(separator: ", "))
         guard ChartRequest.optionNames.contains(name.text.lowercased()) else {
           throw fail(
             Diagnostic(

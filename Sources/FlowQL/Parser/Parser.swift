@@ -13,6 +13,8 @@ struct Parser {
 
   private(set) var tokens: [Token]
   var position = 0
+  /// Current expression nesting, capped by `maxNesting`.
+  var nesting = 0
   private(set) var diagnostics: [Diagnostic]
   let source: SourceText
   let verbs: [String: VerbSignature]

@@ -3,10 +3,11 @@ import FlowModel
 extension Options {
   /// Applies `set option = value`.
   mutating func apply(_ option: Name, _ value: Expr, evaluator: inout Evaluator) throws(Diagnostic) {
-    let word: String? = switch value.kind {
-    case .name(let n), .string(let n): n
-    default: nil
-    }
+    let word: String? =
+      switch value.kind {
+      case .name(let n), .string(let n): n
+      default: nil
+      }
     func invalid(_ help: String) -> Diagnostic {
       Diagnostic(
         .invalidOptionValue, "`\(option.text)` cannot be `\(evaluator.source.text(value.range))`", at: value.range,

@@ -23,6 +23,12 @@ public struct Session: Sendable {
     self.catalog = catalog
   }
 
+  /// A session with existing bindings (nested queries of verbs).
+  init(catalog: Catalog, bindings: [String: Binding]) {
+    self.catalog = catalog
+    self.bindings = bindings
+  }
+
   /// Runs one cell.
   ///
   /// - Parameters:
@@ -81,7 +87,11 @@ public struct Session: Sendable {
       try evaluator.checkCancelled(expr.range)
       let cell = try evaluator.eval(expr, .scalar).cell(0)
       let text = options.format(cell) + "\n"
-      if case .print = statement.kind { result.outputs.append(.stdout(text)) } else { result.outputs.append(.stderr(text)) }
+      if case .print = statement.kind {
+        result.outputs.append(.stdout(text))
+      } else {
+        result.outputs.append(.stderr(text))
+      }
     case .help(let topic):
       let (title, text) = try Help.page(for: topic, catalog: catalog)
       result.outputs.append(.page(topic: title, text: text))

@@ -190,7 +190,8 @@ struct Lexer {
         let nextKind = j < raw.count ? raw[j].kind : .eof
         let prevKind = out.last?.kind
         let prevWord = out.last?.keyword ?? ""
-        let continues = nextKind == .pipe || (prevKind?.continuesLine ?? false)
+        let continues =
+          nextKind == .pipe || (prevKind?.continuesLine ?? false)
           || prevWord == "and" || prevWord == "or" || prevWord == "not"
         if !continues, prevKind != nil, prevKind != .newline, prevKind != .semicolon {
           out.append(t)

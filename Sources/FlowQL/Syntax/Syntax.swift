@@ -58,6 +58,8 @@ struct VerbSyntax: Sendable {
     var range: SourceRange
     var arguments: [Expr]
     var block: String?
+    /// For `.query` clauses: the rest of the statement and where it starts.
+    var query: (text: String, offset: Int)?
   }
 
   var name: Name
@@ -75,7 +77,8 @@ struct Stage: Sendable {
     case rename([(new: Name, old: Name)])
     case summarize(aggregates: [Assignment], by: [Assignment])
     case sort([SortKey])
-    case top(count: Expr, by: [SortKey])
+    /// `top N by key [with others]`: `others` adds one row summing the rest.
+    case top(count: Expr, by: [SortKey], others: Bool)
     case take(Expr)
     case pivot(columns: Name, values: Name)
     case join(kind: JoinKind, right: Source, on: [(left: Name, right: Name)])
@@ -136,6 +139,8 @@ struct Expr: Sendable {
 
   var kind: Kind
   var range: SourceRange
+  /// The height of the expression tree; the parser caps it so evaluation cannot overflow the stack.
+  var depth = 1
 
   /// A column name derived from the expression (`sum(mass)` → `sum_mass`).
   var defaultName: String {
@@ -143,10 +148,11 @@ struct Expr: Sendable {
     case .name(let n): n
     case .path(let parts): parts.map(\.text).joined(separator: "_")
     case .call(let f, let args):
-      ([f.text] + args.compactMap { a -> String? in
-        let n = a.defaultName
-        return n.isEmpty ? nil : n
-      }).joined(separator: "_")
+      ([f.text]
+        + args.compactMap { a -> String? in
+          let n = a.defaultName
+          return n.isEmpty ? nil : n
+        }).joined(separator: "_")
     default: ""
     }
   }

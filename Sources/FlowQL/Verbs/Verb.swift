@@ -61,9 +61,14 @@ public struct VerbClauseSpec: Sendable, Hashable {
     case list
     /// A `{ … }` block kept as raw text (`scenario x { … }`).
     case block
+    /// The rest of the statement, pipes included, as a FlowQL query the verb may run with
+    /// ``VerbCall/run(_:catalog:isCancelled:)`` (`compare a, b: dependence years 2015..2022`).
+    /// An optional `:` before it is skipped. Must be the verb's last clause.
+    case query
   }
 
-  /// The keyword, such as `of` or `split by`; "" means arguments right after the verb name.
+  /// The keyword, such as `of` or `split by`; "" means arguments right after the verb name,
+  /// and ":" a colon (`compare a, b: query`).
   public var keyword: String
   /// What follows the keyword.
   public var arity: Arity
@@ -121,6 +126,17 @@ public struct VerbClause: Sendable, Hashable {
   public var arguments: [VerbArgument]
   /// For `.block` clauses: the text between the braces.
   public var block: String?
+  /// For `.query` clauses: the query text.
+  public var query: String?
+  /// Where `query` starts in the cell, so its diagnostics point at the right place.
+  var queryOffset = 0
+
+  /// Creates a clause (hosts use this to test their verbs directly).
+  public init(keyword: String, arguments: [VerbArgument], block: String? = nil) {
+    self.keyword = keyword
+    self.arguments = arguments
+    self.block = block
+  }
 }
 
 /// A verb invocation handed to ``Verb/evaluate(_:catalog:isCancelled:)``.
@@ -133,6 +149,37 @@ public struct VerbCall: Sendable {
   public var input: Table?
   /// The session's `let` tables, for verbs that refer to named results.
   public var tables: [String: Table]
+  /// The session's bindings, for running `.query` clauses.
+  var bindings: [String: Binding] = [:]
+
+  /// Creates a call (hosts use this to test their verbs directly).
+  public init(name: String, clauses: [VerbClause], input: Table? = nil, tables: [String: Table] = [:]) {
+    self.name = name
+    self.clauses = clauses
+    self.input = input
+    self.tables = tables
+  }
+
+  /// Runs a `.query` clause against `catalog` (for example a scenario's modified flows), with
+  /// the session's bindings. Errors are reported at their place in the cell.
+  ///
+  /// - Throws: the query's first ``Diagnostic``, or ``VerbError`` when the clause has no query.
+  /// - Returns: the query's last table and its chart request.
+  public func run(_ clause: VerbClause, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    guard let text = clause.query else {
+      throw VerbError("`\(clause.keyword)` holds no query", clause: clause.keyword)
+    }
+    var session = Session(catalog: catalog, bindings: bindings)
+    let result = session.run(text, isCancelled: isCancelled)
+    if var error = result.errors.first {
+      error.range = SourceRange(error.range.start + clause.queryOffset, error.range.end + clause.queryOffset)
+      throw error
+    }
+    for case .table(let table, let chart) in result.outputs.reversed() {
+      return VerbOutput(table, chart: chart, warnings: result.warnings.map(\.message))
+    }
+    throw VerbError("the query after `\(clause.keyword)` produced no table", clause: clause.keyword)
+  }
 
   /// The first clause with this keyword.
   public func clause(_ keyword: String) -> VerbClause? {
