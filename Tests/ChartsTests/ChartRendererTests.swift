@@ -14,6 +14,7 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
   static let all: [ChartCase] = [
     ChartCase(name: "bar", table: Fixtures.inflowByProcess, spec: ChartSpec(.bar)),
     ChartCase(name: "column", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.column)),
+    ChartCase(name: "column-long-labels", table: Fixtures.throughputByProcess, spec: ChartSpec(.column)),
     ChartCase(name: "line", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.line)),
     ChartCase(name: "line-single", table: Fixtures.totalByYear,
               spec: ChartSpec(.line, title: "Total rare-earth output, 2015–2022")),
