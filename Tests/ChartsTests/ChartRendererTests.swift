@@ -116,6 +116,15 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     #expect(wide.series == nil)
   }
 
+  @Test func missingYearsAreGapsNotInterpolated() throws {
+    var palette = ColorAssignment()
+    let table = Table([.year("year", [2015, 2016, 2019, 2020]), .number("mass", [1, 2, 3, 4], .mass)])
+    let chart = try ChartRenderer().render(table, spec: ChartSpec(.line, yTitle: "REO (t)"), palette: &palette)
+    let path = try #require(chart.svg.split(separator: "\n").first { $0.contains("<path d=\"M") })
+    #expect(path.components(separatedBy: "M").count - 1 == 2)
+    #expect(chart.svg.contains(">REO (t)</text>"))
+  }
+
   @Test func niceTicksFollowD3() {
     let scale = NiceScale(0, 178_400, count: 8)
     #expect(scale.ticks == [0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000, 140_000, 160_000, 180_000])

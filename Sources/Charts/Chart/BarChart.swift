@@ -50,7 +50,7 @@ struct BarChart {
     let valueName = chart.y.count == 1 ? chart.y[0] : ChartSpec.dimensionWord(chart.dimension)
     w.element("text", ["x": .number((plotLeft + plotRight) / 2), "y": .number(height - 10), "text-anchor": "middle",
                        "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink)],
-              text: ChartParts.axisTitle(valueName, unit: unit))
+              text: chart.yTitle ?? ChartParts.axisTitle(valueName, unit: unit))
 
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink), "text-anchor": "end"])
     for (c, label) in labels.enumerated() {

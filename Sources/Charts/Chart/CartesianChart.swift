@@ -55,9 +55,9 @@ struct CartesianChart {
     w.close("g")
     let valueName = chart.kind == .stacked100
       ? "share of \(valueLabel())" : valueLabel()
-    axisTitle(&w, ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
+    axisTitle(&w, chart.yTitle ?? ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
               x: 24, y: (plotTop + plotBottom) / 2, rotated: true)
-    axisTitle(&w, chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
+    axisTitle(&w, chart.xTitle ?? chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
 
     // Marks.
     let xs: XPositions
@@ -257,14 +257,21 @@ struct CartesianChart {
     endLabels: [String], plotRight: Double, plotTop: Double, plotBottom: Double
   ) {
     let markers = data.count <= 20
+    // Years missing from the table are gaps, not interpolated: break where x jumps more than
+    // one regular step.
+    var step = Double.infinity
+    if data.isYear, let p = data.positions {
+      for k in p.indices.dropFirst() where p[k] > p[k - 1] { step = min(step, p[k] - p[k - 1]) }
+    }
     var ends: [(index: Int, y: Double)] = []
     for (s, row) in values.enumerated() {
       var path = PathData()
-      var drawing = false
+      var previous: Int? = nil
       for (c, v) in row.enumerated() {
-        guard v.isFinite else { drawing = false; continue }
-        if drawing { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
-        drawing = true
+        guard v.isFinite else { previous = nil; continue }
+        let jump = previous.flatMap { p in data.positions.map { $0[c] - $0[p] > step * 1.5 } } ?? false
+        if previous != nil && !jump { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
+        previous = c
       }
       w.element("path", ["d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
                          "stroke-linejoin": "round", "stroke-linecap": "round"])

@@ -68,7 +68,7 @@ extension ChartSpec {
     return ResolvedChart(
       kind: drawn, x: xName, y: yNames, series: seriesName, target: nil, dimension: dimension,
       unit: fixedUnit, title: title ?? table.caption ?? generated, width: width ?? 720,
-      height: height ?? 400, warnings: warnings)
+      height: height ?? 400, warnings: warnings, xTitle: xTitle, yTitle: yTitle)
   }
 
   private func inferX(_ table: Table) throws(ChartError) -> String {

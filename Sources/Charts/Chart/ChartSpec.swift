@@ -52,6 +52,15 @@ public struct ChartSpec: Sendable, Hashable {
   public var order: [String]
   /// Sankey: the nodes table (`id, name, stage, stage_order, kind`), optional.
   public var nodes: Table?
+  /// The x axis title; defaults to the x column's name.
+  public var xTitle: String?
+  /// The value axis title; defaults to the value column's name with the unit, e.g. "mass (kt)".
+  public var yTitle: String?
+
+  /// The property names a `chart … with (…)` clause may set, for completion and error help.
+  public static let propertyNames = [
+    "x", "y", "series", "title", "unit", "width", "height", "min", "order", "xtitle", "ytitle",
+  ]
 
   /// Creates a spec with every choice left to inference.
   public init(
@@ -65,7 +74,9 @@ public struct ChartSpec: Sendable, Hashable {
     height: Int? = nil,
     min: Double? = nil,
     order: [String] = [],
-    nodes: Table? = nil
+    nodes: Table? = nil,
+    xTitle: String? = nil,
+    yTitle: String? = nil
   ) {
     self.kind = kind
     self.x = x
@@ -78,6 +89,8 @@ public struct ChartSpec: Sendable, Hashable {
     self.min = min
     self.order = order
     self.nodes = nodes
+    self.xTitle = xTitle
+    self.yTitle = yTitle
   }
 }
 
@@ -122,4 +135,8 @@ public struct ResolvedChart: Sendable, Hashable {
   public var height: Int
   /// Notes for the caller (printed on stderr), e.g. a pie switched to a bar chart.
   public var warnings: [String]
+  /// The x axis title the user chose, if any.
+  public var xTitle: String? = nil
+  /// The value axis title the user chose, if any.
+  public var yTitle: String? = nil
 }
