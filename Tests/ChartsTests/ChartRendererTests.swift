@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 import TestSupport
 import Testing
 
@@ -51,6 +52,9 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     #expect(bundle.plain == chart.summary)
     #expect(snapshotMismatch(of: bundle.data["text/html"] ?? "", named: "bar.html") == nil)
     #expect(xmlProblem(bundle.data["text/html"] ?? "") == nil)
+    let html = bundle.data["text/html"] ?? ""
+    let encoded = try #require(html.split(separator: "base64,").last?.split(separator: "\"").first)
+    #expect(Data(base64Encoded: String(encoded)).map { String(decoding: $0, as: UTF8.self) } == chart.svg)
     #expect(chart.svg.contains("<title id=\"\(chart.id)-title\">Inflow by process, 2021</title>"))
     #expect(chart.summary.hasPrefix("Bar chart “Inflow by process, 2021”: 8 values of process in kt"))
   }
