@@ -129,9 +129,9 @@ public struct ResolvedChart: Sendable, Hashable {
   public var unit: DisplayUnit?
   /// The title drawn above the chart.
   public var title: String
-  /// Width in pixels.
+  /// Width in pixels (0 for a Sankey means "from the number of columns").
   public var width: Int
-  /// Height in pixels (a minimum for kinds that grow).
+  /// Height in pixels (a minimum for kinds that grow; 0 for a Sankey means "as needed").
   public var height: Int
   /// Notes for the caller (printed on stderr), e.g. a pie switched to a bar chart.
   public var warnings: [String]

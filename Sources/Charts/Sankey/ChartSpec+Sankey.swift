@@ -46,6 +46,6 @@ extension ChartSpec {
     return ResolvedChart(
       kind: .sankey, x: source, y: [valueName], series: split, target: target, dimension: dimension,
       unit: try resolveUnit(dimension), title: title ?? table.caption ?? "\(valueName) flows",
-      width: width ?? 960, height: height ?? 0, warnings: [])
+      width: width ?? 0, height: height ?? 0, warnings: [])
   }
 }

@@ -22,7 +22,9 @@ enum SankeyRenderer {
     let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames)
     let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
 
-    let width = Double(chart.width)
+    // Width: as asked, else 96 px per column between 720 and 960 (labels need the room).
+    let width = chart.width > 0 ? Double(chart.width) : min(960, max(720, Double((columns.max() ?? 0) + 1) * 96))
+    let pixelWidth = Int(width)
     var w = SVGWriter()
     ChartParts.title(&w, chart.title, width: width)
     var top = ChartStyle.titleBand + 4
@@ -59,7 +61,7 @@ enum SankeyRenderer {
 
     let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
     let body = w.output
-    let (svg, id) = ChartFrame.assemble(width: chart.width, height: Int(height), title: chart.title, summary: summary, body: body)
+    let (svg, id) = ChartFrame.assemble(width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
     let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
         $0.replacingOccurrences(of: " is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
@@ -70,7 +72,7 @@ enum SankeyRenderer {
       warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
     return RenderedChart(svg: svg, summary: summary, warnings: warnings, title: chart.title,
-                         width: chart.width, height: Int(height), id: id)
+                         width: pixelWidth, height: Int(height), id: id)
   }
 
   /// The largest node throughput (max of in and out) in the raw links table.
