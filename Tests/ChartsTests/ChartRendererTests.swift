@@ -56,7 +56,7 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     let encoded = try #require(html.split(separator: "base64,").last?.split(separator: "\"").first)
     #expect(Data(base64Encoded: String(encoded)).map { String(decoding: $0, as: UTF8.self) } == chart.svg)
     #expect(chart.svg.contains("<title id=\"\(chart.id)-title\">Inflow by process, 2021</title>"))
-    #expect(chart.summary.hasPrefix("Bar chart “Inflow by process, 2021”: 8 values of process in kt"))
+    #expect(chart.summary == "Bar chart “Inflow by process, 2021”, 8 bars (process), in kt: largest Smelting and separation 301.2 kt, smallest Landfill and dissipation 9.6 kt.")
   }
 
   @Test func coloursStayWithTheirSeriesAcrossCharts() throws {
