@@ -96,6 +96,6 @@ enum Fixtures {
 /// Checks that `xml` parses as XML with Foundation's parser; returns the error text or `nil`.
 func xmlProblem(_ xml: String) -> String? {
   let parser = XMLParser(data: Data(xml.utf8))
-  if parser.parse() { return nil }
+  if parser.parse() && parser.parserError == nil { return nil }
   return "line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")"
 }

@@ -59,6 +59,18 @@ import Testing
     #expect(column("SEP") == column("CONC") + 1)
   }
 
+  @Test func explicitStageOrderWins() throws {
+    let nodes = Table([
+      .text("id", ["a", "b", "c"]), .text("stage", ["late", "early", "middle"]),
+    ])
+    let links = Table([.text("source", ["a", "b"]), .text("target", ["c", "a"]), .number("value", [5, 5], .mass)])
+    let spec = ChartSpec(.sankey, order: ["early", "middle", "late"], nodes: nodes)
+    var graph = SankeyGraph(table: links, chart: try spec.resolve(for: links), spec: spec, unit: { "\($0)" })
+    let columns = graph.prepare(stageOrder: spec.order)
+    #expect(columns == [2, 0, 1])
+    #expect(graph.links.map(\.isLoop) == [true, false])
+  }
+
   @Test func smallFlowsAreLumpedOrDropped() throws {
     let table = Table([
       .text("source", ["A", "A", "A", "A"]), .text("target", ["B", "B", "B", "C"]),
