@@ -18,7 +18,11 @@ enum SankeyRenderer {
       throw ChartError("there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let columns = graph.prepare(stageOrder: spec.order)
-    let splitNames = orderedSplits(graph)
+    // At most 8 split colours: the 7 largest keep theirs, the rest share the grey of "Other".
+    var splitNames = orderedSplits(graph)
+    if splitNames.count > SeriesData.maxSeries {
+      splitNames = Array(splitNames.filter { $0 != "Other" }.prefix(SeriesData.maxSeries - 1)) + ["Other"]
+    }
     let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames)
     let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
 
