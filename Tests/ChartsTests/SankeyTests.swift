@@ -96,6 +96,14 @@ import Testing
 
   @Test func missingColumnsExplainThemselves() {
     #expect(throws: ChartError.self) { try ChartSpec(.sankey).resolve(for: Fixtures.inflowByProcess) }
+    let flows = Table([
+      .text("source", ["A"]), .text("target", ["B"]), .number("mass", [1], .mass), .number("value", [2], .money),
+    ])
+    #expect(throws: ChartError("cannot tell which column holds the flow values",
+                               help: "choose one with `y = mass`; numeric columns: `mass`, `value`")) {
+      try ChartSpec(.sankey).resolve(for: flows)
+    }
+    #expect(try ChartSpec(.sankey, y: ["mass"]).resolve(for: flows).dimension == .mass)
   }
 
   @Test func largeGraphLaysOutQuickly() throws {
