@@ -94,7 +94,7 @@ import Testing
     #expect(xmlProblem(chart.svg) == nil)
   }
 
-  @Test func missingColumnsExplainThemselves() {
+  @Test func missingColumnsExplainThemselves() throws {
     #expect(throws: ChartError.self) { try ChartSpec(.sankey).resolve(for: Fixtures.inflowByProcess) }
     let flows = Table([
       .text("source", ["A"]), .text("target", ["B"]), .number("mass", [1], .mass), .number("value", [2], .money),
