@@ -50,6 +50,13 @@ import Testing
     #expect(!text.contains("showing"))
   }
 
+  @Test func longTextCellsAreShortenedInPlainTextOnly() {
+    let note = String(repeating: "separation residues ", count: 4)
+    let table = Table([.text("note", [note])])
+    #expect(TableRenderer.text(table).split(separator: "\n").last?.count == 40)
+    #expect(TableRenderer.html(table).contains(note))
+  }
+
   @Test func hostileNamesAreEscaped() {
     let html = TableRenderer.html(Fixtures.hostile)
     #expect(!html.contains("<script>"))
