@@ -216,7 +216,11 @@ enum SankeyRenderer {
       let value = quantity(node.value)
       let height = node.y1 - node.y0
       if height >= 24 {
-        let lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: height >= 36 ? 2 : 1)
+        let maxLines = height >= 36 ? 2 : 1
+        var lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: maxLines)
+        if lines.contains(where: { $0.hasSuffix("…") }) && TextMetrics.width(graph.nodes[i].id, size: ChartStyle.smallSize) <= room {
+          lines = [graph.nodes[i].id]  // the id, whole, reads better than a cut-off name
+        }
         var y = mid - Double(lines.count) * 12 / 2 + 8
         for line in lines {
           w.element("text", ["x": .number(x), "y": .number(y)], text: line)
@@ -228,16 +232,23 @@ enum SankeyRenderer {
           j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18 && layout.nodes[j].y1 > mid - 18
         }) {
         // A small node with space above and below: name and value on two lines.
-        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize)
+        let name = Self.label(graph.nodes[i], room: room)
         w.element("text", ["x": .number(x), "y": .number(mid - 2)], text: name)
         w.element("text", ["x": .number(x), "y": .number(mid + 10), "fill": "#666666"], text: value)
       } else {
         let valueWidth = TextMetrics.width(value, size: ChartStyle.smallSize) + 4
-        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: max(room - valueWidth, 24), size: ChartStyle.smallSize)
+        let name = Self.label(graph.nodes[i], room: max(room - valueWidth, 24))
         w.element("text", ["x": .number(x), "y": .number(mid + 3.5)], text: "\(name) \(value)")
       }
     }
     w.close("g")
+  }
+
+  /// The node's name if it fits `room`, else its id if that fits, else the name shortened.
+  private static func label(_ node: SankeyNode, room: Double) -> String {
+    if TextMetrics.width(node.name, size: ChartStyle.smallSize) <= room { return node.name }
+    if TextMetrics.width(node.id, size: ChartStyle.smallSize) <= room { return node.id }
+    return TextMetrics.truncate(node.name, maxWidth: room, size: ChartStyle.smallSize)
   }
 
   private static func summarize(
