@@ -59,6 +59,18 @@ import Testing
     #expect(column("SEP") == column("CONC") + 1)
   }
 
+  @Test func isLoopColumnMarksReturnFlows() throws {
+    let table = Table([
+      .text("source", ["A", "B", "B"]), .text("target", ["B", "C", "A"]),
+      .number("value", [10, 8, 2], .mass), .bool("is_loop", [false, false, true]),
+    ])
+    let chart = try render(table, ChartSpec(.sankey))
+    #expect(chart.warnings == [
+      "Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram",
+    ])
+    #expect(chart.svg.contains("return flow 2 t"))
+  }
+
   @Test func explicitStageOrderWins() throws {
     let nodes = Table([
       .text("id", ["a", "b", "c"]), .text("stage", ["late", "early", "middle"]),

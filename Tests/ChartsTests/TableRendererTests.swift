@@ -44,6 +44,15 @@ import Testing
     #expect(!html.contains(">1960<"))
   }
 
+  @Test func fixedUnitsAndDecimalsApplyToEveryColumnOfTheirDimension() throws {
+    let kt = try #require(Unit.named("kt"))
+    let options = DisplayOptions(decimals: 2, scaling: .fixed([kt]))
+    let text = TableRenderer.text(Fixtures.inflowByProcess, options: options)
+    #expect(text.contains("inflow (kt)"))
+    #expect(text.contains("301.20"))
+    #expect(text.contains("9.60"))
+  }
+
   @Test func rowsAllShowsEverything() {
     let text = TableRenderer.text(Fixtures.long, options: DisplayOptions(rows: nil))
     #expect(text.split(separator: "\n").count == 1 + 1 + 75)
