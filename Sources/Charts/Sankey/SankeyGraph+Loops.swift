@@ -63,13 +63,18 @@ extension SankeyGraph {
     for i in links.indices where !links[i].isLoop && columns[links[i].target] <= columns[links[i].source] {
       links[i].isLoop = true
     }
+    var outgoing = [[Int]](repeating: [], count: nodes.count)
+    for link in links where !link.isLoop { outgoing[link.source].append(link.target) }
     for i in links.indices where links[i].isLoop && loopMessages[i] == nil {
-      loopMessages[i] = message(i, cycle: forwardPath(from: links[i].target, to: links[i].source).map { $0 + [links[i].target] })
+      let path = forwardPath(from: links[i].target, to: links[i].source, outgoing: outgoing)
+      loopMessages[i] = message(i, cycle: path.map { $0 + [links[i].target] })
     }
   }
 
-  /// The shortest path of non-loop links from `a` to `b`, if any.
-  private func forwardPath(from a: Int, to b: Int) -> [Int]? {
+  /// The shortest path along non-loop links from `a` to `b`, if any.
+  ///
+  /// - Complexity: O(nodes + links).
+  private func forwardPath(from a: Int, to b: Int, outgoing: [[Int]]) -> [Int]? {
     var previous = [Int](repeating: -1, count: nodes.count)
     var queue = [a], head = 0
     previous[a] = a
@@ -77,9 +82,9 @@ extension SankeyGraph {
       let u = queue[head]
       head += 1
       if u == b { break }
-      for link in links where !link.isLoop && link.source == u && previous[link.target] < 0 {
-        previous[link.target] = u
-        queue.append(link.target)
+      for v in outgoing[u] where previous[v] < 0 {
+        previous[v] = u
+        queue.append(v)
       }
     }
     guard previous[b] >= 0 else { return nil }
