@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 import TestSupport
 import Testing
 
@@ -14,6 +15,7 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
   static let all: [ChartCase] = [
     ChartCase(name: "bar", table: Fixtures.inflowByProcess, spec: ChartSpec(.bar)),
     ChartCase(name: "column", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.column)),
+    ChartCase(name: "column-long-labels", table: Fixtures.throughputByProcess, spec: ChartSpec(.column)),
     ChartCase(name: "line", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.line)),
     ChartCase(name: "line-single", table: Fixtures.totalByYear,
               spec: ChartSpec(.line, title: "Total rare-earth output, 2015–2022")),
@@ -50,8 +52,11 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     #expect(bundle.plain == chart.summary)
     #expect(snapshotMismatch(of: bundle.data["text/html"] ?? "", named: "bar.html") == nil)
     #expect(xmlProblem(bundle.data["text/html"] ?? "") == nil)
+    let html = bundle.data["text/html"] ?? ""
+    let encoded = try #require(html.split(separator: "base64,").last?.split(separator: "\"").first)
+    #expect(Data(base64Encoded: String(encoded)).map { String(decoding: $0, as: UTF8.self) } == chart.svg)
     #expect(chart.svg.contains("<title id=\"\(chart.id)-title\">Inflow by process, 2021</title>"))
-    #expect(chart.summary.hasPrefix("Bar chart “Inflow by process, 2021”: 8 values of process in kt"))
+    #expect(chart.summary == "Bar chart “Inflow by process, 2021”, 8 bars (process), in kt: largest Smelting and separation 301.2 kt, smallest Landfill and dissipation 9.6 kt.")
   }
 
   @Test func coloursStayWithTheirSeriesAcrossCharts() throws {
@@ -113,6 +118,15 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     #expect(wide.x == "process")
     #expect(wide.y.count == 3)
     #expect(wide.series == nil)
+  }
+
+  @Test func missingYearsAreGapsNotInterpolated() throws {
+    var palette = ColorAssignment()
+    let table = Table([.year("year", [2015, 2016, 2019, 2020]), .number("mass", [1, 2, 3, 4], .mass)])
+    let chart = try ChartRenderer().render(table, spec: ChartSpec(.line, yTitle: "REO (t)"), palette: &palette)
+    let path = try #require(chart.svg.split(separator: "\n").first { $0.contains("<path d=\"M") })
+    #expect(path.components(separatedBy: "M").count - 1 == 2)
+    #expect(chart.svg.contains(">REO (t)</text>"))
   }
 
   @Test func niceTicksFollowD3() {

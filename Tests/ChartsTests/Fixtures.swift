@@ -44,6 +44,16 @@ enum Fixtures {
     ], caption: "Inflow by process, 2021")
   }
 
+  /// Throughput of twelve processes with long names (labels at 45°).
+  static var throughputByProcess: Table {
+    let names = ["Mining and beneficiation, rock-type", "Mining and leaching, ion-adsorption", "Concentrate pool",
+                 "Smelting and separation", "Separation residues", "Primary products", "Metals and alloys",
+                 "Magnet manufacturing", "Polishing powders", "Catalysts", "End use", "Waste management"]
+    let values: [Double] = [148_850, 22_150, 218_200, 271_200, 27_120, 244_080, 95_000, 93_500, 21_000, 17_500,
+                            171_000, 30_000]
+    return Table([.text("process", names), .number("throughput", values, .mass)], caption: "Throughput by process, 2021")
+  }
+
   /// Where new scrap goes (few slices, for the pie).
   static var scrapDestinations: Table {
     Table([
@@ -86,6 +96,6 @@ enum Fixtures {
 /// Checks that `xml` parses as XML with Foundation's parser; returns the error text or `nil`.
 func xmlProblem(_ xml: String) -> String? {
   let parser = XMLParser(data: Data(xml.utf8))
-  if parser.parse() { return nil }
+  if parser.parse() && parser.parserError == nil { return nil }
   return "line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")"
 }

@@ -59,16 +59,40 @@ import Testing
     #expect(column("SEP") == column("CONC") + 1)
   }
 
+  @Test func isLoopColumnMarksReturnFlows() throws {
+    let table = Table([
+      .text("source", ["A", "B", "B"]), .text("target", ["B", "C", "A"]),
+      .number("value", [10, 8, 2], .mass), .bool("is_loop", [false, false, true]),
+    ])
+    let chart = try render(table, ChartSpec(.sankey))
+    #expect(chart.warnings == [
+      "Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram",
+    ])
+    #expect(chart.svg.contains("return flow 2 t"))
+  }
+
+  @Test func explicitStageOrderWins() throws {
+    let nodes = Table([
+      .text("id", ["a", "b", "c"]), .text("stage", ["late", "early", "middle"]),
+    ])
+    let links = Table([.text("source", ["a", "b"]), .text("target", ["c", "a"]), .number("value", [5, 5], .mass)])
+    let spec = ChartSpec(.sankey, order: ["early", "middle", "late"], nodes: nodes)
+    var graph = SankeyGraph(table: links, chart: try spec.resolve(for: links), spec: spec, unit: { "\($0)" })
+    let columns = graph.prepare(stageOrder: spec.order)
+    #expect(columns == [2, 0, 1])
+    #expect(graph.links.map(\.isLoop) == [true, false])
+  }
+
   @Test func smallFlowsAreLumpedOrDropped() throws {
     let table = Table([
       .text("source", ["A", "A", "A", "A"]), .text("target", ["B", "B", "B", "C"]),
       .text("split", ["x", "y", "z", "x"]), .number("value", [50, 3, 3, 2], .mass),
     ])
     let chart = try render(table, ChartSpec(.sankey, min: 5))
-    #expect(chart.warnings == ["3 flows below 5.0 t: 2 lumped into \"Other\", 1 (2.0 t in total) not drawn"])
+    #expect(chart.warnings == ["3 flows below 5 t: 2 lumped into \"Other\", 1 (2 t in total) not drawn"])
     #expect(chart.svg.contains("Other"))
     let dropped = try render(table, ChartSpec(.sankey, min: 10))
-    #expect(dropped.warnings == ["3 flows below 10.0 t (8.0 t in total) were not drawn"])
+    #expect(dropped.warnings == ["3 flows below 10 t (8 t in total) were not drawn"])
   }
 
   @Test func hostileNodeNamesAreEscaped() throws {
@@ -82,8 +106,16 @@ import Testing
     #expect(xmlProblem(chart.svg) == nil)
   }
 
-  @Test func missingColumnsExplainThemselves() {
+  @Test func missingColumnsExplainThemselves() throws {
     #expect(throws: ChartError.self) { try ChartSpec(.sankey).resolve(for: Fixtures.inflowByProcess) }
+    let flows = Table([
+      .text("source", ["A"]), .text("target", ["B"]), .number("mass", [1], .mass), .number("value", [2], .money),
+    ])
+    #expect(throws: ChartError("cannot tell which column holds the flow values",
+                               help: "choose one with `y = mass`; numeric columns: `mass`, `value`")) {
+      try ChartSpec(.sankey).resolve(for: flows)
+    }
+    #expect(try ChartSpec(.sankey, y: ["mass"]).resolve(for: flows).dimension == .mass)
   }
 
   @Test func largeGraphLaysOutQuickly() throws {

@@ -9,8 +9,8 @@ import Testing
     #expect(TableRenderer.format(.number(45015.0 / 3912.0, .none)) == "11.507")
     #expect(TableRenderer.format(.number(1_234_567, .mass)) == "1,234.6 kt")
     #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .base)) == "1,234,567 t")
-    let kt = try #require(Unit.named("Mt"))
-    #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .fixed([kt]))) == "1.23 Mt")
+    let megatonnes = try #require(Unit.named("Mt"))
+    #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .fixed([megatonnes]))) == "1.23 Mt")
     #expect(TableRenderer.format(.number(0.4, .ratio)) == "40.0 %")
     #expect(TableRenderer.format(.year(2022)) == "2022")
     #expect(TableRenderer.format(.number(7.57e9, .money)) == "7,570.0 M US$")
@@ -44,10 +44,26 @@ import Testing
     #expect(!html.contains(">1960<"))
   }
 
+  @Test func fixedUnitsAndDecimalsApplyToEveryColumnOfTheirDimension() throws {
+    let kt = try #require(Unit.named("kt"))
+    let options = DisplayOptions(decimals: 2, scaling: .fixed([kt]))
+    let text = TableRenderer.text(Fixtures.inflowByProcess, options: options)
+    #expect(text.contains("inflow (kt)"))
+    #expect(text.contains("301.20"))
+    #expect(text.contains("9.60"))
+  }
+
   @Test func rowsAllShowsEverything() {
     let text = TableRenderer.text(Fixtures.long, options: DisplayOptions(rows: nil))
     #expect(text.split(separator: "\n").count == 1 + 1 + 75)
     #expect(!text.contains("showing"))
+  }
+
+  @Test func longTextCellsAreShortenedInPlainTextOnly() {
+    let note = String(repeating: "separation residues ", count: 4)
+    let table = Table([.text("note", [note])])
+    #expect(TableRenderer.text(table).split(separator: "\n").last?.count == 40)
+    #expect(TableRenderer.html(table).contains(note))
   }
 
   @Test func hostileNamesAreEscaped() {

@@ -32,7 +32,7 @@ struct BarChart {
     let labels = data.categories.map { TextMetrics.truncate($0, maxWidth: 200, size: ChartStyle.labelSize) }
     let labelWidth = labels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
     let plotLeft = 12 + labelWidth + 8
-    let showValues = seriesCount == 1 && data.count <= 15
+    let showValues = seriesCount == 1 && data.count <= 15 && band >= 12
     let valueLabels = values.first?.map { $0.isFinite ? ChartParts.tick($0, decimals: decimals(high)) : "" } ?? []
     let valueWidth = showValues ? (valueLabels.map { TextMetrics.width($0, size: ChartStyle.smallSize) }.max() ?? 0) + 6 : 0
     let plotRight = width - 16 - valueWidth
@@ -50,10 +50,12 @@ struct BarChart {
     let valueName = chart.y.count == 1 ? chart.y[0] : ChartSpec.dimensionWord(chart.dimension)
     w.element("text", ["x": .number((plotLeft + plotRight) / 2), "y": .number(height - 10), "text-anchor": "middle",
                        "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink)],
-              text: ChartParts.axisTitle(valueName, unit: unit))
+              text: chart.yTitle ?? ChartParts.axisTitle(valueName, unit: unit))
 
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink), "text-anchor": "end"])
-    for (c, label) in labels.enumerated() {
+    // Labels need about 12 px each; when bars are thinner, label every k-th bar.
+    let every = max(1, Int((12 / max(band, 0.1)).rounded(.up)))
+    for (c, label) in labels.enumerated() where c % every == 0 {
       w.element("text", ["x": .number(plotLeft - 8), "y": .number(plotTop + band * (Double(c) + 0.5) + 4)], text: label)
     }
     w.close("g")

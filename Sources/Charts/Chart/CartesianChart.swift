@@ -24,11 +24,19 @@ struct CartesianChart {
       top += ChartParts.legend(&w, names: data.names, colors: colors, width: width, y: top) + 4
     }
     let plotTop = top + 8
-    let plotBottom = height - 44
+    // Text categories that do not fit side by side are written at 45°.
+    let widest = data.categories.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
+    let roughBand = (width - 100) / Double(max(chart.kind == .line || chart.kind == .area ? data.count - 1 : data.count, 1))
+    let rotated = data.positions == nil && widest + 6 > roughBand
+    let plotBottom = height - (rotated ? 38 + min(widest, Self.rotatedLabelWidth) * 0.71 : 44)
     let scale = NiceScale(low, high, count: NiceScale.tickCount(forLength: plotBottom - plotTop))
     let tickLabels = scale.ticks.map { ChartParts.tick($0, decimals: scale.decimals) }
     let labelWidth = tickLabels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
-    let plotLeft = 12 + 16 + 6 + labelWidth + 8
+    var plotLeft = 12 + 16 + 6 + labelWidth + 8
+    if rotated, let first = data.categories.first {
+      // The first 45° label must not run off the left edge.
+      plotLeft = max(plotLeft, 0.71 * min(TextMetrics.width(first, size: ChartStyle.labelSize), Self.rotatedLabelWidth) + 2)
+    }
     var plotRight = width - 16
     var endLabels: [String] = []
     if directLabels {
@@ -47,16 +55,16 @@ struct CartesianChart {
     w.close("g")
     let valueName = chart.kind == .stacked100
       ? "share of \(valueLabel())" : valueLabel()
-    axisTitle(&w, ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
+    axisTitle(&w, chart.yTitle ?? ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
               x: 24, y: (plotTop + plotBottom) / 2, rotated: true)
-    axisTitle(&w, chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
+    axisTitle(&w, chart.xTitle ?? chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
 
     // Marks.
     let xs: XPositions
     if chart.kind == .line || chart.kind == .area {
-      xs = pointPositions(plotLeft, plotRight)
+      xs = pointPositions(plotLeft, plotRight, rotated: rotated)
     } else {
-      xs = bandPositions(plotLeft, plotRight)
+      xs = bandPositions(plotLeft, plotRight, rotated: rotated)
     }
     switch chart.kind {
     case .line: drawLines(&w, shown, xs: xs, y: y, endLabels: endLabels, plotRight: plotRight, plotTop: plotTop, plotBottom: plotBottom)
@@ -137,20 +145,25 @@ struct CartesianChart {
     var centers: [Double]
     var band: Double
     var ticks: [(x: Double, label: String)]
+    var rotated = false
   }
 
-  private func bandPositions(_ left: Double, _ right: Double) -> XPositions {
+  /// The longest a 45° category label may be.
+  static let rotatedLabelWidth = 140.0
+
+  private func bandPositions(_ left: Double, _ right: Double, rotated: Bool) -> XPositions {
     let band = (right - left) / Double(max(data.count, 1))
     let centers = (0..<data.count).map { left + band * (Double($0) + 0.5) }
-    return XPositions(centers: centers, band: band, ticks: thinned(centers, band: band))
+    return XPositions(centers: centers, band: band, ticks: thinned(centers, band: band, rotated: rotated), rotated: rotated)
   }
 
-  private func pointPositions(_ left: Double, _ right: Double) -> XPositions {
+  private func pointPositions(_ left: Double, _ right: Double, rotated: Bool) -> XPositions {
     guard let positions = data.positions, let first = positions.first, let last = positions.last, data.count > 1 else {
       // Text categories (or a single point): evenly spaced points.
       let step = data.count > 1 ? (right - left) / Double(data.count - 1) : 0
       let centers = (0..<data.count).map { data.count > 1 ? left + step * Double($0) : (left + right) / 2 }
-      return XPositions(centers: centers, band: max(step, 1), ticks: thinned(centers, band: max(step, 1)))
+      return XPositions(centers: centers, band: max(step, 1), ticks: thinned(centers, band: max(step, 1), rotated: rotated),
+                        rotated: rotated)
     }
     let scale = NiceScale(first, last, count: max(2, Int((right - left) / 80)), integerStep: data.isYear)
     let map = { (v: Double) in first == last ? (left + right) / 2 : left + (v - first) / (last - first) * (right - left) }
@@ -162,11 +175,12 @@ struct CartesianChart {
   }
 
   /// Category labels, every k-th one when they would overlap; text is shortened first.
-  private func thinned(_ centers: [Double], band: Double) -> [(x: Double, label: String)] {
+  private func thinned(_ centers: [Double], band: Double, rotated: Bool) -> [(x: Double, label: String)] {
     let labels = data.categories.map {
-      data.positions == nil ? TextMetrics.truncate($0, maxWidth: max(band - 4, 48), size: ChartStyle.labelSize) : $0
+      rotated ? TextMetrics.truncate($0, maxWidth: Self.rotatedLabelWidth, size: ChartStyle.labelSize)
+        : data.positions == nil ? TextMetrics.truncate($0, maxWidth: max(band - 4, 48), size: ChartStyle.labelSize) : $0
     }
-    let widest = labels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
+    let widest = rotated ? 10 : labels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
     let every = max(1, Int(((widest + 6) / max(band, 1)).rounded(.up)))
     return centers.indices.filter { $0 % every == 0 }.map { (centers[$0], labels[$0]) }
   }
@@ -176,7 +190,12 @@ struct CartesianChart {
     for tick in xs.ticks {
       w.element("line", ["x1": .number(tick.x), "x2": .number(tick.x), "y1": .number(plotBottom),
                          "y2": .number(plotBottom + ChartStyle.tickSize), "stroke": .text(ChartStyle.axis)])
-      w.element("text", ["x": .number(tick.x), "y": .number(plotBottom + 17)], text: tick.label)
+      if xs.rotated {
+        let at = "translate(\(NumberText.coordinate(tick.x + 3)) \(NumberText.coordinate(plotBottom + 12))) rotate(-45)"
+        w.element("text", ["transform": .text(at), "text-anchor": "end"], text: tick.label)
+      } else {
+        w.element("text", ["x": .number(tick.x), "y": .number(plotBottom + 17)], text: tick.label)
+      }
     }
     w.close("g")
   }
@@ -238,14 +257,21 @@ struct CartesianChart {
     endLabels: [String], plotRight: Double, plotTop: Double, plotBottom: Double
   ) {
     let markers = data.count <= 20
+    // Years missing from the table are gaps, not interpolated: break where x jumps more than
+    // one regular step.
+    var step = Double.infinity
+    if data.isYear, let p = data.positions {
+      for k in p.indices.dropFirst() where p[k] > p[k - 1] { step = min(step, p[k] - p[k - 1]) }
+    }
     var ends: [(index: Int, y: Double)] = []
     for (s, row) in values.enumerated() {
       var path = PathData()
-      var drawing = false
+      var previous: Int? = nil
       for (c, v) in row.enumerated() {
-        guard v.isFinite else { drawing = false; continue }
-        if drawing { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
-        drawing = true
+        guard v.isFinite else { previous = nil; continue }
+        let jump = previous.flatMap { p in data.positions.map { $0[c] - $0[p] > step * 1.5 } } ?? false
+        if previous != nil && !jump { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
+        previous = c
       }
       w.element("path", ["d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
                          "stroke-linejoin": "round", "stroke-linecap": "round"])

@@ -48,7 +48,8 @@ enum ChartParts {
   /// A value in display units with its unit: "148.9 kt", "1,240 kt", "40.0 %".
   static func quantity(_ scaled: Double, unit: DisplayUnit, reference: Double? = nil) -> String {
     let m = abs(reference ?? scaled)
-    let decimals = unit.dimension == .ratio ? 1 : (m >= 1000 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3)
+    let wholeBase = unit.factor == 1 && unit.dimension != .ratio && scaled.rounded() == scaled
+    let decimals = unit.dimension == .ratio ? 1 : (wholeBase || m >= 1000 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3)
     let number = NumberText.fixed(scaled, decimals: decimals, minus: NumberText.typographicMinus)
     return unit.label.isEmpty ? number : "\(number) \(unit.label)"
   }

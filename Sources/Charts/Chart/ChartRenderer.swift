@@ -41,7 +41,7 @@ public struct ChartRenderer: Sendable {
     }
     if chart.kind == .pie {
       colors = palette.colors(for: data.categories)
-    } else if data.names.count == 1 {
+    } else if data.names.count == 1 && chart.series == nil {
       colors = [ColorAssignment.single]
     } else {
       colors = palette.colors(for: data.names)

@@ -9,6 +9,11 @@ extension ChartSpec {
   ///   columns that could split the series); its `help` names the candidate columns.
   public func resolve(for table: Table) throws(ChartError) -> ResolvedChart {
     if kind == .sankey { return try resolveSankey(for: table) }
+    if kind == .table {
+      return ResolvedChart(kind: .table, x: x ?? "", y: y, series: series, target: nil, dimension: .none,
+                           unit: nil, title: title ?? table.caption ?? "", width: width ?? 720,
+                           height: height ?? 400, warnings: [])
+    }
     for name in [x, series].compactMap({ $0 }) + y { try Self.require(name, in: table) }
     var warnings: [String] = []
     let xName = try inferX(table)
@@ -18,11 +23,6 @@ extension ChartSpec {
       yNames = table.columns.filter { col in
         if case .number = col.values { return col.name != xName && col.name != series } else { return false }
       }.map(\.name)
-    }
-    if kind == .table {
-      return ResolvedChart(kind: .table, x: xName, y: yNames, series: nil, target: nil, dimension: .none,
-                           unit: nil, title: title ?? table.caption ?? "", width: width ?? 720,
-                           height: height ?? 400, warnings: [])
     }
     guard !yNames.isEmpty else {
       throw ChartError("this table has no numeric column to draw",
@@ -68,7 +68,7 @@ extension ChartSpec {
     return ResolvedChart(
       kind: drawn, x: xName, y: yNames, series: seriesName, target: nil, dimension: dimension,
       unit: fixedUnit, title: title ?? table.caption ?? generated, width: width ?? 720,
-      height: height ?? 400, warnings: warnings)
+      height: height ?? 400, warnings: warnings, xTitle: xTitle, yTitle: yTitle)
   }
 
   private func inferX(_ table: Table) throws(ChartError) -> String {

@@ -4,15 +4,22 @@ import FlowModel
 enum ChartSummary {
   /// For bar, column, line, area and stacked charts.
   static func cartesian(chart: ResolvedChart, data: SeriesData, unit: DisplayUnit) -> String {
-    var text = "\(ChartParts.kindName(chart.kind)) “\(chart.title)”"
-    let unitNote = unit.label.isEmpty ? "" : " in \(unit.label)"
-    let span: String
-    if let first = data.categories.first, let last = data.categories.last, data.positions != nil, data.count > 1 {
-      span = "\(data.count) values of \(chart.x) from \(first) to \(last)"
+    var text = "\(ChartParts.kindName(chart.kind)) “\(chart.title)”, "
+    if let first = data.categories.first, let last = data.categories.last, data.isYear, data.count > 1 {
+      text += "\(first)–\(last)"
     } else {
-      span = "\(data.count) \(data.count == 1 ? "value" : "values") of \(chart.x)"
+      let noun: String
+      switch chart.kind {
+      case .bar: noun = data.count == 1 ? "bar" : "bars"
+      case .line, .area: noun = data.count == 1 ? "point" : "points"
+      default: noun = data.count == 1 ? "column" : "columns"
+      }
+      text += "\(data.count) \(noun) (\(chart.x))"
     }
-    text += ": \(span)\(unitNote)"
+    if data.names.count > 1 {
+      text += " × \(data.names.count) series (\(ChartParts.listing(data.names)))"
+    }
+    if !unit.label.isEmpty { text += ", in \(unit.label)" }
     if chart.kind == .line && data.names.count <= 3 {
       let trends = zip(data.names, data.values).compactMap { name, row -> String? in
         guard let a = row.first(where: \.isFinite), let b = row.last(where: \.isFinite) else { return nil }
@@ -20,21 +27,18 @@ enum ChartSummary {
         let reference = max(abs(unit.scaled(a)), abs(unit.scaled(b)))
         return "\(who)from \(ChartParts.quantity(unit.scaled(a), unit: unit, reference: reference)) to \(ChartParts.quantity(unit.scaled(b), unit: unit, reference: reference))"
       }
-      if !trends.isEmpty { text += "; " + trends.joined(separator: ", ") }
-    } else if chart.kind == .stacked100 {
-      text += "; shares of \(ChartParts.listing(data.names))"
-    } else {
+      if !trends.isEmpty { text += ": " + trends.joined(separator: ", ") }
+    } else if chart.kind != .stacked100 {
       let totals = data.categoryTotals
       if let hi = totals.indices.max(by: { (totals[$0], -$0) < (totals[$1], -$1) }),
          let lo = totals.indices.min(by: { (totals[$0], $0) < (totals[$1], $1) }) {
         let reference = unit.scaled(totals[hi])
-        let noun = data.names.count > 1 ? "total" : ""
-        text += "; largest \(noun.isEmpty ? "" : "\(noun) ")\(data.categories[hi]) \(ChartParts.quantity(unit.scaled(totals[hi]), unit: unit, reference: reference))"
+        let word = data.names.count > 1 ? "highest total" : "largest"
+        text += ": \(word) \(data.categories[hi]) \(ChartParts.quantity(unit.scaled(totals[hi]), unit: unit, reference: reference))"
         if lo != hi {
-          text += ", smallest \(data.categories[lo]) \(ChartParts.quantity(unit.scaled(totals[lo]), unit: unit, reference: reference))"
+          text += ", \(data.names.count > 1 ? "lowest" : "smallest") \(data.categories[lo]) \(ChartParts.quantity(unit.scaled(totals[lo]), unit: unit, reference: reference))"
         }
       }
-      if data.names.count > 1 { text += "; series \(ChartParts.listing(data.names))" }
     }
     return text + "."
   }

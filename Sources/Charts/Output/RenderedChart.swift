@@ -44,7 +44,7 @@ public struct RenderedChart: Sendable, Hashable {
     var out = "<figure class=\"flowql-chart\" style=\"margin: 0;\">\n<img alt=\""
     HTML.append(summary, to: &out)
     out += "\" width=\"\(width)\" height=\"\(height)\" style=\"max-width: 100%; height: auto;\" "
-    out += "src=\"data:image/svg+xml;base64,\(base64)\">\n"
+    out += "src=\"data:image/svg+xml;base64,\(base64)\"/>\n"
     out += "<figcaption style=\"font-size: 0.85em; color: #555;\">"
     HTML.append(summary, to: &out)
     out += "</figcaption>\n</figure>\n"

@@ -2,7 +2,8 @@ import FlowModel
 
 extension ChartSpec {
   /// Resolves a Sankey spec: `source` and `target` text columns (`x` renames the source),
-  /// a value column (`y`, else `value`, else the only numeric column), an optional split
+  /// a value column (`y`, else the only numeric column; several are ambiguous, e.g. `mass`
+  /// and `value` in the flows table), an optional split
   /// column (`series`, else a text column named `split`).
   func resolveSankey(for table: Table) throws(ChartError) -> ResolvedChart {
     let source = x ?? "source", target = "target"
@@ -18,8 +19,6 @@ extension ChartSpec {
     if let given = y.first {
       try Self.require(given, in: table)
       valueName = given
-    } else if numeric.contains("value") {
-      valueName = "value"
     } else if numeric.count == 1 {
       valueName = numeric[0]
     } else {
@@ -46,6 +45,6 @@ extension ChartSpec {
     return ResolvedChart(
       kind: .sankey, x: source, y: [valueName], series: split, target: target, dimension: dimension,
       unit: try resolveUnit(dimension), title: title ?? table.caption ?? "\(valueName) flows",
-      width: width ?? 960, height: height ?? 0, warnings: [])
+      width: width ?? 0, height: height ?? 0, warnings: [])
   }
 }

@@ -18,11 +18,17 @@ enum SankeyRenderer {
       throw ChartError("there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let columns = graph.prepare(stageOrder: spec.order)
-    let splitNames = orderedSplits(graph)
+    // At most 8 split colours: the 7 largest keep theirs, the rest share the grey of "Other".
+    var splitNames = orderedSplits(graph)
+    if splitNames.count > SeriesData.maxSeries {
+      splitNames = Array(splitNames.filter { $0 != "Other" }.prefix(SeriesData.maxSeries - 1)) + ["Other"]
+    }
     let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames)
     let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
 
-    let width = Double(chart.width)
+    // Width: as asked, else 96 px per column between 720 and 960 (labels need the room).
+    let width = chart.width > 0 ? Double(chart.width) : min(960, max(720, Double((columns.max() ?? 0) + 1) * 96))
+    let pixelWidth = Int(width)
     var w = SVGWriter()
     ChartParts.title(&w, chart.title, width: width)
     var top = ChartStyle.titleBand + 4
@@ -59,7 +65,7 @@ enum SankeyRenderer {
 
     let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
     let body = w.output
-    let (svg, id) = ChartFrame.assemble(width: chart.width, height: Int(height), title: chart.title, summary: summary, body: body)
+    let (svg, id) = ChartFrame.assemble(width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
     let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
         $0.replacingOccurrences(of: " is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
@@ -70,7 +76,7 @@ enum SankeyRenderer {
       warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
     return RenderedChart(svg: svg, summary: summary, warnings: warnings, title: chart.title,
-                         width: chart.width, height: Int(height), id: id)
+                         width: pixelWidth, height: Int(height), id: id)
   }
 
   /// The largest node throughput (max of in and out) in the raw links table.
@@ -210,7 +216,11 @@ enum SankeyRenderer {
       let value = quantity(node.value)
       let height = node.y1 - node.y0
       if height >= 24 {
-        let lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: height >= 36 ? 2 : 1)
+        let maxLines = height >= 36 ? 2 : 1
+        var lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: maxLines)
+        if lines.contains(where: { $0.hasSuffix("…") }) && TextMetrics.width(graph.nodes[i].id, size: ChartStyle.smallSize) <= room {
+          lines = [graph.nodes[i].id]  // the id, whole, reads better than a cut-off name
+        }
         var y = mid - Double(lines.count) * 12 / 2 + 8
         for line in lines {
           w.element("text", ["x": .number(x), "y": .number(y)], text: line)
@@ -222,16 +232,23 @@ enum SankeyRenderer {
           j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18 && layout.nodes[j].y1 > mid - 18
         }) {
         // A small node with space above and below: name and value on two lines.
-        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize)
+        let name = Self.label(graph.nodes[i], room: room)
         w.element("text", ["x": .number(x), "y": .number(mid - 2)], text: name)
         w.element("text", ["x": .number(x), "y": .number(mid + 10), "fill": "#666666"], text: value)
       } else {
         let valueWidth = TextMetrics.width(value, size: ChartStyle.smallSize) + 4
-        let name = TextMetrics.truncate(graph.nodes[i].name, maxWidth: max(room - valueWidth, 24), size: ChartStyle.smallSize)
+        let name = Self.label(graph.nodes[i], room: max(room - valueWidth, 24))
         w.element("text", ["x": .number(x), "y": .number(mid + 3.5)], text: "\(name) \(value)")
       }
     }
     w.close("g")
+  }
+
+  /// The node's name if it fits `room`, else its id if that fits, else the name shortened.
+  private static func label(_ node: SankeyNode, room: Double) -> String {
+    if TextMetrics.width(node.name, size: ChartStyle.smallSize) <= room { return node.name }
+    if TextMetrics.width(node.id, size: ChartStyle.smallSize) <= room { return node.id }
+    return TextMetrics.truncate(node.name, maxWidth: room, size: ChartStyle.smallSize)
   }
 
   private static func summarize(

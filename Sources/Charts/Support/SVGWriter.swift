@@ -69,13 +69,6 @@ struct SVGWriter {
     HTML.append(text, to: &output)
     output += "</" + name + ">\n"
   }
-
-  /// Writes a comment-free raw line (trusted markup built by this module only).
-  mutating func raw(_ markup: String) {
-    indent()
-    output += markup
-    output += "\n"
-  }
 }
 
 /// Builds a path's `d` attribute with coordinates rounded to 2 decimals.

@@ -2,7 +2,8 @@ import FlowModel
 
 extension TableRenderer {
   /// The table as aligned plain text: caption, header with units, numbers right-aligned,
-  /// the same truncation as the HTML with a "..." row and a footer.
+  /// the same truncation as the HTML with a "..." row and a footer; text cells longer than
+  /// 40 characters end in "…" (the HTML shows them in full).
   ///
   /// - Complexity: O(shown rows × columns).
   public static func text(_ table: Table, options: DisplayOptions = DisplayOptions()) -> String {
@@ -19,6 +20,7 @@ extension TableRenderer {
         grid.append(zip(table.columns, formats).map { $1.text($0[row: row]) })
       }
     }
+    grid = grid.map { line in line.map { $0.count > 40 ? String($0.prefix(39)) + "…" : $0 } }
     var widths = [Int](repeating: 0, count: formats.count)
     for line in grid {
       for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
