@@ -48,8 +48,16 @@ public struct FlowEngine: Sendable {
     }
   }
 
+  /// The longest cell FlowQL reads, in UTF-8 bytes; longer input is refused before parsing.
+  public static let maximumCellBytes = 1 << 20
+
   /// Runs one cell.
   public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> Result {
+    if code.utf8.count > Self.maximumCellBytes {
+      let message = "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)"
+      let help = "  = help: load large data with `load \"file.csv\" as name` instead of pasting it"
+      return Result(events: [], error: ExecutionError(name: "E001", value: message, traceback: ["error[E001]: " + message, help]))
+    }
     var events: [Event] = []
     if let warning = startupWarning {
       events.append(.stderr(warning))

@@ -39,16 +39,19 @@ public struct FlowInterpreter: KernelInterpreter {
   }
 
   public func complete(code: String, cursor: Int) -> JupyterKernel.Completion {
+    guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .init(matches: [], start: cursor, end: cursor) }
     let c = engine.session.completions(in: code, cursor: cursor)
     return JupyterKernel.Completion(matches: c.matches, start: c.start, end: c.end, types: c.types)
   }
 
   public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
-    engine.session.inspect(code: code, cursor: cursor, detail: detailLevel).map(DisplayBundle.plain)
+    guard code.utf8.count <= FlowEngine.maximumCellBytes else { return nil }
+    return engine.session.inspect(code: code, cursor: cursor, detail: detailLevel).map(DisplayBundle.plain)
   }
 
   public func isComplete(code: String) -> JupyterKernel.Completeness {
-    switch engine.session.isComplete(code) {
+    guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .invalid }
+    return switch engine.session.isComplete(code) {
     case .complete: .complete
     case .incomplete(let indent): .incomplete(indent: indent)
     case .invalid: .invalid
