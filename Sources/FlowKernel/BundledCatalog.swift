@@ -1,11 +1,10 @@
 import FlowModel
 import FlowQL
 
-/// The catalog the kernel starts with: the bundled rare-earth model's tables.
+/// The catalog the kernel starts with: the bundled rare-earth model as `baseline`, its tables
+/// (`flows`, `processes`, `stocks`) and the MFA verbs.
 enum BundledCatalog {
   static func make() throws -> Catalog {
-    let model = try MaterialFlowModel.bundled()
-    return Catalog(
-      tables: ["flows": model.flowsTable(), "processes": model.processesTable(), "stocks": model.stocksTable()])
+    MFAVerbs.catalog(baseline: try MaterialFlowModel.bundled())
   }
 }

@@ -16,26 +16,51 @@ extension Evaluator {
     if case .name(let name) = query.source, query.stages.isEmpty, let cell = scalarBinding(name.text) {
       return .value(cell)
     }
+    let saved = catalog
+    defer { catalog = saved }
+    try enterModel(of: query)
     var (table, chart) = try evaluateSource(query.source, input: nil)
     for stage in query.stages {
       try checkCancelled(stage.keyword.range)
-      if case .chart(let syntax) = stage.kind {
-        chart = try chartRequest(syntax, table)
-        continue
+      switch stage.kind {
+      case .chart(let syntax): chart = try chartRequest(syntax, table)
+      case .inModel: continue
+      default: (table, chart) = try apply(stage, to: table, chart: nil)
       }
-      (table, chart) = try apply(stage, to: table, chart: nil)
     }
     return .table(table, chart: chart)
   }
 
   /// The table after the first `stageCount` stages (for completion and inspection).
   mutating func table(after query: Query, stageCount: Int) throws(Diagnostic) -> Table {
+    let saved = catalog
+    defer { catalog = saved }
+    try enterModel(of: query)
     var (table, _) = try evaluateSource(query.source, input: nil)
     for stage in query.stages.prefix(stageCount) {
-      if case .chart = stage.kind { continue }
-      (table, _) = try apply(stage, to: table, chart: nil)
+      switch stage.kind {
+      case .chart, .inModel: continue
+      default: (table, _) = try apply(stage, to: table, chart: nil)
+      }
     }
     return table
+  }
+
+  /// `| in name` anywhere in the query: the whole query runs against that model.
+  private mutating func enterModel(of query: Query) throws(Diagnostic) {
+    for stage in query.stages {
+      guard case .inModel(let name) = stage.kind else { continue }
+      guard let switched = catalog.using(model: name.text) else {
+        let names = catalog.models.names
+        throw Diagnostic(
+          .unknownName, "unknown scenario or model `\(name.text)`", at: name.range,
+          label: "no model of this name",
+          help: Suggestions.didYouMean(name.text, in: names)
+            ?? "define one with `scenario \(name.text) { … }` or `load \"file.csv\" as \(name.text)`",
+          notes: names.isEmpty ? [] : ["models: " + Suggestions.list(names)])
+      }
+      catalog = switched
+    }
   }
 
   /// The table a source names or computes, with a verb's default chart.

@@ -79,6 +79,8 @@ extension Evaluator {
       return (table, try chartRequest(syntax, table))
     case .verb(let syntax):
       return try runVerb(syntax, input: table)
+    case .inModel:
+      return (table, chart)
     }
   }
 

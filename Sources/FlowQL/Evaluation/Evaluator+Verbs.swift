@@ -11,6 +11,7 @@ extension Evaluator {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
       var evaluated = VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block)
+      evaluated.blockOffset = clause.blockOffset
       if let query = clause.query {
         evaluated.query = query.text
         evaluated.queryOffset = query.offset
@@ -26,6 +27,7 @@ extension Evaluator {
       for w in output.warnings {
         warnings.append(Diagnostic(.verbWarning, w, at: syntax.name.range))
       }
+      definedModels += output.definedModels
       return (output.table, output.chart)
     } catch let error as VerbError {
       let range = error.clause.flatMap { k in syntax.clauses.first { $0.keyword == k }?.range } ?? syntax.name.range

@@ -35,12 +35,15 @@ struct Grouping {
 /// thrown with typed throws; `isCancelled` is polled once per stage and every few thousand
 /// rows in the row loops.
 struct Evaluator {
-  let catalog: Catalog
+  /// The catalog; `| in name` swaps in one whose tables and models are those of `name`.
+  var catalog: Catalog
   let bindings: [String: Binding]
   let source: SourceText
   let isCancelled: () -> Bool
   /// Warnings collected while evaluating (shown on stderr, not errors).
   var warnings: [Diagnostic] = []
+  /// Models defined by verbs (`scenario`, `load`), kept by the session if the statement succeeds.
+  var definedModels: [NamedModel] = []
 
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14

@@ -2,7 +2,7 @@ extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
-    "join", "schema", "chart", "render",
+    "join", "schema", "chart", "render", "in",
   ]
 
   /// The stage after `pipe`.
@@ -58,6 +58,15 @@ extension Parser {
       kind = .schema
     case "chart", "render":
       kind = .chart(try parseChart())
+    case "in":
+      if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
+        advance()
+      }
+      guard at(.identifier) || at(.string) else {
+        throw fail(unexpected: "a scenario or model name after `in`", help: "e.g. `| in scenario more_recycling`")
+      }
+      let t = advance()
+      kind = .inModel(Name(text: t.text, range: t.range))
     default:
       if let verb = verbs[word] {
         guard verb.acceptsInput else {

@@ -24,7 +24,7 @@ extension Parser {
         throw fail(unexpected: "a clause of `\(signature.name)`")
       }
       let start = current.range.start
-      for _ in spec.words { advance() }
+      for word in spec.words where word != "{" { advance() }
       clauses.append(try parseClauseArguments(spec, keywordRange: SourceRange(start, previous.range.end)))
       if position == before { break }
     }
@@ -37,7 +37,13 @@ extension Parser {
     specs.first { spec in
       let words = spec.words
       guard !words.isEmpty else { return false }
-      return words.indices.allSatisfy { words[$0] == ":" ? peek($0).kind == .colon : peek($0).isKeyword(words[$0]) }
+      return words.indices.allSatisfy {
+        switch words[$0] {
+        case ":": peek($0).kind == .colon
+        case "{": peek($0).kind == .lBrace
+        default: peek($0).isKeyword(words[$0])
+        }
+      }
     }
   }
 
@@ -69,7 +75,9 @@ extension Parser {
         if at(.rBrace) { depth -= 1 }
         advance()
       }
-      clause.block = source.text(SourceRange(open.range.end, previous.range.start)).trimmingSpaces
+      let raw = source.text(SourceRange(open.range.end, previous.range.start))
+      clause.block = raw.trimmingSpaces
+      clause.blockOffset = open.range.end + raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
     case .query:
       if at(.colon) { advance() }
       let start = current.range.start

@@ -16,15 +16,18 @@ public struct Catalog: Sendable {
   public var materials: [String]
   /// Host-provided verbs (`balance`, `sankey`, …).
   public var verbs: VerbRegistry
+  /// The material-flow models verbs run on: the bundled `baseline`, scenarios and loaded models.
+  public var models: ModelSet
 
   /// Creates a catalog. When `processes` or `materials` are nil they are read from the
   /// `processes` table (`id`, `name`) and the `flows` table (`material`).
   public init(
     tables: [String: Table], processes: [String]? = nil, materials: [String]? = nil,
-    verbs: VerbRegistry = VerbRegistry()
+    verbs: VerbRegistry = VerbRegistry(), models: ModelSet = ModelSet()
   ) {
     self.tables = tables
     self.verbs = verbs
+    self.models = models
     self.processes = processes ?? Self.distinctText(tables["processes"], ["id", "name"])
     self.materials = materials ?? Self.distinctText(tables["flows"], ["material"])
   }

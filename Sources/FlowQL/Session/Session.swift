@@ -49,6 +49,7 @@ public struct Session: Sendable {
         var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: isCancelled)
         do throws(Diagnostic) {
           try execute(statement, &evaluator, into: &result)
+          for model in evaluator.definedModels { catalog.models.define(model) }
           flush(evaluator.warnings, into: &result, source: code)
         } catch {
           flush(evaluator.warnings, into: &result, source: code)

@@ -58,6 +58,8 @@ struct VerbSyntax: Sendable {
     var range: SourceRange
     var arguments: [Expr]
     var block: String?
+    /// Where `block` starts in the cell.
+    var blockOffset = 0
     /// For `.query` clauses: the rest of the statement and where it starts.
     var query: (text: String, offset: Int)?
   }
@@ -85,6 +87,8 @@ struct Stage: Sendable {
     case schema
     case chart(ChartSyntax)
     case verb(VerbSyntax)
+    /// `in [scenario|model] name`: the whole query runs against that model.
+    case inModel(Name)
   }
 
   var kind: Kind

@@ -74,12 +74,29 @@ public struct VerbClauseSpec: Sendable, Hashable {
   public var arity: Arity
   /// One line for completion and help.
   public var summary: String
+  /// What completion offers after the keyword.
+  public var values: ValueHint
 
-  /// Creates a clause description.
-  public init(_ keyword: String, _ arity: Arity, summary: String = "") {
+  /// Values completion offers after a clause keyword.
+  public enum ValueHint: Sendable, Hashable {
+    /// Nothing in particular.
+    case none
+    /// These words (`material`, `stage` …).
+    case words([String])
+    /// The years of the current model.
+    case years
+    /// The process ids of the current model.
+    case processes
+    /// The names of the session's models (`baseline`, scenarios, loaded models).
+    case models
+  }
+
+  /// Creates a clause description. A keyword `{` means a `.block` written right here.
+  public init(_ keyword: String, _ arity: Arity, summary: String = "", values: ValueHint = .none) {
     self.keyword = keyword
     self.arity = arity
     self.summary = summary
+    self.values = values
   }
 
   var words: [String] { keyword.split(separator: " ").map { String($0).lowercased() } }
@@ -130,6 +147,8 @@ public struct VerbClause: Sendable, Hashable {
   public var query: String?
   /// Where `query` starts in the cell, so its diagnostics point at the right place.
   var queryOffset = 0
+  /// Where `block` starts in the cell (verbs that parse their block report errors there).
+  var blockOffset = 0
 
   /// Creates a clause (hosts use this to test their verbs directly).
   public init(keyword: String, arguments: [VerbArgument], block: String? = nil) {
@@ -195,12 +214,18 @@ public struct VerbOutput: Sendable {
   public var chart: ChartRequest?
   /// Warnings shown on stderr (imbalances, defaulted years …).
   public var warnings: [String]
+  /// Models the verb defines (`scenario`, `load`); the session keeps them once the statement
+  /// has succeeded, so a failing statement changes nothing.
+  public var definedModels: [NamedModel]
 
   /// Creates an output.
-  public init(_ table: Table, chart: ChartRequest? = nil, warnings: [String] = []) {
+  public init(
+    _ table: Table, chart: ChartRequest? = nil, warnings: [String] = [], definedModels: [NamedModel] = []
+  ) {
     self.table = table
     self.chart = chart
     self.warnings = warnings
+    self.definedModels = definedModels
   }
 }
 

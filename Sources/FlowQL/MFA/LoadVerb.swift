@@ -1,0 +1,122 @@
+import FlowModel
+import Foundation
+
+/// `load "flows.csv" as name [processes "processes.csv"]`: a user's own model.
+struct LoadVerb: Verb {
+  let signature = VerbSignature(
+    name: "load",
+    summary: """
+      Loads a model from CSV files, relative to the notebook's folder (the kernel's working \
+      directory). The flows file needs year, source, target, material, mass (t) and may add \
+      cost and value (US$); the optional processes file needs id and may add name, stage, \
+      stage_order, kind, loss, description. Errors name the file, line and column; a failed \
+      load changes nothing. Then run any query on it with `| in name`.
+      Columns: model, flows_file, processes_file, processes, flows, first_year, last_year, materials.
+      """,
+    example: "load \"my_flows.csv\" as mine",
+    clauses: [
+      .init("", .one, summary: "the flows file, in quotes"),
+      .init("as", .one, summary: "the model's name"),
+      .init("processes", .one, summary: "an optional processes file, in quotes"),
+    ])
+
+  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    guard let flowsPath = call.clause("")?.arguments.first?.text else {
+      throw VerbError("`load` needs a file name in quotes", help: "e.g. `\(signature.example)`")
+    }
+    guard let name = call.clause("as")?.arguments.first, case .name(let modelName) = name else {
+      throw VerbError(
+        "`load` needs a model name after `as`", help: "e.g. `load \"\(flowsPath)\" as mine`",
+        clause: call.clause("as") == nil ? nil : "as")
+    }
+    guard modelName != ModelSet.baselineName else {
+      throw VerbError("`baseline` is the bundled model and cannot be replaced", help: "choose another name", clause: "as")
+    }
+    let processesPath = try call.clause("processes").map { clause -> String in
+      guard let text = clause.arguments.first?.text else {
+        throw VerbError("`processes` needs a file name in quotes", clause: "processes")
+      }
+      return text
+    }
+    let model: MaterialFlowModel
+    do {
+      model = try MaterialFlowModel.load(
+        flowsCSV: Self.url(flowsPath), processesCSV: processesPath.map(Self.url))
+    } catch let error as CSVLoadError {
+      let clause = processesPath.map { URL(fileURLWithPath: $0).lastPathComponent } == error.file ? "processes" : ""
+      throw VerbError(Self.message(error), help: Self.help(error), clause: clause)
+    }
+    guard let years = try? model.yearRange() else {
+      throw VerbError("`\(flowsPath)` holds no flows", help: "add rows below the header", clause: "")
+    }
+    let entry = NamedModel(
+      name: modelName, model: model, origin: .loaded(flows: flowsPath, processes: processesPath))
+    let table = Table(
+      [
+        .text("model", [modelName]), .text("flows_file", [flowsPath]), .text("processes_file", [processesPath ?? ""]),
+        .number("processes", [Double(model.processes.count)]), .number("flows", [Double(model.flows.count)]),
+        .year("first_year", [years.lowerBound]), .year("last_year", [years.upperBound]),
+        .text("materials", [model.materials.joined(separator: ", ")]),
+      ], caption: "loaded \(modelName) · use it with `| in \(modelName)`")
+    var warnings: [String] = []
+    if let balance = try? model.balance(tolerance: 0.01) {
+      warnings += BalanceVerb.failures(in: balance, tolerance: 0.01).map { "`\(modelName)`: " + $0 }
+    }
+    return VerbOutput(table, warnings: warnings, definedModels: [entry])
+  }
+
+  /// A path relative to the working directory (the notebook's folder).
+  static func url(_ path: String) -> URL {
+    URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+  }
+
+  /// `file:line:column (name): problem`, without a line for whole-file problems.
+  static func message(_ error: CSVLoadError) -> String {
+    if error.line == 0, case .unreadable(let reason) = error.problem {
+      return "cannot read `\(error.file)`: \(reason)"
+    }
+    return error.description
+  }
+
+  static func help(_ error: CSVLoadError) -> String? {
+    switch error.problem {
+    case .missingColumn: "a flows file needs the columns year, source, target, material, mass"
+    case .negativeMass: "masses are in t and must be 0 or more"
+    case .notANumber: "numbers use a dot for decimals and no thousands separators"
+    case .unreadable where error.line == 0: "paths are relative to the notebook's folder, \(FileManager.default.currentDirectoryPath)"
+    default: nil
+    }
+  }
+}
+
+/// `models`: the session's models.
+struct ModelsVerb: Verb {
+  let signature = VerbSignature(
+    name: "models",
+    summary: """
+      Lists the session's models: the bundled `baseline`, scenarios and loaded models.
+      Columns: name, kind, origin, first_year, last_year, processes, flows.
+      """,
+    example: "models",
+    clauses: [])
+
+  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    let all = catalog.models.all
+    func origin(_ m: NamedModel) -> String {
+      switch m.origin {
+      case .bundled: m.model.name
+      case .scenario(let base, let s): "\(base) + \(s.edits.count) edit\(s.edits.count == 1 ? "" : "s")"
+      case .loaded(let flows, let processes): flows + (processes.map { " + " + $0 } ?? "")
+      }
+    }
+    let ranges = all.map { try? $0.model.yearRange() }
+    return VerbOutput(
+      Table(
+        [
+          .text("name", all.map(\.name)), .text("kind", all.map(\.origin.kind)), .text("origin", all.map(origin)),
+          .year("first_year", ranges.map { $0?.lowerBound ?? 0 }), .year("last_year", ranges.map { $0?.upperBound ?? 0 }),
+          .number("processes", all.map { Double($0.model.processes.count) }),
+          .number("flows", all.map { Double($0.model.flows.count) }),
+        ], caption: "models · queries run on \(catalog.models.currentName ?? "none")"))
+  }
+}

@@ -1,0 +1,237 @@
+import FlowModel
+
+/// `scenario name [from other] { edits }`: defines a what-if model from `baseline` (or
+/// `other`) that later queries reach with `| in scenario name` or `compare`.
+struct ScenarioVerb: Verb {
+  let signature = VerbSignature(
+    name: "scenario",
+    summary: """
+      Defines a named what-if model: the base model (`baseline`, or `from other`) with edits \
+      applied, one per line or separated by `;`:
+        scale A -> B by 1.2          multiply the flow A → B
+        set A -> B = 5 kt            set its mass (per year)
+        move 30 % of A -> B to C     send a share of A → B to C instead (A's outflow unchanged)
+        set price of oxide = 50 USD/kg
+      A flow may be narrowed: `A -> B (material = "HREE", years = 2020..2022)`. On the bundled \
+      model the flows are re-derived, so everything downstream follows. Processes the edits \
+      leave unbalanced are named in a warning. Use it with `| in scenario name` or `compare`.
+      Columns (one row per edit): edit, flows, mass_before, mass_after (t), value_before, \
+      value_after (US$).
+      """,
+    example: "scenario more_ore { scale \"IMP_CONC_US\" -> \"CONC\" by 2 }",
+    clauses: [
+      .init("", .one, summary: "the scenario's name"),
+      .init("from", .one, summary: "the model to start from (default: baseline)", values: .models),
+      .init("{", .block, summary: "the edits"),
+    ])
+
+  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    guard let nameArgument = call.clause(""), nameArgument.arguments.count == 1,
+      case .name(let name) = nameArgument.arguments[0]
+    else {
+      throw VerbError("a scenario needs a name", help: "e.g. `scenario more_recycling { … }`")
+    }
+    guard name != ModelSet.baselineName else {
+      throw VerbError("`baseline` is the bundled model and cannot be redefined", help: "choose another name", clause: "")
+    }
+    let baseName = try call.clause("from").map { clause -> String in
+      guard let text = clause.arguments.first?.text else { throw VerbError("`from` takes a model name", clause: "from") }
+      return text
+    } ?? catalog.models.current?.name ?? ModelSet.baselineName
+    guard let base = catalog.models[baseName] else {
+      throw VerbError(
+        "unknown model `\(baseName)`",
+        help: Suggestions.didYouMean(baseName, in: catalog.models.names)
+          ?? "models: " + catalog.models.names.joined(separator: ", "),
+        clause: "from")
+    }
+    guard let block = call.clause("{"), let text = block.block else {
+      throw VerbError("a scenario needs edits in `{ … }`", help: "e.g. `\(signature.example)`")
+    }
+    let compiler = ScenarioCompiler(
+      model: base.model, modelName: base.name, catalog: catalog, bindings: call.bindings, text: text,
+      offset: block.blockOffset)
+    let edits = try compiler.compile()
+    let scenario = Scenario(name, edits.map(\.edit))
+    let result = try compiler.apply(scenario, edits)
+    let entry = NamedModel(name: name, model: result, origin: .scenario(base: base.name, scenario))
+    let unbalanced = ScenarioReport.unbalanced(base: base.model, scenario: result)
+    var warnings: [String] = []
+    if !unbalanced.isEmpty {
+      warnings.append(
+        "scenario `\(name)` unbalances " + unbalanced.joined(separator: ", ")
+          + "; a `scale` or `set` on a flow that closes a balance is not passed on")
+    }
+    let table = ScenarioReport.table(edits: edits, base: base.model, scenario: result)
+    let caption =
+      "scenario \(name) from \(base.name) · \(edits.count) edit\(edits.count == 1 ? "" : "s") · "
+      + (unbalanced.isEmpty ? "every process balanced" : "unbalanced: " + unbalanced.joined(separator: ", "))
+    return VerbOutput(table.captioned(caption), warnings: warnings, definedModels: [entry])
+  }
+}
+
+/// A compiled edit with its place in the cell and its text.
+struct CompiledEdit {
+  var edit: Scenario.Edit
+  var text: String
+  var range: SourceRange
+}
+
+/// Parses and evaluates a scenario block into ``Scenario/Edit``s, with diagnostics placed in the cell.
+struct ScenarioCompiler {
+  let model: MaterialFlowModel
+  let modelName: String
+  let catalog: Catalog
+  let bindings: [String: Binding]
+  let text: String
+  let offset: Int
+
+  private var source: SourceText { SourceText(text) }
+
+  func compile() throws -> [CompiledEdit] {
+    let source = self.source
+    let (tokens, lexDiagnostics) = Lexer.tokenize(source)
+    var parser = Parser(tokens: tokens, source: source, diagnostics: lexDiagnostics, verbs: [])
+    let syntax = parser.parseScenarioEdits()
+    if let first = parser.diagnostics.first { throw shifted(first) }
+    guard !syntax.isEmpty else {
+      throw shifted(
+        Diagnostic(
+          .verbFailed, "the scenario has no edits", at: .at(0),
+          help: "e.g. `move 30 % of \"SEP\" -> \"EXP_PRIM\" to \"MAG\"`"))
+    }
+    var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: { false })
+    var out: [CompiledEdit] = []
+    for edit in syntax {
+      do throws(Diagnostic) {
+        out.append(
+          CompiledEdit(edit: try compile(edit, &evaluator), text: source.text(edit.range), range: edit.range))
+      } catch {
+        throw shifted(error)
+      }
+    }
+    return out
+  }
+
+  /// Applies the scenario; a model error is placed on the edit that causes it.
+  func apply(_ scenario: Scenario, _ edits: [CompiledEdit]) throws -> MaterialFlowModel {
+    do {
+      return try model.applying(scenario)
+    } catch let error as FlowModelError {
+      var culprit = edits.last
+      for edit in edits where (try? model.applying(Scenario(scenario.name, [edit.edit]))) == nil {
+        culprit = edit
+        break
+      }
+      let verbError = MFAContext.verbError(error, clause: nil)
+      throw shifted(
+        Diagnostic(.verbFailed, verbError.message, at: culprit?.range ?? .at(0), help: verbError.help))
+    }
+  }
+
+  private func shifted(_ d: Diagnostic) -> Diagnostic {
+    var d = d
+    d.range = SourceRange(d.range.start + offset, d.range.end + offset)
+    return d
+  }
+
+  private func compile(_ edit: ScenarioEditSyntax, _ evaluator: inout Evaluator) throws(Diagnostic) -> Scenario.Edit {
+    switch edit.kind {
+    case .scale(let selector, let factor):
+      let f = try number(factor, &evaluator, allowed: [.none, .ratio], what: "a factor such as `1.2` or `120 %`")
+      return .scale(try flowSelector(selector, &evaluator), by: f)
+    case .set(let selector, let mass):
+      let m = try number(mass, &evaluator, allowed: [.none, .mass], what: "a mass such as `5 kt`")
+      return .set(try flowSelector(selector, &evaluator), mass: m)
+    case .move(let share, let selector, let target):
+      let s = try number(share, &evaluator, allowed: [.none, .ratio], what: "a share such as `30 %`")
+      guard (0...1).contains(s) else {
+        throw Diagnostic(.verbFailed, "a share must lie between 0 % and 100 %", at: share.range)
+      }
+      return .move(share: s, of: try flowSelector(selector, &evaluator), to: try process(target))
+    case .setPrice(let good, let filters, let price):
+      let p = try number(price, &evaluator, allowed: [.none, .price], what: "a price such as `50 USD/kg`")
+      let (material, years) = try filterValues(filters, &evaluator)
+      let goods = Set(model.flows.compactMap(\.good))
+      let name = goods.contains(good.text) ? good.text : try process(good)
+      return .setPrice(good: name, price: p, material: material, years: years)
+    }
+  }
+
+  private func flowSelector(_ s: FlowSelectorSyntax, _ evaluator: inout Evaluator) throws(Diagnostic) -> FlowSelector {
+    let (material, years) = try filterValues(s.filters, &evaluator)
+    return FlowSelector(try process(s.source), try process(s.target), material: material, years: years)
+  }
+
+  private func filterValues(_ filters: [(Name, Expr)], _ evaluator: inout Evaluator) throws(Diagnostic) -> (
+    String?, ClosedRange<Int>?
+  ) {
+    var material: String?
+    var years: ClosedRange<Int>?
+    for (name, expr) in filters {
+      if name.text.lowercased() == "material" {
+        let value: String
+        if case .name(let n) = expr.kind {
+          value = n
+        } else if case .text(let t) = try evaluator.eval(expr, .scalar).cell(0) {
+          value = t
+        } else {
+          throw Diagnostic(.typeMismatch, "`material` takes a name such as \"HREE\"", at: expr.range)
+        }
+        guard model.materials.contains(value) else {
+          throw Diagnostic(
+            .verbFailed, "unknown material `\(value)`", at: expr.range,
+            help: Suggestions.didYouMean(value, in: model.materials)
+              ?? "materials: " + model.materials.joined(separator: ", "))
+        }
+        material = value
+      } else {
+        years = try yearRange(expr, &evaluator)
+      }
+    }
+    return (material, years)
+  }
+
+  private func yearRange(_ expr: Expr, _ evaluator: inout Evaluator) throws(Diagnostic) -> ClosedRange<Int> {
+    let ends: [Expr] = if case .range(let a, let b) = expr.kind { [a, b] } else { [expr, expr] }
+    var values: [Int] = []
+    for end in ends {
+      let v = try number(end, &evaluator, allowed: [.none], what: "a year such as `2022` or `2015..2022`")
+      values.append(Int(v))
+    }
+    let valid = (try? model.yearRange()) ?? 0...0
+    guard values[0] <= values[1], valid.contains(values[0]), valid.contains(values[1]) else {
+      throw Diagnostic(
+        .verbFailed, "years must lie in the model's years \(valid.lowerBound)–\(valid.upperBound)", at: expr.range,
+        help: "use a year in \(valid.lowerBound)..\(valid.upperBound)")
+    }
+    return values[0]...values[1]
+  }
+
+  private func number(
+    _ expr: Expr, _ evaluator: inout Evaluator, allowed: [Dimension], what: String
+  ) throws(Diagnostic) -> Double {
+    let cell = try evaluator.eval(expr, .scalar).cell(0)
+    let value: Double
+    switch cell {
+    case .number(let v, let d) where allowed.contains(d): value = v
+    case .year(let y) where allowed.contains(.none): value = Double(y)
+    default: throw Diagnostic(.typeMismatch, "expected \(what)", at: expr.range)
+    }
+    guard value.isFinite, value >= 0 else {
+      throw Diagnostic(.verbFailed, "expected \(what), 0 or more", at: expr.range)
+    }
+    return value
+  }
+
+  private func process(_ name: Name) throws(Diagnostic) -> String {
+    let ids = model.processes.map(\.id)
+    if ids.contains(name.text) { return name.text }
+    if let p = model.processes.first(where: { $0.name == name.text || $0.id.lowercased() == name.text.lowercased() }) {
+      return p.id
+    }
+    throw Diagnostic(
+      .verbFailed, "unknown process `\(name.text)` in model `\(modelName)`", at: name.range,
+      label: "not a process", help: Suggestions.didYouMean(name.text, in: ids) ?? "processes: " + Suggestions.list(ids))
+  }
+}
