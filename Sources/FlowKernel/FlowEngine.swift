@@ -85,7 +85,8 @@ public struct FlowEngine: Sendable {
     let first = result.errors[0]
     let error = ExecutionError(
       name: first.ename, value: first.evalue,
-      traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+      traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        .reversed().drop { $0.isEmpty }.reversed())
     return Result(events: events, error: error)
   }
 
@@ -97,7 +98,12 @@ public struct FlowEngine: Sendable {
       return .success((DisplayBundle(TableRenderer.bundle(table, options: options)), nil, []))
     }
     do {
-      let chart = try ChartRenderer().render(table, spec: ChartSpec(request), palette: &palette)
+      var spec = ChartSpec(request)
+      if spec.kind == .sankey, spec.nodes == nil {
+        // Columns by stage: the processes table names each node's stage and kind.
+        spec.nodes = session.catalog.tables["processes"]
+      }
+      let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
       return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
     } catch {
       let text = "error[E601]: \(error.message)\n  = help: \(error.help)"

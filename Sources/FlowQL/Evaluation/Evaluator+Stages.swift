@@ -10,11 +10,18 @@ extension Evaluator {
     case .where(let condition):
       let v = try eval(condition, rows)
       let keep = try requireBool(v, condition, "the condition of `where`")
-      if v.isScalar { return (keep[0] ? table : table.gathering([]), nil) }
-      var indices: [Int] = []
-      indices.reserveCapacity(table.rowCount / 4)
-      for i in 0..<keep.count where keep[i] { indices.append(i) }
-      return (table.gathering(indices), nil)
+      var filtered: Table
+      if v.isScalar {
+        filtered = keep[0] ? table : table.gathering([])
+      } else {
+        var indices: [Int] = []
+        indices.reserveCapacity(table.rowCount / 4)
+        for i in 0..<keep.count where keep[i] { indices.append(i) }
+        filtered = table.gathering(indices)
+      }
+      // Keep the caption truthful: it names the source, so say how the rows were chosen.
+      filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
+      return (filtered, nil)
     case .select(let items):
       var columns: [Column] = []
       for item in items {
