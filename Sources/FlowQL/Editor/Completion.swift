@@ -102,12 +102,12 @@ extension Session {
     }
     let last = tokens[tokens.count - 1]
     if last.kind == .pipe {
-      return tagged(Parser.stageKeywords, "keyword") + tagged(verbs.filter(\.acceptsInput).map(\.name), "verb")
+      return tagged(Parser.stageKeywords + ["in"], "keyword") + tagged(verbs.filter(\.acceptsInput).map(\.name), "verb")
     }
     guard let pipeIndex = tokens.lastIndex(where: { $0.kind == .pipe }) else {
-      // Still in the source: a verb's clauses, or `let name =` followed by a source.
+      // Still in the source: a verb's clauses and their values, or `let name =` followed by a source.
       if let verb = verbs.first(where: { $0.name == first.keyword }) {
-        return tagged(verb.clauses.map(\.keyword).filter { !$0.isEmpty }, "keyword")
+        return clauseValues(verb, tokens) + tagged(verb.clauses.map(\.keyword).filter { !$0.isEmpty }, "keyword")
       }
       if first.keyword == "let", last.kind == .assign {
         return tagged(tableNames, "table") + tagged(verbs.map(\.name), "verb")
@@ -118,6 +118,8 @@ extension Session {
     let keyword = stage.first?.keyword ?? ""
     let columns = tagged(columnsBefore(pipe: tokens[pipeIndex], statementStart: first, prefix: prefix), "column")
     switch keyword {
+    case "in":
+      return tagged(stage.count == 1 ? ["scenario", "model"] : [], "keyword") + tagged(catalog.models.names, "model")
     case "chart", "render":
       if stage.count == 1 { return tagged(ChartKind.allCases.map(\.rawValue), "chart") }
       if stage.count == 2 { return tagged(["with"], "keyword") }
@@ -145,6 +147,31 @@ extension Session {
       return tagged(["columns", "values"], "keyword")
     default:
       return columns + tagged(Functions.scalarNames, "function") + tagged(["and", "or", "not", "in"], "keyword")
+    }
+  }
+
+  /// The values a verb clause suggests right after its keyword (or after a `,` in its list):
+  /// years, process ids, model names or fixed words.
+  private func clauseValues(_ verb: VerbSignature, _ tokens: [Token]) -> [(String, String)] {
+    var i = tokens.count - 1
+    while i >= 2, tokens[i].kind == .comma { i -= 2 }  // back over `value,` to the keyword
+    var spec = verb.clauses.first { clause in
+      let words = clause.words
+      guard !words.isEmpty, i + 1 >= words.count else { return false }
+      return words.indices.allSatisfy { k in
+        let t = tokens[i + 1 - words.count + k]
+        return words[k] == "{" ? t.kind == .lBrace : t.isKeyword(words[k])
+      }
+    }
+    if spec == nil, i == 0 { spec = verb.clauses.first { $0.keyword.isEmpty } }
+    guard let spec else { return [] }
+    let model = catalog.models.current?.model
+    switch spec.values {
+    case .none: return []
+    case .words(let words): return words.map { ($0, "keyword") }
+    case .years: return (model?.years ?? []).reversed().map { (String($0), "year") }
+    case .processes: return (model?.processes.map(\.id) ?? []).map { ($0, "process") }
+    case .models: return catalog.models.names.map { ($0, "model") }
     }
   }
 

@@ -34,7 +34,9 @@ enum Help {
     let all = topics(catalog)
     let aliases = ["filter": "where", "project": "select", "extend": "derive", "limit": "take", "render": "chart"]
     let key = aliases[name.lowercased()] ?? name
-    return all.first { $0.name == key } ?? all.first { $0.name.lowercased() == key.lowercased() }
+    // A verb wins over a built-in topic of the same name (`sankey` the verb over the chart kind).
+    let ranked = all.filter { $0.category == .verb } + all.filter { $0.category != .verb }
+    return ranked.first { $0.name == key } ?? ranked.first { $0.name.lowercased() == key.lowercased() }
   }
 
   /// The pager page for `help [topic]`, or `E204`.

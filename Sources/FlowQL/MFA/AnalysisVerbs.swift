@@ -6,10 +6,13 @@ struct DependenceVerb: Verb {
   let signature = VerbSignature(
     name: "dependence",
     summary: """
-      Import dependence per year. By material (the default): production, imports, exports, \
-      apparent_consumption = production + imports − exports (t) and net_import_reliance = \
-      (imports − exports) / apparent consumption (%). By stage: inputs entering the stage, \
-      imported (t) and import_share (%).
+      Import dependence per year (USGS convention). Imports come from boundary sources of stage \
+      Imports (or ids starting IMP), exports go to boundary sinks of stage Exports (EXP…), \
+      production is mine output. Apparent consumption = production + imports − exports; net \
+      import reliance = (imports − exports) / apparent consumption.
+      Columns by material (default): year, material, production, imports, exports, \
+      apparent_consumption (t), net_import_reliance (%). By stage: year, stage, inputs (entering \
+      the stage from outside it), imported (t), import_share (%).
       """,
     example: "dependence years 2015..2022",
     clauses: [
@@ -127,7 +130,7 @@ struct FlowSubsetVerb: Verb {
         name: "path",
         summary: "Every flow that lies on some path from one process to another (empty when there is none). "
           + columns,
-        example: "path from \"MIN\" to \"MAG\" year 2022",
+        example: "path from \"MIN_ROCK\" to \"MAG\" year 2022",
         clauses: [
           .init("from", .one, summary: "the start process", values: .processes),
           .init("to", .one, summary: "the end process", values: .processes),

@@ -47,7 +47,7 @@ enum ScenarioReport {
         case .year(let year)? = table["year"]?.values
       else { return [:] }
       var out: [String: [Int]] = [:]
-      for i in ok.indices where !ok[i] { out[process[i], default: []].append(year[i]) }
+      for i in ok.indices where !ok[i] && process[i] != "SYSTEM" { out[process[i], default: []].append(year[i]) }
       return out
     }
     let before = failing(base)

@@ -2,7 +2,7 @@ extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
-    "join", "schema", "chart", "render", "in",
+    "join", "schema", "chart", "render",
   ]
 
   /// The stage after `pipe`.
