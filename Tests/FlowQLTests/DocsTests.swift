@@ -36,7 +36,10 @@ import Testing
   }
 
   @Test func examplesWithoutMFAVerbsRun() {
-    let verbs = ["balance", "sankey", "dependence", "value_added", "mfca", "upstream", "scenario", "compare"]
+    let verbs = [
+      "balance", "sankey", "dependence", "value_added", "mfca", "upstream", "downstream", "path", "study",
+      "scenario", "compare", "load", "models",
+    ]
     let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
       $0.components(separatedBy: "```")[0]
     }

@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 
 /// `balance [of names] [year Y | years A..B] [by material] [tolerance 1 %]`: the mass balance
 /// of every process (inputs − outputs − stock change) and a `SYSTEM` row per year.
@@ -36,8 +37,11 @@ struct BalanceVerb: Verb {
     let table = try context.compute("of") {
       try context.model.balance(of: processes, years: years.range, byMaterial: byMaterial, tolerance: tolerance)
     }
-    return VerbOutput(
-      table.captioned(context.caption("balance", years)), warnings: Self.failures(in: table, tolerance: tolerance))
+    var caption = context.caption("balance", years)
+    if case .bool(let ok)? = table["ok"]?.values, ok.contains(false) {
+      caption += " · \(ok.filter { !$0 }.count) rows fail the tolerance (ok = false)"
+    }
+    return VerbOutput(table.captioned(caption), warnings: Self.failures(in: table, tolerance: tolerance))
   }
 
   /// One warning listing the rows with `ok == false`, or none.
@@ -56,7 +60,7 @@ struct BalanceVerb: Verb {
     let more = failing.count > shown.count ? ", … (\(failing.count) in all)" : ""
     let pct = tolerance * 100
     return [
-      "\(failing.count) of \(ok.count) rows exceed the tolerance of \(pct < 0.01 ? "\(pct)" : String(format2: pct)) %: "
+      "\(failing.count) of \(ok.count) rows exceed the tolerance of \(String(format: "%g", pct)) %: "
         + shown.joined(separator: ", ") + more
     ]
   }

@@ -38,6 +38,17 @@ struct LoadVerb: Verb {
       }
       return text
     }
+    for (path, clause) in [(flowsPath, ""), (processesPath, "processes")] {
+      guard let path, let data = FileManager.default.contents(atPath: Self.url(path).path),
+        data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) })
+      else { continue }
+      throw VerbError(
+        "\(Self.url(path).lastPathComponent):1: the file is empty",
+        help: clause.isEmpty
+          ? "a flows file starts with the header `year,source,target,material,mass`"
+          : "a processes file starts with a header such as `id,name,stage,kind`",
+        clause: clause)
+    }
     let model: MaterialFlowModel
     do {
       model = try MaterialFlowModel.load(

@@ -45,13 +45,22 @@ struct SankeyVerb: Verb {
       rank[name] = min(rank[name] ?? Int.max, p.stageOrder)
     }
     struct Key: Hashable { var source: String, target: String, split: String }
+    let process = Dictionary(model.processes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var totals: [Key: Double] = [:]
+    var loops = Set<Key>()
     for (i, flow) in model.flows.enumerated() where years.range.contains(flow.year) {
       let s = label[flow.source] ?? flow.source
       let t = label[flow.target] ?? flow.target
       guard s != t else { continue }
       let amount = layer == "mass" ? flow.mass : (layer == "cost" ? flow.cost : flow.value)
-      totals[Key(source: s, target: t, split: split?[i] ?? ""), default: 0] += amount
+      let key = Key(source: s, target: t, split: split?[i] ?? "")
+      totals[key, default: 0] += amount
+      // A loop runs back upstream (scrap, recycling); flows into boundary sinks never do.
+      if let from = process[flow.source], let to = process[flow.target], to.kind != .sink,
+        to.stageOrder < from.stageOrder
+      {
+        loops.insert(key)
+      }
     }
     var keys = totals.keys.sorted {
       (rank[$0.source] ?? 0, rank[$0.target] ?? 0, $0.source, $0.target, $0.split)
@@ -64,7 +73,7 @@ struct SankeyVerb: Verb {
     columns += [
       .number("value", keys.map { totals[$0]! }, dimension),
       .text("unit", Array(repeating: dimension.baseSymbol, count: keys.count)),
-      .bool("is_loop", keys.map { (rank[$0.target] ?? 0) < (rank[$0.source] ?? 0) }),
+      .bool("is_loop", keys.map { loops.contains($0) }),
     ]
     var what = "sankey · \(layer)"
     if let by = call.clause("by")?.arguments.first?.text { what += " by \(by)" }
