@@ -47,7 +47,8 @@ struct CompareVerb: Verb {
     for (name, output) in outputs { warnings += output.warnings.map { "\(name): \($0)" } }
     var request = outputs.first?.1.chart
     if let (syntax, text) = chart {
-      let evaluator = Evaluator(catalog: catalog, bindings: call.bindings, source: SourceText(text), isCancelled: { false })
+      let evaluator = Evaluator(
+        catalog: catalog, bindings: call.bindings, source: SourceText(text), isCancelled: { false })
       do throws(Diagnostic) {
         request = try evaluator.chartRequest(syntax, table)
       } catch {

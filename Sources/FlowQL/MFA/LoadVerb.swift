@@ -30,7 +30,8 @@ struct LoadVerb: Verb {
         clause: call.clause("as") == nil ? nil : "as")
     }
     guard modelName != ModelSet.baselineName else {
-      throw VerbError("`baseline` is the bundled model and cannot be replaced", help: "choose another name", clause: "as")
+      throw VerbError(
+        "`baseline` is the bundled model and cannot be replaced", help: "choose another name", clause: "as")
     }
     let processesPath = try call.clause("processes").map { clause -> String in
       guard let text = clause.arguments.first?.text else {
@@ -78,7 +79,9 @@ struct LoadVerb: Verb {
 
   /// A path relative to the working directory (the notebook's folder).
   static func url(_ path: String) -> URL {
-    URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+    URL(
+      fileURLWithPath: path,
+      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
   }
 
   /// `file:line:column (name): problem`, without a line for whole-file problems.
@@ -94,40 +97,9 @@ struct LoadVerb: Verb {
     case .missingColumn: "a flows file needs the columns year, source, target, material, mass"
     case .negativeMass: "masses are in t and must be 0 or more"
     case .notANumber: "numbers use a dot for decimals and no thousands separators"
-    case .unreadable where error.line == 0: "paths are relative to the notebook's folder, \(FileManager.default.currentDirectoryPath)"
+    case .unreadable where error.line == 0:
+      "paths are relative to the notebook's folder, \(FileManager.default.currentDirectoryPath)"
     default: nil
     }
-  }
-}
-
-/// `models`: the session's models.
-struct ModelsVerb: Verb {
-  let signature = VerbSignature(
-    name: "models",
-    summary: """
-      Lists the session's models: the bundled `baseline`, scenarios and loaded models.
-      Columns: name, kind, origin, first_year, last_year, processes, flows.
-      """,
-    example: "models",
-    clauses: [])
-
-  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
-    let all = catalog.models.all
-    func origin(_ m: NamedModel) -> String {
-      switch m.origin {
-      case .bundled: m.model.name
-      case .scenario(let base, let s): "\(base) + \(s.edits.count) edit\(s.edits.count == 1 ? "" : "s")"
-      case .loaded(let flows, let processes): flows + (processes.map { " + " + $0 } ?? "")
-      }
-    }
-    let ranges = all.map { try? $0.model.yearRange() }
-    return VerbOutput(
-      Table(
-        [
-          .text("name", all.map(\.name)), .text("kind", all.map(\.origin.kind)), .text("origin", all.map(origin)),
-          .year("first_year", ranges.map { $0?.lowerBound ?? 0 }), .year("last_year", ranges.map { $0?.upperBound ?? 0 }),
-          .number("processes", all.map { Double($0.model.processes.count) }),
-          .number("flows", all.map { Double($0.model.flows.count) }),
-        ], caption: "models · queries run on \(catalog.models.currentName ?? "none")"))
   }
 }

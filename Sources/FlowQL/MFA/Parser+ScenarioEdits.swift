@@ -47,7 +47,8 @@ extension Parser {
 
   private mutating func parseScenarioEdit() throws(Abort) -> ScenarioEditSyntax {
     let start = current.range.start
-    let help = "edits: `scale A -> B by 1.2`, `set A -> B = 5 kt`, `move 30 % of A -> B to C`, `set price of good = 50 USD/kg`"
+    let help =
+      "edits: `scale A -> B by 1.2`, `set A -> B = 5 kt`, `move 30 % of A -> B to C`, `set price of good = 50 USD/kg`"
     let kind: ScenarioEditSyntax.Kind
     switch current.keyword {
     case "scale":
@@ -59,7 +60,9 @@ extension Parser {
     case "set" where peek().isKeyword("price"):
       advance()
       advance()
-      guard atKeyword("of") else { throw fail(unexpected: "`of` after `set price`", help: "e.g. `set price of oxide = 50 USD/kg`") }
+      guard atKeyword("of") else {
+        throw fail(unexpected: "`of` after `set price`", help: "e.g. `set price of oxide = 50 USD/kg`")
+      }
       advance()
       let good = try parseProcessName("a good or process after `set price of`")
       let filters = try parseSelectorFilters()
@@ -73,10 +76,14 @@ extension Parser {
     case "move":
       advance()
       let share = try parseExpression()
-      guard atKeyword("of") else { throw fail(unexpected: "`of` after the share", help: "e.g. `move 30 % of A -> B to C`") }
+      guard atKeyword("of") else {
+        throw fail(unexpected: "`of` after the share", help: "e.g. `move 30 % of A -> B to C`")
+      }
       advance()
       let selector = try parseFlowSelector()
-      guard atKeyword("to") else { throw fail(unexpected: "`to` and the new target", help: "e.g. `move 30 % of A -> B to C`") }
+      guard atKeyword("to") else {
+        throw fail(unexpected: "`to` and the new target", help: "e.g. `move 30 % of A -> B to C`")
+      }
       advance()
       kind = .move(share: share, selector, to: try parseProcessName("the new target process"))
     default:
@@ -99,7 +106,8 @@ extension Parser {
     var filters: [(Name, Expr)] = []
     while !at(.rParen) {
       let before = position
-      let name = try expectName("`material`, `year` or `years`", help: "e.g. `(material = \"HREE\", years = 2020..2022)`")
+      let name = try expectName(
+        "`material`, `year` or `years`", help: "e.g. `(material = \"HREE\", years = 2020..2022)`")
       guard ["material", "year", "years"].contains(name.text.lowercased()) else {
         throw fail(
           Diagnostic(

@@ -17,8 +17,10 @@ struct SankeyVerb: Verb {
     clauses: [
       MFAVerbs.yearClause,
       .init("layer", .one, summary: "`mass` (default), `cost` or `value`", values: .words(["mass", "cost", "value"])),
-      .init("by", .one, summary: "a column of `processes` to group nodes by", values: .words(["stage", "kind", "name"])),
-      .init("split by", .one, summary: "a text column of `flows`, such as `material`", values: .words(["material", "good"])),
+      .init(
+        "by", .one, summary: "a column of `processes` to group nodes by", values: .words(["stage", "kind", "name"])),
+      .init(
+        "split by", .one, summary: "a text column of `flows`, such as `material`", values: .words(["material", "good"])),
       .init("min", .one, summary: "hide links below this quantity, as in `2 kt`"),
       .init("order", .list, summary: "node columns in this order (stage names, say)"),
     ])

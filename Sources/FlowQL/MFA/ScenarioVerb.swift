@@ -32,12 +32,16 @@ struct ScenarioVerb: Verb {
       throw VerbError("a scenario needs a name", help: "e.g. `scenario more_recycling { … }`")
     }
     guard name != ModelSet.baselineName else {
-      throw VerbError("`baseline` is the bundled model and cannot be redefined", help: "choose another name", clause: "")
+      throw VerbError(
+        "`baseline` is the bundled model and cannot be redefined", help: "choose another name", clause: "")
     }
-    let baseName = try call.clause("from").map { clause -> String in
-      guard let text = clause.arguments.first?.text else { throw VerbError("`from` takes a model name", clause: "from") }
-      return text
-    } ?? catalog.models.current?.name ?? ModelSet.baselineName
+    let baseName =
+      try call.clause("from").map { clause -> String in
+        guard let text = clause.arguments.first?.text else {
+          throw VerbError("`from` takes a model name", clause: "from")
+        }
+        return text
+      } ?? catalog.models.current?.name ?? ModelSet.baselineName
     guard let base = catalog.models[baseName] else {
       throw VerbError(
         "unknown model `\(baseName)`",

@@ -64,11 +64,18 @@ import Testing
       let year = table.years("year")[row]
       let material = table.texts("material")[row]
       let flows = MFA.model.flows.filter { $0.year == year && $0.material == material }
-      let imports = flows.filter { kinds[$0.source]!.kind == .source && $0.source.hasPrefix("IMP") }.reduce(0) { $0 + $1.mass }
-      let exports = flows.filter { kinds[$0.target]!.kind == .sink && $0.target.hasPrefix("EXP") }.reduce(0) { $0 + $1.mass }
+      let imports = flows.filter { kinds[$0.source]!.kind == .source && $0.source.hasPrefix("IMP") }.reduce(0) {
+        $0 + $1.mass
+      }
+      let exports = flows.filter { kinds[$0.target]!.kind == .sink && $0.target.hasPrefix("EXP") }.reduce(0) {
+        $0 + $1.mass
+      }
       // Production: mine output, i.e. what leaves the processes fed from the lithosphere.
-      let mines = Set(MFA.model.flows.filter { kinds[$0.source]!.kind == .source && !$0.source.hasPrefix("IMP") }.map(\.target))
-      let production = flows.filter { mines.contains($0.source) && !kinds[$0.target]!.isLoss }.reduce(0) { $0 + $1.mass }
+      let mines = Set(
+        MFA.model.flows.filter { kinds[$0.source]!.kind == .source && !$0.source.hasPrefix("IMP") }.map(\.target))
+      let production = flows.filter { mines.contains($0.source) && !kinds[$0.target]!.isLoss }.reduce(0) {
+        $0 + $1.mass
+      }
       #expect(close(table.numbers("imports")[row], imports))
       #expect(close(table.numbers("exports")[row], exports))
       #expect(close(table.numbers("production")[row], production))

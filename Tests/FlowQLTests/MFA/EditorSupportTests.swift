@@ -15,7 +15,7 @@ import Testing
     #expect(Self.completions("balance of ").contains("SEP"))
     #expect(Self.completions("balance of SEP, ").contains("MAG"))
     #expect(Self.completions("mfca of \"Se").contains("SEP") || Self.completions("mfca of \"Se").contains("Separation"))
-    #expect(Self.completions("sankey layer ") .prefix(3) == ["mass", "cost", "value"])
+    #expect(Self.completions("sankey layer ").prefix(3) == ["mass", "cost", "value"])
     #expect(Self.completions("balance by ").contains("material"))
     #expect(Self.completions("compare ").contains("baseline"))
     #expect(Self.completions("balance | ").contains("in"))
@@ -50,7 +50,10 @@ import Testing
     var session = MFA.session()
     _ = session.run("balance")
     let clock = ContinuousClock()
-    for code in ["balance year 2022", "mfca year 2022", "dependence years 2015..2022", "value_added by stage", "sankey", "upstream of MAG", "study"] {
+    for code in [
+      "balance year 2022", "mfca year 2022", "dependence years 2015..2022", "value_added by stage", "sankey",
+      "upstream of MAG", "study",
+    ] {
       let elapsed = clock.measure { _ = session.run(code) }
       #expect(elapsed < .milliseconds(250), "\(code) took \(elapsed)")
     }

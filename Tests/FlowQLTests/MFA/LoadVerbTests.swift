@@ -9,7 +9,9 @@ import Testing
   static func folder(_ files: [String: String]) throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("flowql-load-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    for (name, text) in files {
+      try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
     return dir
   }
 
@@ -61,8 +63,14 @@ import Testing
   }
 
   static let bad: [(name: String, text: String, expected: String)] = [
-    ("negative.csv", "year,source,target,material,mass\n2020,A,B,Cu,10\n2020,B,C,Cu,-5\n", "negative.csv:3:5 (mass): mass -5.0 is negative"),
-    ("column.csv", "year,source,target,material,mas\n2020,A,B,Cu,10\n", "column.csv:1 (mass): missing required column 'mass'"),
+    (
+      "negative.csv", "year,source,target,material,mass\n2020,A,B,Cu,10\n2020,B,C,Cu,-5\n",
+      "negative.csv:3:5 (mass): mass -5.0 is negative"
+    ),
+    (
+      "column.csv", "year,source,target,material,mas\n2020,A,B,Cu,10\n",
+      "column.csv:1 (mass): missing required column 'mass'"
+    ),
     ("text.csv", "year,source,target,material,mass\n2020,A,B,Cu,ten\n", "text.csv:2:5 (mass): 'ten' is not a number"),
     ("year.csv", "year,source,target,material,mass\n20x0,A,B,Cu,1\n", "year.csv:2:1 (year): '20x0' is not a year"),
     ("empty.csv", "", "empty.csv:1"),
@@ -92,8 +100,11 @@ import Testing
   }
 
   @Test func unknownProcessInTheFlowsFile() throws {
-    let dir = try Self.folder(["f.csv": "year,source,target,material,mass\n2020,MINE,MILX,Cu,1\n", "p.csv": Self.processes])
-    let code = "load \"\(dir.appendingPathComponent("f.csv").path)\" as m processes \"\(dir.appendingPathComponent("p.csv").path)\""
+    let dir = try Self.folder([
+      "f.csv": "year,source,target,material,mass\n2020,MINE,MILX,Cu,1\n", "p.csv": Self.processes,
+    ])
+    let code =
+      "load \"\(dir.appendingPathComponent("f.csv").path)\" as m processes \"\(dir.appendingPathComponent("p.csv").path)\""
     let error = try #require(MFA.error(code))
     #expect(error.message == "f.csv:2:3 (target): unknown process 'MILX' (not in the processes file)")
   }

@@ -24,12 +24,15 @@ import Testing
     #expect(result.succeeded, "\(result.renderedErrors)")
     let scenario = try #require(session.catalog.models["s"]).model
     let check = try scenario.balance()
-    let failing = Set(check.texts("process").indices.filter { !check.bools("ok")[$0] }.map { check.texts("process")[$0] })
+    let failing = Set(
+      check.texts("process").indices.filter { !check.bools("ok")[$0] }.map { check.texts("process")[$0] })
     let warning = result.warnings.first { $0.message.contains("unbalances") }?.message ?? ""
     if failing.isEmpty {
       #expect(warning.isEmpty)
     } else {
-      for process in failing where process != "SYSTEM" { #expect(warning.contains(process), "\(process) not named in: \(warning)") }
+      for process in failing where process != "SYSTEM" {
+        #expect(warning.contains(process), "\(process) not named in: \(warning)")
+      }
     }
     // System-level conservation on every year: inflow − outflow = stock change.
     for year in scenario.years {
@@ -70,10 +73,12 @@ import Testing
     #expect(both.columnNames.contains("delta_net_import_reliance"))
     for row in 0..<2 {
       #expect(both.numbers("delta_imports")[row] == 0)
-      #expect(close(both.numbers("delta_imports")[row + 2], other.numbers("imports")[row] - base.numbers("imports")[row]))
+      #expect(
+        close(both.numbers("delta_imports")[row + 2], other.numbers("imports")[row] - base.numbers("imports")[row]))
     }
     // `flows` itself follows `| in`.
-    let flows = MFA.table("flows | in scenario more_ore | where source == \"IMP_CONC_US\" | summarize m = sum(mass)", in: &session)
+    let flows = MFA.table(
+      "flows | in scenario more_ore | where source == \"IMP_CONC_US\" | summarize m = sum(mass)", in: &session)
     let baseFlows = MFA.model.flows.filter { $0.source == "IMP_CONC_US" }.reduce(0) { $0 + $1.mass }
     #expect(close(flows.numbers("m")[0], 2 * baseFlows, 1e-6))
   }
