@@ -1,0 +1,49 @@
+import JupyterKernel
+import Testing
+
+@testable import FlowKernel
+
+/// The MFA verbs as the kernel and `flowql run` show them.
+@Suite struct MFAVerbEngineTests {
+  static func plain(_ event: FlowEngine.Event) -> String? {
+    guard case .display(let bundle, _) = event else { return nil }
+    return bundle.data["text/plain"]?.stringValue
+  }
+
+  @Test func closingNoteQueriesShowTablesWithCaptions() {
+    var engine = FlowEngine.bundled()
+    let cases = [
+      ("balance year 2022", "balance · 2022"),
+      ("mfca of \"SEP\" year 2022", "mfca · 2022"),
+      ("dependence years 2015..2022", "dependence by material · 2015–2022"),
+      ("study", "study reproduction"),
+      ("balance", "balance · 2022 (latest year in model)"),
+    ]
+    for (code, caption) in cases {
+      let result = engine.run(code)
+      #expect(result.error == nil, "\(code)")
+      let text = result.events.compactMap(Self.plain).first ?? ""
+      #expect(text.hasPrefix(caption), "\(code): \(text.prefix(80))")
+    }
+  }
+
+  @Test func sankeyDrawsAChartByDefaultAndScenariosCarryOver() {
+    var engine = FlowEngine.bundled()
+    let sankey = engine.run("sankey year 2022 by stage split by material min 2 kt")
+    #expect(sankey.error == nil)
+    #expect(sankey.events.contains { if case .display(_, let svg?) = $0 { svg.contains("<svg") } else { false } })
+    #expect(engine.run("scenario more_ore { scale \"IMP_CONC_US\" -> \"CONC\" by 2 }").error == nil)
+    let compared = engine.run(
+      "compare baseline, more_ore: dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = scenario)"
+    )
+    #expect(compared.error == nil)
+    #expect(compared.events.contains { if case .display(_, let svg?) = $0 { svg.contains("more_ore") } else { false } })
+  }
+
+  @Test func verbErrorsAreAnnotated() {
+    var engine = FlowEngine.bundled()
+    let result = engine.run("mfca of \"SPE\" year 2022")
+    #expect(result.error?.name == "E402")
+    #expect(result.error?.traceback.contains("  = help: did you mean `SEP`?") == true)
+  }
+}
