@@ -59,7 +59,9 @@ extension Session {
       }
       return Completion(matches: matches, start: stringStart, end: stringEnd, types: types)
     }
-    if let last = tokens.last, last.kind == .identifier, last.range.end == cursor, last.range.start == start {
+    if let last = tokens.last, last.kind == .identifier || last.kind == .number, last.range.end == cursor,
+      last.range.start == start
+    {
       tokens.removeLast()
     }
     // The current statement's tokens.

@@ -105,6 +105,11 @@ extension Help {
       name: "schema", category: .stage, syntax: "| schema",
       summary: "Describes the table: one row per column with type, unit and example values.", example: "flows | schema"),
     .init(
+      name: "in", category: .stage, syntax: "| in [scenario|model] name",
+      summary:
+        "Runs the whole query, its source included, on another model: a scenario defined with `scenario` or a model loaded with `load`. Verbs and the tables flows, processes and stocks then come from that model.",
+      example: "balance year 2022 | in scenario more_ore"),
+    .init(
       name: "chart", category: .stage,
       syntax: "| chart kind [with (x = …, y = …, series = …, title = \"…\", unit = kt, …)]",
       summary:

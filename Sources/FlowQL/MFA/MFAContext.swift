@@ -78,10 +78,8 @@ struct MFAContext {
     guard names.count == 1, let word = names.first, allowed.contains(word.lowercased()) else {
       let given = names.joined(separator: ", ")
       throw VerbError(
-        "`\(call.name) \(keyword) \(given)` is not possible",
-        help: (Suggestions.didYouMean(given, in: allowed).map { $0 + " " } ?? "")
-          + "choose one of: " + allowed.joined(separator: ", "),
-        clause: keyword)
+        "`\(call.name) … \(keyword)` takes \(allowed.map { "`\($0)`" }.joined(separator: ", ")), not `\(given)`",
+        help: Suggestions.didYouMean(given, in: allowed), clause: keyword)
     }
     return word.lowercased()
   }

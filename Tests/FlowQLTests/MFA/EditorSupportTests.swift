@@ -12,6 +12,7 @@ import Testing
     #expect(Self.completions("bal") == ["balance"])
     #expect(Self.completions("balance ").contains("tolerance"))
     #expect(Self.completions("balance year ").first == "2022")
+    #expect(Self.completions("balance years 201") == (2015...2019).reversed().map(String.init))
     #expect(Self.completions("balance of ").contains("SEP"))
     #expect(Self.completions("balance of SEP, ").contains("MAG"))
     #expect(Self.completions("mfca of \"Se").contains("SEP") || Self.completions("mfca of \"Se").contains("Separation"))
@@ -20,6 +21,7 @@ import Testing
     #expect(Self.completions("compare ").contains("baseline"))
     #expect(Self.completions("balance | ").contains("in"))
     #expect(Self.completions("balance | in scenario ").contains("baseline"))
+    #expect(Session.isComplete("scenario s {\n  scale A -> B by 2", verbs: MFAVerbs.all.map(\.signature)) != .complete)
   }
 
   @Test func helpAndInspectShowDocsWithAnExample() throws {
