@@ -10,6 +10,9 @@ import psutil
 import zmq
 from jupyter_client import KernelManager
 
+import os
+STORE = os.environ.get("SOAK_STORE_HISTORY", "1") == "1"
+
 CELLS = [
     'flows | where year == 2022 | summarize total = sum(mass) by source',
     '1 + 1',
@@ -37,7 +40,7 @@ def run(n):
     rss_1k = None
     started = time.perf_counter()
     for i in range(n):
-        msg = session.send(shell, "execute_request", {"code": CELLS[i % len(CELLS)], "silent": False, "store_history": True,
+        msg = session.send(shell, "execute_request", {"code": CELLS[i % len(CELLS)], "silent": False, "store_history": STORE,
                                                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
         want = msg["header"]["msg_id"]
         while True:
@@ -48,13 +51,15 @@ def run(n):
         shell.recv_multipart()
         if i + 1 == 1000:
             rss_1k = proc.memory_info().rss
+        if (i + 1) % 10000 == 0 and os.environ.get("SOAK_VERBOSE"):
+            print(f"  after {i + 1:,}: RSS {proc.memory_info().rss / 2**20:.1f} MB", flush=True)
     elapsed = time.perf_counter() - started
     rss_end = proc.memory_info().rss
     km.shutdown_kernel(now=True)
     growth = (rss_end - rss_1k) / rss_1k * 100
     print(f"soak: {n:,} executes in {elapsed:.1f} s ({elapsed / n * 1e3:.2f} ms each); "
           f"RSS after 1k {rss_1k / 2**20:.1f} MB, at the end {rss_end / 2**20:.1f} MB ({growth:+.1f} %)")
-    return growth
+    return rss_1k, rss_end
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ public struct HistoryStore: Sendable {
   public private(set) var entries: [Entry] = []
 
   /// Creates an empty history keeping at most `capacity` entries.
-  public init(capacity: Int = 10_000) {
+  public init(capacity: Int = 2_000) {
     self.capacity = max(1, capacity)
   }
 
