@@ -76,7 +76,7 @@ let package = Package(
 
     // MARK: - Benchmarks (make bench)
     .executableTarget(
-      name: "flowql-bench", dependencies: ["FlowQL", "FlowModel"], path: "Benchmarks/QueryBench",
+      name: "flowql-bench", dependencies: ["FlowQL", "FlowModel", "FlowKernel", "Charts"], path: "Benchmarks/QueryBench",
       swiftSettings: strictSettings),
 
     // MARK: - Tests

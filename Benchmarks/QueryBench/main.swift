@@ -2,11 +2,16 @@
 //
 // Usage: flowql-bench FLOWS.csv PROCESSES.csv [RUNS]. Prints one JSON object of median seconds.
 // Benchmarks/query_bench.py runs this next to pandas and DuckDB on the same files.
+// `flowql-bench --verbs` instead times every bundled-model verb end to end and a large Sankey.
 import FlowModel
 import FlowQL
 import Foundation
 
 let arguments = CommandLine.arguments
+if arguments.count == 2, arguments[1] == "--verbs" {
+  EndToEndBench.run()
+  exit(0)
+}
 guard arguments.count >= 3 else {
   FileHandle.standardError.write(Data("usage: flowql-bench FLOWS.csv PROCESSES.csv [RUNS]\n".utf8))
   exit(2)
