@@ -9,14 +9,14 @@ APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin
 DEBUG_BIN := .build/debug/flowql
 RELEASE_BIN := .build/release/flowql
 
-.PHONY: lab test deps system-deps python-deps build release swift-test python-test clean
+.PHONY: lab test deps system-deps python-deps bench-deps build release swift-test python-test fuzz bench clean
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
 	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks \
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
-test: deps build swift-test python-test
+test: deps build swift-test python-test fuzz
 
 deps: system-deps python-deps
 
@@ -51,6 +51,28 @@ swift-test:
 
 python-test: build
 	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q Tests/python
+
+# A short libFuzzer run of both targets (Scripts/fuzz.sh 1800 is the long run).
+fuzz:
+	Scripts/fuzz.sh $(FUZZ_SECONDS)
+
+FUZZ_SECONDS ?= 20
+SOAK_EXECUTES ?= 100000
+
+# Figures side by side with ipykernel, pandas and DuckDB, from one run (docs/performance.md).
+bench: deps bench-deps release
+	$(RELEASE_BIN) install --prefix .build/bench-prefix >/dev/null
+	$(PY) -m ipykernel install --prefix .build/bench-prefix >/dev/null
+	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/kernel_bench.py 2>/dev/null
+	$(PY) Benchmarks/query_bench.py .build/release/flowql-bench
+	.build/release/flowql-bench --verbs
+	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/soak.py $(SOAK_EXECUTES) 2>/dev/null
+
+bench-deps: $(VENV)/.bench-installed
+
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
+	touch $@
 
 clean:
 	rm -rf .build $(VENV)

@@ -68,7 +68,16 @@ let package = Package(
 
     // MARK: - Fuzz targets (Scripts/fuzz.sh builds them with -sanitize=fuzzer -DFUZZING)
     .executableTarget(
-      name: "fuzz-wire", dependencies: ["JupyterKernel"], path: "Fuzz/Wire", swiftSettings: strictSettings),
+      name: "fuzz-wire", dependencies: ["JupyterKernel"], path: "Fuzz/Wire", exclude: ["Corpus"],
+      swiftSettings: strictSettings),
+    .executableTarget(
+      name: "fuzz-query", dependencies: ["FlowKernel", "FlowQL"], path: "Fuzz/Query", exclude: ["Corpus"],
+      swiftSettings: strictSettings),
+
+    // MARK: - Benchmarks (make bench)
+    .executableTarget(
+      name: "flowql-bench", dependencies: ["FlowQL", "FlowModel", "FlowKernel", "Charts"], path: "Benchmarks/QueryBench",
+      swiftSettings: strictSettings),
 
     // MARK: - Tests
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),

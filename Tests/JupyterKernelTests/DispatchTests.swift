@@ -205,3 +205,28 @@ import Testing
     #expect(sent.map(\.label) == ["busy", "comm_close", "idle"])
   }
 }
+
+@Suite struct HistoryStoreTests {
+  @Test func keepsOnlyTheNewestEntriesPastCapacity() {
+    var history = HistoryStore(capacity: 100)
+    for line in 1...1_000 { history.append(line: line, input: "cell \(line)") }
+    #expect(history.entries.count <= 110)
+    #expect(history.entries.last?.line == 1_000)
+    #expect(history.tail(3).map(\.line) == [998, 999, 1_000])
+  }
+
+  @Test func storesShortOutputsOnly() {
+    var history = HistoryStore()
+    history.append(line: 1, input: "a")
+    history.setOutput(String(repeating: "x", count: HistoryStore.maximumOutputLength + 1), line: 1)
+    #expect(history.entries[0].output == nil)
+    history.setOutput("2", line: 1)
+    #expect(history.entries[0].output == "2")
+  }
+
+  @Test(arguments: [("print ?", "print 1", true), ("1?2*", "1 2 3", true), ("*", "", true), ("a*c", "abd", false),
+                    ("🌊*", "🌊 flows", true), ("?", "👩‍👩‍👧", false)])
+  func globsMatchLikeIPython(pattern: String, text: String, matches: Bool) {
+    #expect(HistoryStore.glob(pattern, matches: text) == matches)
+  }
+}

@@ -8,16 +8,6 @@ private enum KeyPart: Hashable {
 }
 
 extension Column {
-  /// Rows at `indices`, where -1 means "no row" (missing value).
-  func gatheringOptional(_ indices: [Int]) -> Column {
-    switch values {
-    case .text(let v): Column(name, .text(indices.map { $0 < 0 ? "" : v[$0] }), dimension: dimension)
-    case .number(let v): Column(name, .number(indices.map { $0 < 0 ? .nan : v[$0] }), dimension: dimension)
-    case .year(let v): Column(name, .year(indices.map { $0 < 0 ? 0 : v[$0] }), dimension: dimension)
-    case .bool(let v): Column(name, .bool(indices.map { $0 < 0 ? false : v[$0] }), dimension: dimension)
-    }
-  }
-
   fileprivate func keyPart(_ row: Int) -> KeyPart {
     switch values {
     case .text(let v): .text(v[row])
@@ -67,8 +57,13 @@ extension Evaluator {
     var rightRows: [Int] = []
     leftRows.reserveCapacity(left.rowCount)
     rightRows.reserveCapacity(left.rowCount)
+    // Check for an interrupt by output rows too: one left row may match many right rows.
+    var nextCheck = 0
     for row in 0..<left.rowCount {
-      if row % Self.checkInterval == 0 { try checkCancelled(range) }
+      if leftRows.count >= nextCheck || row % Self.checkInterval == 0 {
+        try checkCancelled(range)
+        nextCheck = leftRows.count + Self.checkInterval
+      }
       let found = single ? index1[leftKeys[0].keyPart(row)] : index[leftKeys.map { $0.keyPart(row) }]
       if let matches = found {
         for m in matches {
@@ -80,13 +75,42 @@ extension Evaluator {
         rightRows.append(-1)
       }
     }
-    var columns = left.columns.map { $0.gathering(leftRows) }
+    var columns: [Column] = []
+    for column in left.columns {
+      columns.append(try gather(column, leftRows, at: range))
+    }
     let dropped = Set(keys.map(\.right.text))
     for column in right.columns where !dropped.contains(column.name) {
-      var c = column.gatheringOptional(rightRows)
+      var c = try gather(column, rightRows, at: range)
       if columns.contains(where: { $0.name == c.name }) { c.name += "_\(rightName)" }
       columns.append(c)
     }
     return Table(columns, caption: left.caption)
+  }
+
+  /// The rows of `column` at `indices` (-1 = missing), built in slices so an interrupt lands
+  /// within a few milliseconds even when a join produces millions of rows.
+  private func gather(_ column: Column, _ indices: [Int], at range: SourceRange) throws(Diagnostic) -> Column {
+    func slices<T>(_ values: [T], missing: T) throws(Diagnostic) -> [T] {
+      var out: [T] = []
+      out.reserveCapacity(indices.count)
+      var start = 0
+      while start < indices.count {
+        try checkCancelled(range)
+        let end = min(indices.count, start + Self.checkInterval * 16)
+        for i in start..<end {
+          let row = indices[i]
+          out.append(row < 0 ? missing : values[row])
+        }
+        start = end
+      }
+      return out
+    }
+    switch column.values {
+    case .text(let v): return Column(column.name, .text(try slices(v, missing: "")), dimension: column.dimension)
+    case .number(let v): return Column(column.name, .number(try slices(v, missing: .nan)), dimension: column.dimension)
+    case .year(let v): return Column(column.name, .year(try slices(v, missing: 0)), dimension: column.dimension)
+    case .bool(let v): return Column(column.name, .bool(try slices(v, missing: false)), dimension: column.dimension)
+    }
   }
 }

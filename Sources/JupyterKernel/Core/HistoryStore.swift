@@ -1,4 +1,7 @@
-/// The inputs (and plain-text outputs) of this kernel session, for `history_request`.
+/// The inputs (and short plain-text outputs) of this kernel session, for `history_request`.
+///
+/// Kept in memory and bounded, so a long-running kernel does not grow: the newest
+/// ``capacity`` entries are kept, and outputs longer than ``maximumOutputLength`` are not stored.
 public struct HistoryStore: Sendable {
   /// One stored execution.
   public struct Entry: Sendable, Hashable {
@@ -10,22 +13,30 @@ public struct HistoryStore: Sendable {
 
   /// The session number reported; 1 for the only session a kernel process has.
   public let session = 1
+  /// The most entries kept.
+  public let capacity: Int
+  /// The longest output stored, in Unicode scalars.
+  public static let maximumOutputLength = 500
   public private(set) var entries: [Entry] = []
 
-  /// Creates an empty history.
-  public init() {}
-
-  /// Records an input under execution count `line`.
-  public mutating func append(line: Int, input: String) {
-    entries.append(Entry(session: session, line: line, input: input, output: nil))
+  /// Creates an empty history keeping at most `capacity` entries.
+  public init(capacity: Int = 2_000) {
+    self.capacity = max(1, capacity)
   }
 
-  /// Attaches the plain-text output to the entry for `line`.
+  /// Records an input under execution count `line`, forgetting the oldest entries past capacity.
+  public mutating func append(line: Int, input: String) {
+    entries.append(Entry(session: session, line: line, input: input, output: nil))
+    if entries.count > capacity + capacity / 10 { entries.removeFirst(entries.count - capacity) }
+  }
+
+  /// Attaches the plain-text output to the entry for `line`, when it is short.
   public mutating func setOutput(_ output: String, line: Int) {
+    guard output.unicodeScalars.count <= Self.maximumOutputLength else { return }
     if let i = entries.lastIndex(where: { $0.line == line }) { entries[i].output = output }
   }
 
-  /// The last `n` entries.
+  /// The last `n` entries (at most ``capacity``).
   public func tail(_ n: Int) -> [Entry] {
     Array(entries.suffix(max(0, n)))
   }

@@ -2,6 +2,8 @@ import Synchronization
 
 /// The signatures already accepted, so a replayed message is rejected (as jupyter_client does).
 ///
+/// Bounded to the newest 4,096 signatures (jupyter_client keeps 65,536) so a long-running kernel
+/// does not grow; a replay older than that is caught by nothing else, a documented trade-off.
 /// A reference type because every socket thread must consult the same history; its only state
 /// is behind a `Mutex`, hence `Sendable`. Bounded: the oldest signatures are forgotten first.
 public final class SignatureHistory: Sendable {
@@ -15,7 +17,7 @@ public final class SignatureHistory: Sendable {
   private let capacity: Int
 
   /// Creates a history that remembers up to `capacity` signatures.
-  public init(capacity: Int = 1 << 16) {
+  public init(capacity: Int = 4096) {
     self.capacity = capacity
   }
 

@@ -1,0 +1,52 @@
+"""Interrupting an expensive query: the kernel is idle again promptly and keeps its state."""
+import time
+
+import pytest
+from jupyter_client import KernelManager
+
+EXPENSIVE = "flows | join flows on material | join flows on material | summarize n = count()"
+
+
+@pytest.fixture
+def kernel():
+    km = KernelManager(kernel_name="flowql")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=30)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def wait_idle(kc, msg_id, timeout=30):
+    seen = []
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        seen.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return seen, time.perf_counter()
+
+
+@pytest.mark.parametrize("how", ["interrupt_request", "SIGINT"])
+def test_expensive_query_is_interrupted_quickly_and_state_survives(kernel, how):
+    km, kc = kernel
+    kc.execute_interactive("let keep = flows | where year == 2022", timeout=30)
+    msg_id = kc.execute(EXPENSIVE)
+    time.sleep(0.5)
+    sent = time.perf_counter()
+    if how == "SIGINT":
+        km.signal_kernel(2)
+    else:
+        km.interrupt_kernel()
+    messages, idle_at = wait_idle(kc, msg_id)
+    latency = idle_at - sent
+    print(f"\n{how}: idle {latency * 1000:.1f} ms after the interrupt")
+    errors = [m for m in messages if m["msg_type"] == "error"]
+    assert len(errors) == 1 and errors[0]["content"]["ename"] == "E900"
+    assert latency < 0.1
+    reply = kc.execute_interactive("keep | summarize n = count()", timeout=30, output_hook=lambda m: None)
+    assert reply["content"]["status"] == "ok"
