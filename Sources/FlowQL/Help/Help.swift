@@ -10,13 +10,22 @@ enum Help {
     if !v.clauses.isEmpty {
       summary += "\nClauses:"
       for c in v.clauses {
-        summary +=
-          "\n  \(c.keyword.isEmpty ? "(arguments)" : c.keyword)\(arityText(c.arity))\(c.summary.isEmpty ? "" : " — " + c.summary)"
+        let head = c.keyword.isEmpty ? "(arguments)" : clauseText(c)
+        summary += "\n  \(head)\(c.summary.isEmpty ? "" : " — " + c.summary)"
       }
     }
     if v.acceptsInput { summary += "\nMay also follow `|`." }
-    let syntax = v.name + v.clauses.map { " [\($0.keyword)\(arityText($0.arity))]" }.joined()
+    let syntax = v.name + v.clauses.map { " [\(clauseText($0))]" }.joined()
     return HelpTopic(name: v.name, category: .verb, syntax: syntax, summary: summary, example: v.example)
+  }
+
+  /// `of value, …`, `value` for leading arguments, `{ … }` for a block written in place.
+  private static func clauseText(_ c: VerbClauseSpec) -> String {
+    switch c.keyword {
+    case "": arityText(c.arity).trimmingSpaces
+    case "{": "{ … }"
+    default: c.keyword + arityText(c.arity)
+    }
   }
 
   private static func arityText(_ a: VerbClauseSpec.Arity) -> String {
