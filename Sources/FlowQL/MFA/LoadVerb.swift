@@ -24,7 +24,7 @@ struct LoadVerb: Verb {
     guard let flowsPath = call.clause("")?.arguments.first?.text else {
       throw VerbError("`load` needs a file name in quotes", help: "e.g. `\(signature.example)`")
     }
-    guard let name = call.clause("as")?.arguments.first, case .name(let modelName) = name else {
+    guard let modelName = call.clause("as")?.arguments.first?.text, !modelName.isEmpty else {
       throw VerbError(
         "`load` needs a model name after `as`", help: "e.g. `load \"\(flowsPath)\" as mine`",
         clause: call.clause("as") == nil ? nil : "as")

@@ -27,7 +27,7 @@ struct ScenarioVerb: Verb {
 
   func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
     guard let nameArgument = call.clause(""), nameArgument.arguments.count == 1,
-      case .name(let name) = nameArgument.arguments[0]
+      let name = nameArgument.arguments[0].text, !name.isEmpty
     else {
       throw VerbError("a scenario needs a name", help: "e.g. `scenario more_recycling { … }`")
     }
