@@ -8,8 +8,8 @@ struct CompareVerb: Verb {
     summary: """
       Runs the query after `:` on each named model (`baseline`, scenarios, loaded models) and \
       stacks the results. Adds a first column `scenario` and, for every numeric column x, \
-      `delta_x` = x − x of the first model on the row with the same text and year values \
-      (missing when the first model has no such row).
+      `delta_x` = x − x of the first model on the matching row: the one with the same values in \
+      the columns before the first numeric column (missing when there is none).
       Columns: scenario, the query's columns, delta_… .
       """,
     example: "compare baseline, more_ore: dependence years 2015..2022",
@@ -80,7 +80,9 @@ struct CompareVerb: Verb {
     for (name, table) in results.dropFirst() where table.columnNames != names {
       throw VerbError("the query gives other columns on `\(name)` than on `\(results[0].0)`", clause: ":")
     }
-    let keys = reference.columns.filter { if case .number = $0.values { false } else { true } }.map(\.name)
+    // Rows match on the columns before the first numeric one (year, process, material …), so a
+    // verdict or a note that differs between models does not break the match.
+    let keys = reference.columns.prefix { if case .number = $0.values { false } else { true } }.map(\.name)
     func key(_ table: Table, _ row: Int) -> [Cell] { keys.map { table[row: row, column: $0]! } }
     var referenceRow: [[Cell]: Int] = [:]
     for row in 0..<reference.rowCount where referenceRow[key(reference, row)] == nil {

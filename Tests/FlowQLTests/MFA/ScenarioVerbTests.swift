@@ -83,6 +83,18 @@ import Testing
     #expect(close(flows.numbers("m")[0], 2 * baseFlows, 1e-6))
   }
 
+  @Test func compareMatchesRowsOnTheLeadingColumns() {
+    var session = MFA.session()
+    _ = MFA.table("scenario more_ore { scale \"IMP_CONC_US\" -> \"CONC\" by 2 }", in: &session)
+    let study = MFA.table("compare baseline, more_ore: study", in: &session)
+    let rows = study.rowCount / 2
+    let base = MFA.table("study", in: &session)
+    let other = MFA.table("study | in scenario more_ore", in: &session)
+    for row in 0..<rows {
+      #expect(close(study.numbers("delta_model")[rows + row], other.numbers("model")[row] - base.numbers("model")[row]))
+    }
+  }
+
   @Test func scenarioFromAnotherStacksEdits() throws {
     var session = MFA.session()
     _ = session.run("scenario a { scale \"IMP_CONC_US\" -> \"CONC\" by 2 }")
