@@ -83,3 +83,15 @@ import Testing
     #expect(bundle.plain.hasPrefix("Inflow by process, 2021\nprocess"))
   }
 }
+
+@Suite struct FailedRowTests {
+  @Test func rowsWithOkFalseAreHighlightedAndOthersAreNot() {
+    let table = Table([.text("process", ["SEP", "MAG"]), .bool("ok", [true, false])])
+    let html = TableRenderer.html(table)
+    let rows = html.split(separator: "\n").filter { $0.hasPrefix("<tr") && !$0.contains("<th") }
+    #expect(rows.count == 2)
+    #expect(rows[0].hasPrefix("<tr><td"))
+    #expect(rows[1].hasPrefix("<tr class=\"flowql-failed\""))
+    #expect(rows[1].contains("MAG"))
+  }
+}

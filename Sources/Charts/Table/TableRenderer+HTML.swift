@@ -3,6 +3,8 @@ import FlowModel
 extension TableRenderer {
   /// The table as self-contained HTML: caption, units in headers, numbers right-aligned,
   /// long tables truncated with a "⋯" row and a footer. Every name and value is escaped.
+  /// Rows whose Boolean `ok` column is false (a failed check, such as a balance beyond its
+  /// tolerance) are highlighted.
   ///
   /// - Complexity: O(shown rows × columns).
   public static func html(_ table: Table, options: DisplayOptions = DisplayOptions()) -> String {
@@ -21,8 +23,10 @@ extension TableRenderer {
       out += "</th>"
     }
     out += "</tr>\n</thead>\n<tbody>\n"
+    var failing: [Bool] = []
+    if case .bool(let ok)? = table["ok"]?.values { failing = ok.map { !$0 } }
     func appendRow(_ row: Int) {
-      out += "<tr>"
+      out += row < failing.count && failing[row] ? "<tr class=\"flowql-failed\" style=\"background: #fde2e1;\">" : "<tr>"
       for (column, format) in zip(table.columns, formats) {
         out += format.isNumeric
           ? "<td style=\"text-align: right; font-variant-numeric: tabular-nums;\">"
