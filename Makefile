@@ -9,7 +9,7 @@ APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin
 DEBUG_BIN := .build/debug/flowql
 RELEASE_BIN := .build/release/flowql
 
-.PHONY: lab test deps system-deps python-deps bench-deps build release swift-test python-test fuzz bench clean
+.PHONY: notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test fuzz bench clean
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
@@ -43,8 +43,14 @@ $(VENV)/.installed: requirements.txt
 build:
 	swift build
 
+# Statically linked Swift runtime: faster start-up and a smaller resident set for the kernel.
 release:
-	swift build -c release
+	swift build -c release --static-swift-stdlib
+
+# Rewrites Notebooks/*.ipynb from Scripts/make_notebooks.py and runs them with the kernel.
+notebooks: deps build
+	$(DEBUG_BIN) install --prefix .build/notebook-prefix >/dev/null
+	JUPYTER_PATH=.build/notebook-prefix/share/jupyter $(PY) Scripts/make_notebooks.py
 
 swift-test:
 	swift test

@@ -8,7 +8,7 @@ STAGES = ["mining", "processing", "manufacturing", "use", "waste"]
 
 def main(path_flows, path_processes, rows):
     rng = random.Random(20151231)
-    processes = [(f"P{i:03d}", f"Process {i}", STAGES[i % len(STAGES)], "process") for i in range(200)]
+    processes = [(f"P{i:03d}", f"Process {i}", STAGES[i % len(STAGES)], "quantity_centre") for i in range(200)]
     with open(path_processes, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["id", "name", "stage", "kind"])
