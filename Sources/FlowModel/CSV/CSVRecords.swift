@@ -38,12 +38,12 @@ struct CSVRecords {
     guard let header = reader.headerRow else {
       throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row"))
     }
-    self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
+    self.header = header.map { $0.trimmedWhitespace }
     var rows: [(line: Int, fields: [String])] = []
     var line = 1
     while let fields = reader.next() {
       line += 1
-      if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if fields.allSatisfy({ $0.trimmedWhitespace.isEmpty }) { continue }
       rows.append((line, fields))
     }
     if let error = reader.error {

@@ -32,7 +32,7 @@ enum FlowCSV {
           problem: problem)
       }
       func text(_ column: Int) throws -> String {
-        let value = fields[column].trimmingCharacters(in: .whitespaces)
+        let value = fields[column].trimmedWhitespace
         guard !value.isEmpty else { throw fail(column, .emptyField) }
         return value
       }
@@ -54,7 +54,7 @@ enum FlowCSV {
       let flowMass = try number(mass)
       guard flowMass >= 0 else { throw fail(mass, .negativeMass(flowMass)) }
       func optionalNumber(_ column: Int?) throws -> Double {
-        guard let column, !fields[column].trimmingCharacters(in: .whitespaces).isEmpty else { return 0 }
+        guard let column, !fields[column].trimmedWhitespace.isEmpty else { return 0 }
         return try number(column)
       }
       let key = Key(year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial)

@@ -22,7 +22,7 @@ enum ProcessCSV {
       }
       func field(_ i: Int?) -> String {
         guard let i else { return "" }
-        return fields[i].trimmingCharacters(in: .whitespaces)
+        return fields[i].trimmedWhitespace
       }
       let processID = field(id)
       guard !processID.isEmpty else {
