@@ -25,6 +25,7 @@ def jupyter_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("jupyter")
     env.isolate(base)
     env.install_python3_kernelspec(base)
+    env.install_pipe_standin_kernelspec(base)
     try:
         flowql, problem = env.install_flowql_kernelspec(base), None
     except (OSError, Exception) as e:  # a missing build fails only the tests that need flowql

@@ -69,3 +69,14 @@ def install_flowql_kernelspec(base: pathlib.Path) -> pathlib.Path:
     prefix = base / "prefix"
     subprocess.run([str(binary), "install", "--prefix", str(prefix)], check=True, capture_output=True)
     return prefix / "share" / "jupyter" / "kernels" / "flowql"
+
+
+def install_pipe_standin_kernelspec(base: pathlib.Path) -> pathlib.Path:
+    """`flowql-pipe-standin`: harness/standin_kernel.py, answering is_complete as FlowQL will."""
+    spec = base / "prefix" / "share" / "jupyter" / "kernels" / "flowql-pipe-standin"
+    spec.mkdir(parents=True, exist_ok=True)
+    script = pathlib.Path(__file__).with_name("standin_kernel.py")
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, str(script), "-f", "{connection_file}"],
+        "display_name": "FlowQL is_complete stand-in", "language": "flowql"}))
+    return spec

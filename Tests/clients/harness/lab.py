@@ -36,6 +36,8 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     # Attach every cell to the DOM so every output can be inspected and screenshotted.
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    # Nothing written behind the test's back: only an explicit save changes a file.
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     # Never ask which kernel to use when the notebook names one.
     "@jupyterlab/apputils-extension/sessionDialogs": {"skipKernelRestartDialog": True},
 }
