@@ -15,7 +15,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
 from harness import env, execute, lab, selftest  # noqa: E402
 
-NOTEBOOKS = env.ROOT / "Notebooks"
+NOTEBOOKS = pathlib.Path(os.environ.get("FLOWQL_NOTEBOOKS", env.ROOT / "Notebooks"))
 SCREENSHOTS = pathlib.Path(os.environ.get("FLOWQL_SCREENSHOTS", env.ROOT / "build" / "screenshots"))
 
 

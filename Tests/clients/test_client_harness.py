@@ -12,7 +12,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 import expectations
 from conftest import NOTEBOOKS
-from harness import checks, convert, execute, lab, outputs
+from harness import checks, convert, execute, lab, outputs, selftest
 from harness.cases import selftest_case
 
 ERROR = selftest_case("selftest-error")
@@ -147,3 +147,14 @@ def test_expectation_table_names_existing_notebooks():
         pytest.skip(f"{NOTEBOOKS} has no .ipynb yet: nothing to match the expectation table against")
     missing = sorted(set(expectations.FLOWQL_NOTEBOOKS) - present)
     assert not missing, f"expectations.py names notebooks that do not exist: {missing} (have {sorted(present)})"
+
+
+def test_jupyterlab_check_fails_when_lab_picks_another_kernel(lab_server, lab_context, work_root, flowql_kernel):
+    """A notebook naming a kernel that is not installed: Lab silently starts another kernel of the
+    same language; the harness refuses to call that a run of the notebook's kernel."""
+    nb = selftest.flowql_smoke()
+    nb.metadata["kernelspec"]["name"] = "flowql-not-installed"
+    execute.save(nb, work_root / "selftest" / "wrong-kernel.ipynb")
+    message = failure(lab.open_notebook, lab_context, lab_server, "selftest/wrong-kernel.ipynb",
+                      workspace="neg-kernel", kernel="flowql-not-installed")
+    assert "another kernel" in message or "asks which kernel" in message, message

@@ -57,7 +57,7 @@ def test_jupyterlab_run_all_shows_every_chart_and_no_error(case, request, lab_se
         pytest.skip(f"{case.name}: lab=False in expectations.py")
     require_kernel(request, case.kernel)
     nb, _ = executed(case)  # what nbclient got: Lab must show at least as many charts
-    page = lab.open_notebook(lab_context, lab_server, case.relpath, workspace=f"run-{case.id}")
+    page = lab.open_notebook(lab_context, lab_server, case.relpath, workspace=f"run-{case.id}", kernel=case.kernel)
     lab.run_all(page, timeout_ms=case.timeout * 1000)
     view = lab.inspect(page)
     lab.screenshots(page, screenshots_dir, f"{case.id}-lab-run-all")
@@ -75,7 +75,8 @@ def test_jupyterlab_untrusted_notebook_still_shows_saved_charts(case, executed, 
         pytest.skip(f"{case.name}: lab=False in expectations.py")
     nb, _ = executed(case)
     lab.write_untrusted_copy(nb, work_root / "untrusted" / case.relpath)
-    page = lab.open_notebook(lab_context, lab_server, f"untrusted/{case.relpath}", workspace=f"untrusted-{case.id}")
+    page = lab.open_notebook(lab_context, lab_server, f"untrusted/{case.relpath}", workspace=f"untrusted-{case.id}",
+                             kernel=case.kernel)
     view = lab.inspect(page)
     lab.screenshots(page, screenshots_dir, f"{case.id}-lab-untrusted")
     lab.assert_shows_saved_charts(view, max(outputs.expected_lab_images(nb, trusted=False), case.min_html_images),

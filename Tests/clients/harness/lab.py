@@ -8,6 +8,7 @@ kernel to go idle with every cell numbered; `inspect` reads back what the person
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -186,18 +187,54 @@ def inspect(page) -> LabView:
                    data["trustedOutputs"])
 
 
-def open_notebook(context, server: LabServer, relpath: str, workspace: str, timeout_ms: int = 90_000):
-    """A new page showing `relpath`, its kernel started and idle, every output rendered."""
+def kernel_display_name(kernel: str) -> str:
+    """What Lab's status bar calls a kernel: its kernelspec's display_name."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return KernelSpecManager().get_kernel_spec(kernel).display_name
+
+
+def open_notebook(context, server: LabServer, relpath: str, workspace: str, timeout_ms: int = 90_000,
+                  kernel: str | None = None):
+    """A new page showing `relpath`, its kernel started and idle, every output rendered.
+
+    With `kernel`, the page must be running that kernel: Lab silently picks another one with the
+    same language when the notebook's kernel is missing, which would test the wrong kernel."""
     page = context.new_page()
     page.set_default_timeout(timeout_ms)
-    page.goto(server.notebook_url(relpath, workspace), wait_until="domcontentloaded")
-    page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", state="attached")
-    dismiss_dialogs(page)
-    wait_kernel_idle(page, timeout_ms)
-    dismiss_dialogs(page)
-    hide_left_sidebar(page)
-    wait_images_loaded(page, timeout_ms)
+    with explained(page, f"opening {relpath}"):
+        page.goto(server.notebook_url(relpath, workspace), wait_until="domcontentloaded")
+        page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", state="attached")
+        dismiss_dialogs(page)
+        wait_kernel_idle(page, timeout_ms)
+        dismiss_dialogs(page)
+        hide_left_sidebar(page)
+        wait_images_loaded(page, timeout_ms)
+    if kernel is not None:
+        want = kernel_display_name(kernel)
+        items = page.evaluate("() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].map(e => e.textContent.trim())")
+        assert f"{want} | Idle" in items, f"JupyterLab runs {relpath} with another kernel than {want!r}: {items}"
     return page
+
+
+@contextlib.contextmanager
+def explained(page, doing: str):
+    """Turns a Playwright timeout into a failure that says what the page showed at the time."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        yield
+    except PlaywrightError as e:
+        try:
+            shown = page.evaluate("""() => ({
+              status: [...document.querySelectorAll('.jp-StatusBar-TextItem')].map(e => e.textContent.trim())
+                        .filter(Boolean).join(' | '),
+              dialog: document.querySelector('.jp-Dialog')?.innerText || '',
+              prompts: [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(p => p.textContent.trim()),
+            })""")
+        except PlaywrightError:
+            shown = "(page not readable)"
+        raise AssertionError(f"JupyterLab: {doing} failed: {str(e).splitlines()[0]}\n  page showed: {shown}") from e
 
 
 def dismiss_dialogs(page) -> None:
@@ -206,6 +243,9 @@ def dismiss_dialogs(page) -> None:
         dialog = page.locator(".jp-Dialog")
         if dialog.count() == 0:
             return
+        text = dialog.first.inner_text()
+        if "Select Kernel" in text or "kernel" in text.lower() and "not found" in text.lower():
+            raise AssertionError(f"JupyterLab asks which kernel to use (the notebook's is not installed?): {text!r}")
         accept = dialog.locator(".jp-Dialog-footer .jp-mod-accept")
         if accept.count():
             accept.first.click()
@@ -224,11 +264,22 @@ _KERNEL_IDLE_JS = r"""() => {
 
 
 def wait_kernel_idle(page, timeout_ms: int) -> None:
-    """The notebook's kernel is started, connected and idle (twice in a row, 300 ms apart)."""
-    for _ in range(2):
-        page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_ms, polling=200)
+    """The notebook's kernel is started, connected and idle (three times in a row, 300 ms apart).
+
+    A dialog that shows meanwhile (e.g. Lab asking which kernel to use) ends the wait at once and
+    is handled by `dismiss_dialogs`, which fails on a kernel choice."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    streak = 0
+    while streak < 3:
+        left = max(1, int((deadline - time.monotonic()) * 1000))
+        page.wait_for_function(f"() => !!document.querySelector('.jp-Dialog') || ({_KERNEL_IDLE_JS})()",
+                               timeout=left, polling=200)
+        if page.locator(".jp-Dialog").count():
+            dismiss_dialogs(page)
+            streak = 0
+            continue
+        streak += 1
         page.wait_for_timeout(300)
-    page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_ms, polling=200)
 
 
 def hide_left_sidebar(page) -> None:
@@ -250,6 +301,11 @@ def run_all(page, timeout_ms: int = 180_000) -> None:
 
     Done when every code cell shows a number, or (after an error stops the run) when nothing is
     pending any more and the kernel stays idle."""
+    with explained(page, "Run All"):
+        _run_all(page, timeout_ms)
+
+
+def _run_all(page, timeout_ms: int) -> None:
     # Saved outputs would look "done" at once: clear them (and the counts) first.
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
