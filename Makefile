@@ -56,7 +56,7 @@ python-test: build
 
 # Real clients against the real kernel: nbclient, JupyterLab in headless Chromium (Playwright),
 # nbconvert, jupyter console. Screenshots land in build/screenshots/.
-clients-test: build python-deps
+clients-test: deps build
 	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q Tests/clients
 
 clean:

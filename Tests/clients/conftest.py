@@ -15,7 +15,9 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
 from harness import env, execute, lab, selftest  # noqa: E402
 
-NOTEBOOKS = pathlib.Path(os.environ.get("FLOWQL_NOTEBOOKS", env.ROOT / "Notebooks"))
+from harness.cases import require_kernel  # noqa: E402
+
+NOTEBOOKS = env.NOTEBOOKS
 SCREENSHOTS = pathlib.Path(os.environ.get("FLOWQL_SCREENSHOTS", env.ROOT / "build" / "screenshots"))
 
 
@@ -38,11 +40,6 @@ def flowql_kernel(jupyter_env):
     if jupyter_env.flowql is None:
         pytest.fail(f"the flowql kernelspec could not be installed: {jupyter_env.flowql_problem}")
     return "flowql"
-
-
-def require_kernel(request, kernel: str) -> None:
-    if kernel == "flowql":
-        request.getfixturevalue("flowql_kernel")
 
 
 @pytest.fixture(scope="session")

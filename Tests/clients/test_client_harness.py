@@ -11,9 +11,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 import expectations
-from conftest import NOTEBOOKS
 from harness import checks, convert, execute, lab, outputs, selftest
 from harness.cases import selftest_case
+from harness.env import NOTEBOOKS
 
 ERROR = selftest_case("selftest-error")
 BROKEN = selftest_case("selftest-broken-image")

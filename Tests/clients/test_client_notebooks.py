@@ -10,9 +10,9 @@ import nbformat
 import pytest
 
 import expectations
-from conftest import NOTEBOOKS, require_kernel
 from harness import checks, convert, execute, lab, outputs, selftest
-from harness.cases import FLOWQL_SMOKE, SELFTEST_GOOD, flowql_cases
+from harness.cases import FLOWQL_SMOKE, SELFTEST_GOOD, flowql_cases, require_kernel
+from harness.env import NOTEBOOKS
 
 CASES = [pytest.param(SELFTEST_GOOD, id=SELFTEST_GOOD.id), pytest.param(FLOWQL_SMOKE, id=FLOWQL_SMOKE.id),
          *flowql_cases(NOTEBOOKS, expectations)]

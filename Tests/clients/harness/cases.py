@@ -66,3 +66,9 @@ def flowql_cases(notebooks: pathlib.Path, table) -> list:
             path.stem, "flowql", path.name, kernel or expect.kernel, tuple(expect.checks),
             lab=expect.lab, timeout=expect.timeout, expected_kernel=expect.kernel), id=path.stem))
     return cases
+
+
+def require_kernel(request, kernel: str) -> None:
+    """Fails the test (via the `flowql_kernel` fixture) when the flowql kernelspec is missing."""
+    if kernel == "flowql":
+        request.getfixturevalue("flowql_kernel")

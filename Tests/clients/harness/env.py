@@ -14,6 +14,8 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 VENV_BIN = pathlib.Path(sys.executable).parent
+# The FlowQL notebooks under test ($FLOWQL_NOTEBOOKS points the harness at another folder).
+NOTEBOOKS = pathlib.Path(os.environ.get("FLOWQL_NOTEBOOKS", ROOT / "Notebooks"))
 
 
 def jupyter_command(name: str) -> list[str]:
