@@ -68,7 +68,7 @@ def test_python3_console_continues_an_open_block_then_runs_it(console):
 def test_python3_console_runs_a_complete_line_at_once(console):
     c = console("python3")
     c.type_line("6 * 7")
-    out = c.expect(r"Out\[1\]: (\d+)")
+    out = c.expect(r"Out\[1\]: (\d+)[ \t]*\n")  # the whole line, not a first chunk of it
     assert out.group(1) == "42"
     assert "...:" not in c.text[: out.start()].split("6 * 7", 1)[-1]
     c.expect(r"In \[2\]: ")
@@ -101,7 +101,7 @@ def test_flowql_console_continues_a_trailing_pipe(console, kernel, request):
     c.settle(0.5)
     assert "Out[1]" not in c.text, "the cell ran before it was complete"
     c.type_line("take 3")
-    out = c.expect(r"Out\[1\]: (.*)")
+    out = c.expect(r"Out\[1\]: ([^\n]*)\n")  # the whole line, not a first chunk of it
     if kernel == "flowql-pipe-standin":
         assert out.group(1).strip() == "ran: flows | take 3"
     c.expect(r"In \[2\]: ")

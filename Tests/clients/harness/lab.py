@@ -39,7 +39,7 @@ LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     # Nothing written behind the test's back: only an explicit save changes a file.
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-    # Never ask which kernel to use when the notebook names one.
+    # No confirmation dialog when a kernel restarts.
     "@jupyterlab/apputils-extension/sessionDialogs": {"skipKernelRestartDialog": True},
 }
 
