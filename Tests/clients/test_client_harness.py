@@ -158,3 +158,20 @@ def test_jupyterlab_check_fails_when_lab_picks_another_kernel(lab_server, lab_co
     message = failure(lab.open_notebook, lab_context, lab_server, "selftest/wrong-kernel.ipynb",
                       workspace="neg-kernel", kernel="flowql-not-installed")
     assert "another kernel" in message or "asks which kernel" in message, message
+
+
+def test_expected_lab_images_follow_lab_renderer_ranks():
+    """HTML wins over SVG; SVG-only shows only when trusted; Vega-Lite bundles are not <img>."""
+    chart = selftest.CHART_1
+    nb = new_notebook(cells=[new_code_cell("x")])
+    nb.cells[0].outputs = [
+        {"output_type": "display_data", "data": chart, "metadata": {}},
+        {"output_type": "display_data", "data": {"image/svg+xml": chart["image/svg+xml"], "text/plain": "s"},
+         "metadata": {}},
+        {"output_type": "display_data", "data": {"application/vnd.vegalite.v5+json": {},
+                                                 "image/svg+xml": chart["image/svg+xml"], "text/plain": "v"},
+         "metadata": {}},
+    ]
+    assert outputs.expected_lab_images(nb, trusted=True) == 2
+    assert outputs.expected_lab_images(nb, trusted=False) == 1
+    assert len(outputs.charts(nb)) == 4  # html <img> + three image/svg+xml

@@ -352,7 +352,7 @@ def save(page) -> None:
 
 
 def screenshots(page, directory: pathlib.Path, stem: str, max_outputs: int = 8) -> list[pathlib.Path]:
-    """The page as a person sees it, then each chart output scrolled into view."""
+    """The page as a person sees it, then each chart output and each stderr output scrolled into view."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = [directory / f"{stem}.png"]
     page.screenshot(path=str(paths[0]))
@@ -360,6 +360,12 @@ def screenshots(page, directory: pathlib.Path, stem: str, max_outputs: int = 8) 
     for i in range(min(outputs.count(), max_outputs)):
         path = directory / f"{stem}-chart{i + 1}.png"
         outputs.nth(i).screenshot(path=str(path))
+        paths.append(path)
+    # stderr outputs (warnings and errors with their traceback), so a failure can be seen too
+    stderr = page.locator(f'{PANEL} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    for i in range(min(stderr.count(), 3)):
+        path = directory / f"{stem}-stderr{i + 1}.png"
+        stderr.nth(i).screenshot(path=str(path))
         paths.append(path)
     return paths
 

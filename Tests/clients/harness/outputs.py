@@ -72,14 +72,16 @@ def expected_lab_images(nb, trusted: bool) -> int:
 
     Lab picks the lowest-ranked renderer: `text/html` (50) beats `image/svg+xml` (80), so an
     output with HTML shows its HTML's images; an SVG-only output shows one <img> when the
-    notebook is trusted and "Cannot display an untrusted SVG" when it is not.
+    notebook is trusted and its text/plain when it is not. A bundle with Vega-Lite and no HTML
+    (FlowQL's `interactive = true`) is drawn by Lab's Vega renderer (rank 57), not as an <img>.
     """
     count = 0
     for _, _, out in code_outputs(nb):
         data = out.get("data", {})
+        vega = any(k.startswith(("application/vnd.vegalite.", "application/vnd.vega.")) for k in data)
         if "text/html" in data:
             count += len(html_svg_images(text_of(data["text/html"])))
-        elif "image/svg+xml" in data and trusted:
+        elif "image/svg+xml" in data and trusted and not vega:
             count += 1
     return count
 
