@@ -96,7 +96,11 @@ def lab_server(work_root, jupyter_env):
 
 @pytest.fixture
 def lab_context(browser):
+    """A browser context that only reaches this machine: requests elsewhere (e.g. the CDN
+    scripts an nbconvert page names) are aborted in the browser, never sent."""
     context = browser.new_context(viewport=lab.VIEWPORT)
+    context.blocked = []
+    context.route("**/*", lambda route: lab.local_only(route, context.blocked))
     yield context
     context.close()
 

@@ -44,6 +44,19 @@ LAB_SETTINGS = {
 }
 
 
+LOCAL_URL = re.compile(r"^(file:|data:|blob:|about:|https?://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/)")
+
+
+def local_only(route, blocked: list) -> None:
+    """Playwright route handler: lets requests to this machine through, aborts every other."""
+    url = route.request.url
+    if LOCAL_URL.match(url):
+        route.continue_()
+    else:
+        blocked.append(url)
+        route.abort("blockedbyclient")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
