@@ -5,18 +5,20 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin
+# chromium + a font: the JupyterLab client tests drive Debian's browser (never a downloaded one)
+# and take screenshots a person can read.
+APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin chromium fonts-dejavu-core
 DEBUG_BIN := .build/debug/flowql
 RELEASE_BIN := .build/release/flowql
 
-.PHONY: notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test fuzz bench clean
+.PHONY: notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test clients-test fuzz bench clean
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
 	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks \
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
-test: deps build swift-test python-test fuzz
+test: deps build swift-test python-test clients-test fuzz
 
 deps: system-deps python-deps
 
@@ -79,6 +81,11 @@ bench-deps: $(VENV)/.bench-installed
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
 	touch $@
+
+# Real clients against the real kernel: nbclient, JupyterLab in headless Chromium (Playwright),
+# nbconvert, jupyter console. Screenshots land in build/screenshots/.
+clients-test: deps build
+	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q Tests/clients
 
 clean:
 	rm -rf .build $(VENV)
