@@ -121,8 +121,9 @@ public struct FlowEngine: Sendable {
   /// The table display options that follow the session's `set` options.
   var displayOptions: DisplayOptions {
     let options = session.options
+    // Until `set decimals = n`, each column picks its own (counts 0, kt ≥ 10 one, ratios one).
     return DisplayOptions(
-      rows: options.rows, decimals: options.decimals,
+      rows: options.rows, decimals: options.decimals == Options().decimals ? nil : options.decimals,
       scaling: options.units.isEmpty ? .automatic : .fixed(options.units.values.sorted { $0.symbol < $1.symbol }))
   }
 }

@@ -14,14 +14,13 @@ Vocabulary (Tests/clients/harness/checks.py):
   TextContains(s)   some output's text/plain (or stream text) contains s
 `lab=False` leaves a notebook out of the JupyterLab runs (e.g. one that needs a file upload).
 
-TODO(when the FlowQL notebooks land): replace the starting guesses below with each notebook's
-real charts/tables and key phrases, and add 02…05.
+The counts below were read off the executed notebooks (Scripts/make_notebooks.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from harness.checks import Check, MinCharts, MinHtmlCharts, MinTables
+from harness.checks import Check, MinCharts, MinHtmlCharts, MinTables, TextContains
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,21 @@ class Expect:
 
 
 FLOWQL_NOTEBOOKS: dict[str, Expect] = {
-    # The tour shows a table and at least one chart (bar/line or Sankey).
-    "01-tour": Expect(checks=(MinTables(1), MinCharts(1), MinHtmlCharts(1))),
-    # Bring-your-own-data: loads a CSV shipped beside the notebook and charts it.
-    "06-your-own-data": Expect(checks=(MinTables(1), MinCharts(1))),
+    # Ten queries from table to Sankey: 4 charts (stacked, Sankey, line, bar) and 6 tables.
+    "01-tour": Expect(checks=(MinTables(6), MinCharts(4), MinHtmlCharts(4), TextContains("ratio"),
+                              TextContains("Sankey diagram"))),
+    # Balance tables, a stock chart, the residual signal chart, the scenario imbalance, answers.
+    "02-mass-balance": Expect(checks=(MinTables(7), MinCharts(2), TextContains("false"),
+                                      TextContains("unbalances CONC"))),
+    # Five Sankeys (by stage, split by material, value, cost, from flows) and two tables.
+    "03-sankey": Expect(checks=(MinCharts(5), MinHtmlCharts(5), MinTables(2), TextContains("is_loop"))),
+    # MFCA tables, the stacked cost-of-losses chart, the heavy/light cost lines of the study.
+    "04-cost-accounting": Expect(checks=(MinTables(3), MinCharts(1), TextContains("HREO production cost"))),
+    # The reproduction table with its ratios, and the dependence chart.
+    "05-study-reproduction": Expect(checks=(MinTables(6), MinCharts(1), TextContains("ratio"),
+                                            TextContains("1,238,000"))),
+    # Loads the CSV beside the notebook, balances, draws and compares a scenario.
+    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(1), TextContains("more_collection"))),
 }
 
 DEFAULT = Expect()
