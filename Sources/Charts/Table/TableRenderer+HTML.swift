@@ -12,7 +12,7 @@ extension TableRenderer {
     let (head, tail) = visibleRows(table.rowCount, options: options)
     var out = "<div class=\"flowql-table\">\n<table class=\"dataframe flowql\">\n"
     if let caption = table.caption, !caption.isEmpty {
-      out += "<caption style=\"text-align: left; font-weight: bold;\">"
+      out += "<caption style=\"text-align: left; font-weight: bold; white-space: nowrap;\">"
       HTML.append(caption, to: &out)
       out += "</caption>\n"
     }
