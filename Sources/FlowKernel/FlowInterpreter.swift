@@ -19,8 +19,17 @@ public struct FlowInterpreter: KernelInterpreter {
     self.engine = engine
   }
 
+  /// After how many seconds a running cell shows a progress line (updated in place).
+  var progressDelay = 0.5
+
   public mutating func execute(code: String, context: ExecutionContext) -> ExecutionOutcome {
-    let result = engine.run(code, isCancelled: context.interruptionCheck)
+    var progress = Progress(delay: progressDelay, displayID: "flowql-progress-\(context.executionCount)")
+    // The evaluator asks "cancelled?" once per stage and every few thousand rows, on this thread:
+    // the moment to show that a long cell is still working.
+    let result = engine.run(code) {
+      progress.tick(context)
+      return context.isInterrupted
+    }
     let lastDisplay = result.error == nil ? result.events.lastIndex { if case .display = $0 { true } else { false } } : nil
     var payloads: [Payload] = []
     var final: DisplayBundle?
@@ -34,7 +43,12 @@ public struct FlowInterpreter: KernelInterpreter {
         if index == lastDisplay { final = bundle } else { context.display(bundle) }
       }
     }
-    if let error = result.error { return .failure(error) }
+    if let error = result.error {
+      progress.finish(context, with: nil)
+      return .failure(error)
+    }
+    // A shown progress line is replaced by the result in place.
+    if progress.finish(context, with: final) { final = nil }
     return .success(result: final, payloads: payloads)
   }
 

@@ -135,3 +135,29 @@ import Testing
     #expect(a.run(q).events == b.run(q).events)
   }
 }
+
+@Suite struct ProgressTests {
+  @Test func aLongCellShowsProgressInPlaceAndIsReplacedByTheResult() {
+    var interpreter = FlowInterpreter()
+    interpreter.progressDelay = 0
+    var k = InMemoryKernel(interpreter: interpreter, info: Kernelspec.kernelInfo)
+    let sent = k.shell("execute_request", InMemoryKernel.execute("flows | where year == 2022 | summarize n = count()"))
+    let types = sent.map(\.message.msgType)
+    #expect(types.contains("display_data"))
+    #expect(types.contains("update_display_data"))
+    #expect(!types.contains("execute_result"))
+    let shown = sent.first { $0.message.msgType == "display_data" }?.message.content
+    let id = shown?["transient"]?["display_id"]
+    #expect(id == "flowql-progress-1")
+    #expect(shown?["data"]?["text/plain"]?.stringValue?.hasPrefix("running…") == true)
+    let last = sent.last { $0.message.msgType == "update_display_data" }?.message.content
+    #expect(last?["transient"]?["display_id"] == id)
+    #expect(last?["data"]?["text/html"]?.stringValue?.contains("<table") == true)
+  }
+
+  @Test func quickCellsShowNoProgress() {
+    var k = InMemoryKernel(interpreter: FlowInterpreter(), info: Kernelspec.kernelInfo)
+    let sent = k.shell("execute_request", InMemoryKernel.execute("flows | take 1"))
+    #expect(!sent.contains { $0.message.msgType == "display_data" || $0.message.msgType == "update_display_data" })
+  }
+}

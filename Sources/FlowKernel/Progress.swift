@@ -1,0 +1,50 @@
+import Foundation
+import JupyterKernel
+
+/// A "still running" line for long cells: shown once a cell has run for `delay` seconds,
+/// updated in place (`update_display_data`) every half second, replaced by the result at the end.
+///
+/// Only cells slower than `delay` show it, so quick cells — and saved notebooks — stay
+/// byte-identical from run to run.
+struct Progress {
+  let delay: Double
+  let displayID: String
+  private let start = DispatchTime.now().uptimeNanoseconds
+  private var lastShown: UInt64?
+
+  init(delay: Double, displayID: String) {
+    self.delay = delay
+    self.displayID = displayID
+  }
+
+  private func seconds(_ now: UInt64) -> Double { Double(now - start) / 1e9 }
+
+  private func bundle(_ elapsed: Double) -> DisplayBundle {
+    let text = String(format: "running… %.1f s", elapsed)
+    return DisplayBundle(data: [
+      "text/plain": .string(text),
+      "text/html": .string(#"<p class="flowql-progress" style="color: #666;">"# + text + "</p>"),
+    ])
+  }
+
+  /// Shows or refreshes the line when it is due.
+  mutating func tick(_ context: ExecutionContext) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    guard seconds(now) >= delay else { return }
+    if let last = lastShown {
+      guard Double(now - last) / 1e9 >= 0.5 else { return }
+      context.updateDisplay(bundle(seconds(now)), displayID: displayID)
+    } else {
+      context.display(bundle(seconds(now)), displayID: displayID)
+    }
+    lastShown = now
+  }
+
+  /// Replaces a shown line with `result` (or with nothing); returns whether a line was shown.
+  @discardableResult
+  func finish(_ context: ExecutionContext, with result: DisplayBundle?) -> Bool {
+    guard lastShown != nil else { return false }
+    context.updateDisplay(result ?? DisplayBundle(data: ["text/plain": ""]), displayID: displayID)
+    return true
+  }
+}
