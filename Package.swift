@@ -67,11 +67,12 @@ let package = Package(
     ),
 
     // MARK: - Fuzz targets (Scripts/fuzz.sh builds them with -sanitize=fuzzer -DFUZZING)
+    .target(name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: strictSettings),
     .executableTarget(
-      name: "fuzz-wire", dependencies: ["JupyterKernel"], path: "Fuzz/Wire", exclude: ["Corpus"],
+      name: "fuzz-wire", dependencies: ["JupyterKernel", "FuzzSupport"], path: "Fuzz/Wire", exclude: ["Corpus"],
       swiftSettings: strictSettings),
     .executableTarget(
-      name: "fuzz-query", dependencies: ["FlowKernel", "FlowQL"], path: "Fuzz/Query", exclude: ["Corpus"],
+      name: "fuzz-query", dependencies: ["FlowKernel", "FlowQL", "FuzzSupport"], path: "Fuzz/Query", exclude: ["Corpus"],
       swiftSettings: strictSettings),
 
     // MARK: - Benchmarks (make bench)

@@ -5,6 +5,9 @@
 import FlowKernel
 import FlowQL
 import Foundation
+#if FUZZING
+  import FuzzSupport
+#endif
 
 nonisolated(unsafe) private var engine = FlowEngine.bundled()
 nonisolated(unsafe) private var runs = 0

@@ -3,6 +3,9 @@
 // Built by Scripts/fuzz.sh with `-sanitize=fuzzer,address -DFUZZING`; without FUZZING it is a
 // plain executable that replays files (a corpus or a crash) through the same function.
 import Foundation
+#if FUZZING
+  import FuzzSupport
+#endif
 import JupyterKernel
 
 /// An interpreter that accepts everything, so fuzzed requests reach every dispatcher branch.

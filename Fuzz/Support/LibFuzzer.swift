@@ -1,3 +1,4 @@
+// Shared by the fuzz targets: the bridge to libFuzzer's driver (only built with -DFUZZING).
 #if FUZZING
   /// libFuzzer's driver (from `libclang_rt.fuzzer`, linked by `-sanitize=fuzzer`).
   @_silgen_name("LLVMFuzzerRunDriver")
@@ -17,8 +18,9 @@
   }
 
   /// Runs libFuzzer with the process arguments, calling `test` for every input.
-  enum LibFuzzer {
-    static func run(
+  public enum LibFuzzer {
+    /// Hands control to libFuzzer's driver; returns its exit status.
+    public static func run(
       _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
       _ test: @escaping (UnsafePointer<UInt8>, Int) -> Void
     ) -> CInt {
