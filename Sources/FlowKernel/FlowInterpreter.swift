@@ -30,10 +30,11 @@ public struct FlowInterpreter: KernelInterpreter {
       progress.tick(context)
       return context.isInterrupted
     }
-    let lastDisplay = result.error == nil ? result.events.lastIndex { if case .display = $0 { true } else { false } } : nil
+    let events = Self.coalescingStreams(result.events)
+    let lastDisplay = result.error == nil ? events.lastIndex { if case .display = $0 { true } else { false } } : nil
     var payloads: [Payload] = []
     var final: DisplayBundle?
-    for (index, event) in result.events.enumerated() {
+    for (index, event) in events.enumerated() {
       switch event {
       case .stdout(let text): context.stream(.stdout, text)
       case .stderr(let text): context.stream(.stderr, text)
@@ -50,6 +51,21 @@ public struct FlowInterpreter: KernelInterpreter {
     // A shown progress line is replaced by the result in place.
     if progress.finish(context, with: final) { final = nil }
     return .success(result: final, payloads: payloads)
+  }
+
+  /// Joins consecutive text on the same stream into one message, so a cell of many `print`s
+  /// stays far below jupyter_server's iopub rate limit (1,000 messages a second).
+  static func coalescingStreams(_ events: [FlowEngine.Event]) -> [FlowEngine.Event] {
+    var out: [FlowEngine.Event] = []
+    out.reserveCapacity(events.count)
+    for event in events {
+      switch (out.last, event) {
+      case (.stdout(let a)?, .stdout(let b)): out[out.count - 1] = .stdout(a + b)
+      case (.stderr(let a)?, .stderr(let b)): out[out.count - 1] = .stderr(a + b)
+      default: out.append(event)
+      }
+    }
+    return out
   }
 
   public func complete(code: String, cursor: Int) -> JupyterKernel.Completion {

@@ -161,3 +161,23 @@ import Testing
     #expect(!sent.contains { $0.message.msgType == "display_data" || $0.message.msgType == "update_display_data" })
   }
 }
+
+@Suite struct StreamBatchingTests {
+  @Test func manyPrintsBecomeOneStreamMessage() {
+    var k = InMemoryKernel(interpreter: FlowInterpreter(), info: Kernelspec.kernelInfo)
+    let code = (1...2_000).map { "print \"line \($0)\"" }.joined(separator: "\n")
+    let sent = k.shell("execute_request", InMemoryKernel.execute(code))
+    let streams = sent.filter { $0.message.msgType == "stream" }
+    #expect(streams.count == 1)
+    let text = streams.first?.message.content["text"]?.stringValue ?? ""
+    #expect(text.hasPrefix("line 1\nline 2\n"))
+    #expect(text.hasSuffix("line 2000\n"))
+  }
+
+  @Test func streamsStayInOrderAroundDisplays() {
+    var k = InMemoryKernel(interpreter: FlowInterpreter(), info: Kernelspec.kernelInfo)
+    let sent = k.shell("execute_request", InMemoryKernel.execute("print \"a\"\nprint \"b\"\nflows | take 1\nprint \"c\"\n1"))
+    let kinds = sent.map(\.message.msgType).filter { ["stream", "display_data", "execute_result"].contains($0) }
+    #expect(kinds == ["stream", "display_data", "stream", "execute_result"])
+  }
+}
