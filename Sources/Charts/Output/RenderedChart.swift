@@ -41,7 +41,8 @@ public struct RenderedChart: Sendable, Hashable {
   /// The HTML figure: `<figure><img alt=… src="data:image/svg+xml;base64,…"><figcaption>`.
   public var html: String {
     let base64 = Data(svg.utf8).base64EncodedString()
-    var out = "<figure class=\"flowql-chart\" style=\"margin: 0;\">\n<img alt=\""
+    // `tex2jax_ignore mathjax_ignore`: two "US$" in one caption must not be typeset as TeX math.
+    var out = "<figure class=\"flowql-chart tex2jax_ignore mathjax_ignore\" style=\"margin: 0;\">\n<img alt=\""
     HTML.append(summary, to: &out)
     out += "\" width=\"\(width)\" height=\"\(height)\" style=\"max-width: 100%; height: auto;\" "
     out += "src=\"data:image/svg+xml;base64,\(base64)\"/>\n"

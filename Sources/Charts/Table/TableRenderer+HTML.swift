@@ -10,7 +10,8 @@ extension TableRenderer {
   public static func html(_ table: Table, options: DisplayOptions = DisplayOptions()) -> String {
     let formats = table.columns.map { ColumnFormat($0, options: options) }
     let (head, tail) = visibleRows(table.rowCount, options: options)
-    var out = "<div class=\"flowql-table\">\n<table class=\"dataframe flowql\">\n"
+    // `tex2jax_ignore mathjax_ignore`: dollar signs in names and units are not TeX math.
+    var out = "<div class=\"flowql-table tex2jax_ignore mathjax_ignore\">\n<table class=\"dataframe flowql\">\n"
     if let caption = table.caption, !caption.isEmpty {
       out += "<caption style=\"text-align: left; font-weight: bold; white-space: nowrap;\">"
       HTML.append(caption, to: &out)
