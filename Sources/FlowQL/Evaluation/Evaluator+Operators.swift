@@ -195,7 +195,6 @@ extension Evaluator {
     default:
       switch (a, b) {
       case (_, .none): return a
-      case (.none, .none): return .none
       case (_, .ratio) where a != .ratio: return a
       case (.money, .mass): return .price
       case (.money, .price): return .mass
