@@ -95,3 +95,20 @@ import Testing
     #expect(rows[1].contains("MAG"))
   }
 }
+
+@Suite struct MixedMagnitudeTests {
+  @Test func plainNumbersOfVeryDifferentSizesShowFourSignificantDigits() {
+    let table = Table([.number("figure", [1_275_200.4, 3.12345, 0.0049, 77_783_704_466.98])])
+    let text = TableRenderer.text(table)
+    #expect(text.contains("1,275,200"))
+    #expect(text.contains("3.123"))
+    #expect(text.contains("0.004900"))
+    #expect(text.contains("77,783,704,467"))
+  }
+
+  @Test func similarPlainNumbersKeepOneNumberOfDecimals() {
+    let text = TableRenderer.text(Table([.number("x", [1.5, 22.25, 3.125])]))
+    #expect(text.contains(" 1.500"))
+    #expect(text.contains("22.250"))
+  }
+}

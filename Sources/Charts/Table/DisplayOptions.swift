@@ -51,6 +51,9 @@ struct ColumnFormat: Sendable, Hashable {
   var decimals: Int
   var isYear: Bool
   var isNumeric: Bool
+  /// For plain numbers of very different sizes in one column (a table of mixed figures, such as
+  /// `study`): each cell shows four significant digits instead of one fixed number of decimals.
+  var significantDigits: Int?
 
   /// Picks the format of `column` under `options`, looking at all its values.
   init(_ column: Column, options: DisplayOptions) {
@@ -63,6 +66,12 @@ struct ColumnFormat: Sendable, Hashable {
                 integral: NumberText.allIntegral(values), options: options)
       isYear = yearLike
       if yearLike { decimals = 0 }
+      let minMagnitude = values.reduce(Double.infinity) { $1.isFinite && $1 != 0 ? min($0, abs($1)) : $0 }
+      if column.dimension == .none, !yearLike, options.decimals == nil, !NumberText.allIntegral(values),
+        maxMagnitude / minMagnitude >= 1e4
+      {
+        significantDigits = 4
+      }
     case .year:
       self.init(unit: .base(.none), decimals: 0, isYear: true, isNumeric: true)
     case .text, .bool:
@@ -99,6 +108,7 @@ struct ColumnFormat: Sendable, Hashable {
   }
 
   init(unit: DisplayUnit, decimals: Int, isYear: Bool, isNumeric: Bool) {
+    self.significantDigits = nil
     self.unit = unit
     self.decimals = decimals
     self.isYear = isYear
@@ -116,10 +126,22 @@ struct ColumnFormat: Sendable, Hashable {
         "–"
       } else if isYear {
         NumberText.fixed(v, decimals: 0, grouping: false, minus: minus)
+      } else if let digits = significantDigits {
+        NumberText.fixed(v, decimals: Self.decimals(for: v, significantDigits: digits), minus: minus)
       } else {
         NumberText.fixed(unit.scaled(v), decimals: decimals, minus: minus)
       }
     }
+  }
+
+  /// Decimals that show `digits` significant digits of `value` (none for large values).
+  static func decimals(for value: Double, significantDigits digits: Int) -> Int {
+    guard value != 0, value.isFinite else { return 0 }
+    var magnitude = 0
+    var x = abs(value)
+    while x >= 10 { x /= 10; magnitude += 1 }
+    while x < 1 { x *= 10; magnitude -= 1 }
+    return min(12, max(0, digits - 1 - magnitude))
   }
 
   /// A column header: the name with the unit in parentheses when there is one.
