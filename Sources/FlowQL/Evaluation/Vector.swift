@@ -96,24 +96,7 @@ func zipNumbers(
   _ a: [Double], _ aScalar: Bool, _ b: [Double], _ bScalar: Bool, count: Int,
   _ op: (Double, Double) -> Double
 ) -> [Double] {
-  if aScalar && bScalar { return [op(a[0], b[0])] }
-  var out = [Double](repeating: 0, count: count)
-  out.withUnsafeMutableBufferPointer { o in
-    a.withUnsafeBufferPointer { x in
-      b.withUnsafeBufferPointer { y in
-        if aScalar {
-          let s = x[0]
-          for i in 0..<count { o[i] = op(s, y[i]) }
-        } else if bScalar {
-          let s = y[0]
-          for i in 0..<count { o[i] = op(x[i], s) }
-        } else {
-          for i in 0..<count { o[i] = op(x[i], y[i]) }
-        }
-      }
-    }
-  }
-  return out
+  zipBroadcast(a, aScalar, b, bScalar, count: count, fill: 0, op)
 }
 
 /// Applies a predicate element-wise to two arrays, broadcasting scalars.
@@ -121,8 +104,17 @@ func zipNumbers(
 func zipCompare<T>(
   _ a: [T], _ aScalar: Bool, _ b: [T], _ bScalar: Bool, count: Int, _ op: (T, T) -> Bool
 ) -> [Bool] {
+  zipBroadcast(a, aScalar, b, bScalar, count: count, fill: false, op)
+}
+
+/// Applies `op` element-wise to two arrays (a scalar side is a one-element array repeated),
+/// writing through unsafe buffers so the loop has no bounds checks.
+@inline(__always)
+private func zipBroadcast<T, R>(
+  _ a: [T], _ aScalar: Bool, _ b: [T], _ bScalar: Bool, count: Int, fill: R, _ op: (T, T) -> R
+) -> [R] {
   if aScalar && bScalar { return [op(a[0], b[0])] }
-  var out = [Bool](repeating: false, count: count)
+  var out = [R](repeating: fill, count: count)
   out.withUnsafeMutableBufferPointer { o in
     a.withUnsafeBufferPointer { x in
       b.withUnsafeBufferPointer { y in
