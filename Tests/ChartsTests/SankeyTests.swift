@@ -118,14 +118,11 @@ import Testing
     #expect(try ChartSpec(.sankey, y: ["mass"]).resolve(for: flows).dimension == .mass)
   }
 
-  @Test func largeGraphLaysOutQuickly() throws {
+  /// Speed is measured by `flowql-bench --verbs` (make bench), not asserted here.
+  @Test func largeGraphLaysOutEveryNodeAndLink() throws {
     let table = SankeyFixtures.large(nodes: 200, links: 1_000)
-    let start = ContinuousClock.now
     let chart = try render(table, ChartSpec(.sankey))
-    let elapsed = ContinuousClock.now - start
     #expect(xmlProblem(chart.svg) == nil)
-    // The budget is 50 ms in release builds; debug builds get more slack.
-    #expect(elapsed < .seconds(2), "Sankey of 200 nodes / 1,000 links took \(elapsed)")
-    print("sankey 200 nodes / 1,000 links: \(elapsed)")
+    #expect(chart.summary.contains("200 nodes"))
   }
 }

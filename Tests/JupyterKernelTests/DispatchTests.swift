@@ -179,9 +179,8 @@ import Testing
       flag.raise()
     }
     raiser.start()
-    let started = Date()
+    // Without the interrupt, `spin` would run out its 5 s and succeed.
     let sent = k.shell("execute_request", InMemoryKernel.execute("spin"))
-    #expect(Date().timeIntervalSince(started) < 2)
     #expect(sent.contains { $0.label == "error" && $0.message.content["ename"] == "Interrupted" })
   }
 

@@ -48,16 +48,16 @@ import Testing
     }
   }
 
-  @Test func verbsTakeMillisecondsOnTheBundledModel() {
+  /// Every verb answers on the bundled model; their speed is measured by `make bench`.
+  @Test func everyVerbAnswersOnTheBundledModel() {
     var session = MFA.session()
-    _ = session.run("balance")
-    let clock = ContinuousClock()
     for code in [
       "balance year 2022", "mfca year 2022", "dependence years 2015..2022", "value_added by stage", "sankey",
       "upstream of MAG", "study",
     ] {
-      let elapsed = clock.measure { _ = session.run(code) }
-      #expect(elapsed < .milliseconds(250), "\(code) took \(elapsed)")
+      let result = session.run(code)
+      #expect(result.succeeded, "\(code)\n\(result.renderedErrors)")
+      #expect(result.outputs.contains { if case .table(let t, _) = $0 { t.rowCount > 0 } else { false } }, "\(code)")
     }
   }
 }
