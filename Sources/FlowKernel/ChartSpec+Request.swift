@@ -5,7 +5,7 @@ import JupyterKernel
 extension ChartSpec {
   /// The chart a `| chart kind with (…)` stage asked for, in the renderer's terms.
   init(_ request: ChartRequest) {
-    self.init(Charts.ChartKind(rawValue: request.kind.rawValue) ?? .table)
+    self.init(request.kind)
     if case .name(let x)? = request["x"] { self.x = x }
     switch request["y"] {
     case .name(let y)?: self.y = [y]

@@ -26,3 +26,29 @@ def flowql_kernelspec(tmp_path_factory):
     os.environ["JUPYTER_PATH"] = str(data)
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
     yield data / "kernels" / "flowql"
+
+
+def running_kernel():
+    """Starts the FlowQL kernel and a ready client; yields (manager, client), then shuts down."""
+    from jupyter_client import KernelManager
+
+    km = KernelManager(kernel_name="flowql")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=30)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+@pytest.fixture
+def kernel():
+    """A fresh FlowQL kernel for one test."""
+    yield from running_kernel()
+
+
+@pytest.fixture(scope="module")
+def shared_kernel():
+    """One FlowQL kernel for every test of a module."""
+    yield from running_kernel()

@@ -4,19 +4,12 @@ import queue
 import time
 
 import pytest
-from jupyter_client import KernelManager
 
 
 @pytest.fixture(scope="module")
-def kernel():
-    km = KernelManager(kernel_name="flowql")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=30)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+def kernel(shared_kernel):
+    """Every abuse test talks to the same kernel, which must survive all of them."""
+    return shared_kernel
 
 
 def still_serving(km, kc):

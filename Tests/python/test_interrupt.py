@@ -2,21 +2,8 @@
 import time
 
 import pytest
-from jupyter_client import KernelManager
 
 EXPENSIVE = "flows | join flows on material | join flows on material | summarize n = count()"
-
-
-@pytest.fixture
-def kernel():
-    km = KernelManager(kernel_name="flowql")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=30)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
 
 
 def wait_idle(kc, msg_id, timeout=30):

@@ -1,24 +1,4 @@
-/// The chart kinds a `chart` stage may ask for.
-public enum ChartKind: String, Sendable, Hashable, CaseIterable {
-  /// Horizontal bars.
-  case bar
-  /// Vertical columns.
-  case column
-  /// Lines over an ordered x.
-  case line
-  /// Filled area.
-  case area
-  /// Stacked areas or columns.
-  case stacked
-  /// Stacked to 100 % per x.
-  case stacked100
-  /// Pie (≤ 6 slices).
-  case pie
-  /// Sankey diagram of source/target/value rows.
-  case sankey
-  /// Plain table.
-  case table
-}
+import FlowModel
 
 /// A value given to a chart option in `with (…)`.
 public enum ChartOptionValue: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import FlowModel
+
 extension Parser {
   /// A verb and its clauses, driven by the verb's signature.
   mutating func parseVerb(_ signature: VerbSignature) throws(Abort) -> VerbSyntax {

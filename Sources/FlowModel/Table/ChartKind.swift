@@ -1,4 +1,4 @@
-/// The kinds of chart the `chart` stage can draw.
+/// The kinds of chart a table can be drawn as: the `chart` stage (FlowQL) asks for one, Charts draws it.
 public enum ChartKind: String, Sendable, Hashable, CaseIterable {
   /// Horizontal bars, one per category (grouped when there are several series).
   case bar
