@@ -21,15 +21,26 @@ public struct FlowInterpreter: KernelInterpreter {
 
   /// After how many seconds a running cell shows a progress line (updated in place).
   var progressDelay = 0.5
+  /// A cell left running after an interrupt; the next cell waits for it and takes its session.
+  private var abandoned: CellWorker?
+
+  /// How often the shell thread looks at the interrupt flag while a cell runs.
+  static let pollSeconds = 0.002
+  /// How long an interrupted cell may take to stop by itself (its error then names the stage
+  /// it stopped in) before the kernel answers without it.
+  static let graceSeconds = 0.01
 
   public mutating func execute(code: String, context: ExecutionContext) -> ExecutionOutcome {
+    guard settle(context) else { return .failure(Self.interruptedWhileWaiting) }
     var progress = Progress(delay: progressDelay, displayID: "flowql-progress-\(context.executionCount)")
-    // The evaluator asks "cancelled?" once per stage and every few thousand rows, on this thread:
-    // the moment to show that a long cell is still working.
-    let result = engine.run(code) {
-      progress.tick(context)
-      return context.isInterrupted
+    let worker = CellWorker(engine: engine, code: code, interrupted: context.interruptionCheck)
+    guard let (engine, result) = Self.outcome(of: worker, context, &progress) else {
+      worker.abandon()
+      abandoned = worker
+      progress.finish(context, with: nil)
+      return .failure(Self.interruptedWhileRunning)
     }
+    self.engine = engine
     let events = Self.coalescingStreams(result.events)
     let lastDisplay = result.error == nil ? events.lastIndex { if case .display = $0 { true } else { false } } : nil
     var payloads: [Payload] = []
@@ -52,6 +63,46 @@ public struct FlowInterpreter: KernelInterpreter {
     if progress.finish(context, with: final) { final = nil }
     return .success(result: final, payloads: payloads)
   }
+
+  /// The worker's engine and result; nil when the user interrupted and the worker did not stop
+  /// within ``graceSeconds``. Meanwhile a long cell shows its progress line.
+  private static func outcome(
+    of worker: CellWorker, _ context: ExecutionContext, _ progress: inout Progress
+  ) -> CellWorker.Outcome? {
+    while true {
+      progress.tick(context)
+      if let done = worker.wait(seconds: pollSeconds) { return done }
+      if context.isInterrupted { return worker.wait(seconds: graceSeconds) }
+    }
+  }
+
+  /// Waits for a cell left running by an interrupt and takes over its session; false if the
+  /// user interrupts again while waiting.
+  private mutating func settle(_ context: ExecutionContext) -> Bool {
+    guard let worker = abandoned else { return true }
+    while true {
+      if let (engine, _) = worker.wait(seconds: Self.pollSeconds) {
+        self.engine = engine
+        abandoned = nil
+        return true
+      }
+      if context.isInterrupted { return false }
+    }
+  }
+
+  static let interruptedWhileRunning = ExecutionError(
+    name: "E900", value: "interrupted",
+    traceback: [
+      "error[E900]: interrupted",
+      "  = note: the statement stops at its next check; bindings made before the interrupt are kept",
+    ])
+
+  static let interruptedWhileWaiting = ExecutionError(
+    name: "E900", value: "interrupted",
+    traceback: [
+      "error[E900]: interrupted",
+      "  = note: this cell did not start: the previously interrupted cell was still stopping",
+    ])
 
   /// Joins consecutive text on the same stream into one message, so a cell of many `print`s
   /// stays far below jupyter_server's iopub rate limit (1,000 messages a second).

@@ -43,6 +43,7 @@ import Testing
     (.invalidCount, "flows | take 2.5"),
     (.invalidPivot, "flows | pivot columns = year, values = source"),
     (.joinKeyMismatch, "flows | join processes on year = id"),
+    (.joinTooLarge, "flows | join flows on material\n  | join flows on year"),
     (.invalidOptionValue, "set rows = 0"),
     (.verbFailed, "echo of \"SEP\" fail"),
     (.verbNeedsNoInput, "flows | echo of \"SEP\""),
@@ -60,6 +61,7 @@ import Testing
   func rendersGoldenMessage(_ code: String) throws {
     let (expected, input) = try #require(Self.triggers.first { $0.0.rawValue == code })
     var session = Fixtures.session()
+    if expected == .joinTooLarge { session.joinByteLimit = 10_000 }
     let result = session.run(input, isCancelled: { expected == .interrupted })
     let diagnostics = result.errors + result.warnings
     #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")

@@ -3,7 +3,8 @@ import time
 
 import pytest
 
-EXPENSIVE = "flows | join flows on material | join flows on material | summarize n = count()"
+# 33.5 million rows (about 1 GB): seconds of work, under the join size limit (E323).
+EXPENSIVE = "let before = flows | take 1\nlet m = flows | select material\nm | join m on material | join m on material | summarize n = count()"
 
 
 def wait_idle(kc, msg_id, timeout=30):
@@ -35,5 +36,21 @@ def test_expensive_query_is_interrupted_quickly_and_state_survives(kernel, how):
     errors = [m for m in messages if m["msg_type"] == "error"]
     assert len(errors) == 1 and errors[0]["content"]["ename"] == "E900"
     assert latency < 0.1
-    reply = kc.execute_interactive("keep | summarize n = count()", timeout=30, output_hook=lambda m: None)
+    # The next cell waits for the stopped one and sees its bindings: the earlier cell's `keep`
+    # and `before`, made in the interrupted cell ahead of the expensive statement.
+    outputs = []
+    reply = kc.execute_interactive(
+        "keep | summarize n = count()\nbefore | summarize n = count()", timeout=30, output_hook=outputs.append)
     assert reply["content"]["status"] == "ok"
+    texts = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] in ("display_data", "execute_result")]
+    assert texts[0].split()[-1] == "66" and texts[1].split()[-1] == "1"
+
+
+def test_a_join_too_large_for_memory_is_refused_before_it_starts(kernel):
+    km, kc = kernel
+    outputs = []
+    reply = kc.execute_interactive(
+        "flows | join flows on material | join flows on material", timeout=30, output_hook=outputs.append)
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "E323"
+    assert "33,554,432 rows" in reply["content"]["evalue"]
+    assert km.is_alive()

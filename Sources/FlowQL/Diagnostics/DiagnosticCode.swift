@@ -71,6 +71,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case invalidPivot = "E321"
   /// Join keys of different types.
   case joinKeyMismatch = "E322"
+  /// A join would produce more rows than memory allows.
+  case joinTooLarge = "E323"
   /// A `set` value that the option does not accept.
   case invalidOptionValue = "E401"
   /// A verb reported a problem with its clauses or data.
@@ -125,6 +127,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .invalidCount: "a row count must be a whole number, 0 or more"
     case .invalidPivot: "`pivot` needs a numeric values column"
     case .joinKeyMismatch: "the two join keys have different types"
+    case .joinTooLarge: "a join would make more rows than FlowQL keeps in memory (about 2 GB)"
     case .invalidOptionValue: "the value does not suit this `set` option"
     case .verbFailed: "a verb could not compute its table"
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"

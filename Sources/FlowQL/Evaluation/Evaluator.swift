@@ -45,6 +45,12 @@ struct Evaluator {
   /// Models defined by verbs (`scenario`, `load`), kept by the session if the statement succeeds.
   var definedModels: [NamedModel] = []
 
+  /// The most memory a join may take for its result (an estimate: 16 bytes per text or row
+  /// index, 8 per number or year, 1 per flag). A join on a key that repeats a lot — `flows | join
+  /// flows on material` twice makes 33 million rows — would otherwise fill the machine's memory
+  /// and have the operating system end the kernel, losing every binding.
+  var joinByteLimit = Session.defaultJoinByteLimit
+
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
 

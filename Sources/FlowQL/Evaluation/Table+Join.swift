@@ -42,31 +42,54 @@ extension Evaluator {
       leftKeys.append(lc)
       rightKeys.append(rc)
     }
-    // One key (the common case) hashes a single part; several keys hash an array of parts.
+    // One hash lookup per row: right rows are grouped into buckets, and each left row notes its
+    // bucket, so the exact output size is known before anything large is allocated.
     let single = keys.count == 1
-    var index1: [KeyPart: [Int]] = [:]
-    var index: [[KeyPart]: [Int]] = [:]
+    var bucketOf1: [KeyPart: Int] = [:]
+    var bucketOf: [[KeyPart]: Int] = [:]
+    var buckets: [[Int]] = []
+    func bucket(_ id: Int?, _ row: Int) -> Int {
+      if let id {
+        buckets[id].append(row)
+        return id
+      }
+      buckets.append([row])
+      return buckets.count - 1
+    }
     for row in 0..<right.rowCount {
+      if row % Self.checkInterval == 0 { try checkCancelled(range) }
       if single {
-        index1[rightKeys[0].keyPart(row), default: []].append(row)
+        let key = rightKeys[0].keyPart(row)
+        bucketOf1[key] = bucket(bucketOf1[key], row)
       } else {
-        index[rightKeys.map { $0.keyPart(row) }, default: []].append(row)
+        let key = rightKeys.map { $0.keyPart(row) }
+        bucketOf[key] = bucket(bucketOf[key], row)
       }
     }
+    var leftBucket = [Int](repeating: -1, count: left.rowCount)
+    var outputRows = 0
+    for row in 0..<left.rowCount {
+      if row % Self.checkInterval == 0 { try checkCancelled(range) }
+      let found = single ? bucketOf1[leftKeys[0].keyPart(row)] : bucketOf[leftKeys.map { $0.keyPart(row) }]
+      if let found {
+        leftBucket[row] = found
+        outputRows += buckets[found].count
+      } else if kind == .left {
+        outputRows += 1
+      }
+    }
+    let dropped = Set(keys.map(\.right.text))
+    let kept = left.columns + right.columns.filter { !dropped.contains($0.name) }
+    try checkJoinSize(rows: outputRows, columns: kept, at: range)
     var leftRows: [Int] = []
     var rightRows: [Int] = []
-    leftRows.reserveCapacity(left.rowCount)
-    rightRows.reserveCapacity(left.rowCount)
-    // Check for an interrupt by output rows too: one left row may match many right rows.
-    var nextCheck = 0
+    leftRows.reserveCapacity(outputRows)
+    rightRows.reserveCapacity(outputRows)
     for row in 0..<left.rowCount {
-      if leftRows.count >= nextCheck || row % Self.checkInterval == 0 {
-        try checkCancelled(range)
-        nextCheck = leftRows.count + Self.checkInterval
-      }
-      let found = single ? index1[leftKeys[0].keyPart(row)] : index[leftKeys.map { $0.keyPart(row) }]
-      if let matches = found {
-        for m in matches {
+      if row % Self.checkInterval == 0 { try checkCancelled(range) }
+      let id = leftBucket[row]
+      if id >= 0 {
+        for m in buckets[id] {
           leftRows.append(row)
           rightRows.append(m)
         }
@@ -79,13 +102,41 @@ extension Evaluator {
     for column in left.columns {
       columns.append(try gather(column, leftRows, at: range))
     }
-    let dropped = Set(keys.map(\.right.text))
     for column in right.columns where !dropped.contains(column.name) {
       var c = try gather(column, rightRows, at: range)
       if columns.contains(where: { $0.name == c.name }) { c.name += "_\(rightName)" }
       columns.append(c)
     }
     return Table(columns, caption: left.caption)
+  }
+
+  /// Throws `E323` when a join of `rows` rows of `columns` would exceed `joinByteLimit`.
+  private func checkJoinSize(rows: Int, columns: [Column], at range: SourceRange) throws(Diagnostic) {
+    let bytesPerRow = columns.reduce(16) { sum, column in
+      switch column.values {
+      case .text: sum + 16
+      case .number, .year: sum + 8
+      case .bool: sum + 1
+      }
+    }
+    let (bytes, overflow) = rows.multipliedReportingOverflow(by: bytesPerRow)
+    guard overflow || bytes > joinByteLimit else { return }
+    let size = overflow ? "more than the machine has" : "about \(Self.describeBytes(bytes))"
+    throw Diagnostic(
+      .joinTooLarge,
+      "this join would make \(Options.format(Double(rows), decimals: 0)) rows × \(columns.count) columns (\(size))",
+      at: range, label: "too many matches",
+      help: "filter with `where` or keep the needed columns with `select` before joining, or join on more keys",
+      notes: ["a join may use up to \(Self.describeBytes(joinByteLimit)); each key value that repeats multiplies the rows"])
+  }
+
+  /// `12.3 GB`, `512 MB`, `3 kB`: decimal units, one decimal for GB.
+  static func describeBytes(_ bytes: Int) -> String {
+    let b = Double(bytes)
+    if b >= 1e9 { return "\(Options.format(b / 1e9, decimals: 1)) GB" }
+    if b >= 1e6 { return "\(Options.format(b / 1e6, decimals: 0)) MB" }
+    if b >= 1e3 { return "\(Options.format(b / 1e3, decimals: 0)) kB" }
+    return "\(bytes) bytes"
   }
 
   /// The rows of `column` at `indices` (-1 = missing), built in slices so an interrupt lands

@@ -99,7 +99,7 @@ extension Help {
     .init(
       name: "join", category: .stage, syntax: "| join [inner|left] table on key [= key], …",
       summary:
-        "Adds the columns of another table where keys match (inner keeps matches only, left keeps every row). Clashing names get `_<table>`.",
+        "Adds the columns of another table where keys match (inner keeps matches only, left keeps every row). Clashing names get `_<table>`. A result over about 2 GB stops with E323.",
       example: "flows | join processes on source = id"),
     .init(
       name: "schema", category: .stage, syntax: "| schema",

@@ -17,6 +17,12 @@ public struct Session: Sendable {
   public private(set) var bindings: [String: Binding] = [:]
   /// Display options set with `set`.
   public var options = Options()
+  /// The most memory, in bytes, that one join's result may take; a larger join stops with `E323`
+  /// instead of exhausting the machine's memory.
+  public var joinByteLimit = Session.defaultJoinByteLimit
+
+  /// 2 GB: a join of up to tens of millions of rows.
+  public static let defaultJoinByteLimit = 2_000_000_000
 
   /// Creates a session over `catalog`.
   public init(catalog: Catalog) {
@@ -47,6 +53,7 @@ public struct Session: Sendable {
     withoutActuallyEscaping(isCancelled) { isCancelled in
       for statement in program.statements {
         var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: isCancelled)
+        evaluator.joinByteLimit = joinByteLimit
         do throws(Diagnostic) {
           try execute(statement, &evaluator, into: &result)
           for model in evaluator.definedModels { catalog.models.define(model) }
