@@ -21,7 +21,7 @@ extension Table {
 
   /// The texts of column `name`.
   func texts(_ name: String) -> [String] {
-    if case .text(let v)? = self[name]?.values { return v }
+    if case .text(let v)? = self[name]?.values { return Array(v) }
     return []
   }
 

@@ -22,7 +22,7 @@ import Testing
 
   static func texts(_ t: Table?, _ column: String) -> [String] {
     guard case .text(let v)? = t?[column]?.values else { return [] }
-    return v
+    return Array(v)
   }
 
   struct RowCase: Sendable, CustomTestStringConvertible {

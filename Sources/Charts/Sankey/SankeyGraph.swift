@@ -51,7 +51,7 @@ struct SankeyGraph: Sendable {
           let valueName = chart.y.first, case .number(let values)? = table[valueName]?.values
     else { return }
     var splits: [String]? = nil
-    if let s = chart.series, case .text(let v)? = table[s]?.values { splits = v }
+    if let s = chart.series, case .text(let v)? = table[s]?.values { splits = Array(v) }
     var loops: [Bool]? = nil
     if case .bool(let v)? = table["is_loop"]?.values { loops = v }
 
@@ -105,9 +105,9 @@ struct SankeyGraph: Sendable {
   private mutating func readNodes(_ table: Table, into index: inout [String: Int]) {
     guard case .text(let ids)? = (table["id"] ?? table["name"])?.values else { return }
     var names: [String]? = nil, stages: [String]? = nil, kinds: [String]? = nil
-    if case .text(let v)? = table["name"]?.values { names = v }
-    if case .text(let v)? = table["stage"]?.values { stages = v }
-    if case .text(let v)? = table["kind"]?.values { kinds = v }
+    if case .text(let v)? = table["name"]?.values { names = Array(v) }
+    if case .text(let v)? = table["stage"]?.values { stages = Array(v) }
+    if case .text(let v)? = table["kind"]?.values { kinds = Array(v) }
     var orders: [Double]? = nil
     switch table["stage_order"]?.values {
     case .number(let v)?: orders = v

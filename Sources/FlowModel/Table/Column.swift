@@ -2,14 +2,19 @@
 ///
 /// Missing numbers are `Double.nan`; missing text is the empty string.
 public enum ColumnValues: Sendable, Hashable {
-  /// Text values, such as process ids or material names.
-  case text([String])
+  /// Text values, such as process ids or material names, dictionary-encoded.
+  case text(TextColumn)
   /// Numeric values in the column's base unit.
   case number([Double])
   /// Calendar years.
   case year([Int])
   /// Truth values, such as a balance check's `ok`.
   case bool([Bool])
+
+  /// Text values from plain strings.
+  public static func text(_ strings: [String]) -> ColumnValues {
+    .text(TextColumn(strings))
+  }
 
   /// How many values the column holds.
   public var count: Int {
@@ -84,7 +89,7 @@ public struct Column: Sendable, Hashable {
   /// - Complexity: O(`indices.count`).
   public func gathering(_ indices: [Int]) -> Column {
     switch values {
-    case .text(let v): Column(name, .text(indices.map { v[$0] }), dimension: dimension)
+    case .text(let v): Column(name, .text(v.gathered(indices)), dimension: dimension)
     case .number(let v): Column(name, .number(indices.map { v[$0] }), dimension: dimension)
     case .year(let v): Column(name, .year(indices.map { v[$0] }), dimension: dimension)
     case .bool(let v): Column(name, .bool(indices.map { v[$0] }), dimension: dimension)

@@ -117,7 +117,7 @@ extension Evaluator {
       rows.map { $0 < 0 ? missing : x[v.isScalar ? 0 : $0] }
     }
     switch v.values {
-    case .text(let x): return Vector(values: .text(at(x, "")))
+    case .text(let x): return Vector(values: .text(x.gathered(v.isScalar ? rows.map { $0 < 0 ? -1 : 0 } : rows)))
     case .number(let x): return Vector(values: .number(at(x, .nan)), dimension: v.dimension)
     case .year(let x): return Vector(values: .year(at(x, 0)))
     case .bool(let x): return Vector(values: .bool(at(x, false)))

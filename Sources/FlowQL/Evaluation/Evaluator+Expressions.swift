@@ -107,7 +107,7 @@ extension Evaluator {
     let rows = keys.map { index[$0] ?? -1 }
     let values: ColumnValues
     switch field.values {
-    case .text(let v): values = .text(rows.map { $0 < 0 ? "" : v[$0] })
+    case .text(let v): values = .text(v.gathered(rows))
     case .number(let v): values = .number(rows.map { $0 < 0 ? .nan : v[$0] })
     case .year(let v): values = .year(rows.map { $0 < 0 ? 0 : v[$0] })
     case .bool(let v): values = .bool(rows.map { $0 < 0 ? false : v[$0] })

@@ -45,7 +45,7 @@ extension Evaluator {
         .badArguments, "`\(info.name)` needs text, found \(v.typeDescription)", at: expr.range,
         help: "usage: `\(info.signature)`")
     }
-    return t
+    return Array(t)
   }
 
   private mutating func scalarFunction(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ frame: Frame)
@@ -121,7 +121,7 @@ extension Evaluator {
       (0..<count).map { i in cond[c.isScalar ? 0 : i] ? x[a.isScalar ? 0 : i] : y[b.isScalar ? 0 : i] }
     }
     switch (a.values, b.values) {
-    case (.text(let x), .text(let y)): return Vector(values: .text(pick(x, y)), isScalar: scalar)
+    case (.text(let x), .text(let y)): return Vector(values: .text(pick(Array(x), Array(y))), isScalar: scalar)
     case (.year(let x), .year(let y)): return Vector(values: .year(pick(x, y)), isScalar: scalar)
     case (.bool(let x), .bool(let y)): return Vector(values: .bool(pick(x, y)), isScalar: scalar)
     case (.number(let x), .number(let y))

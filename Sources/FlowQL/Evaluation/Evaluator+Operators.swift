@@ -71,6 +71,18 @@ extension Evaluator {
     }
   }
 
+  /// Whether `a op b` holds for a comparison operator.
+  private static func holds<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
+    switch op {
+    case .equal: a == b
+    case .notEqual: a != b
+    case .less: a < b
+    case .lessEqual: a <= b
+    case .greater: a > b
+    default: a >= b
+    }
+  }
+
   private func compare(
     _ op: BinaryOperator, _ lhs: Vector, _ rhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr,
     _ opRange: SourceRange, _ n: Int
@@ -89,7 +101,15 @@ extension Evaluator {
       return Vector(values: .bool(r), isScalar: both)
     }
     switch (lhs.values, rhs.values) {
-    case (.text(let a), .text(let b)): return result(a, b)
+    case (.text(let a), .text(let b)):
+      // One comparison per distinct value against a single text (`source == "SEP"`), not per row.
+      if rhs.isScalar && !lhs.isScalar, let other = b.first {
+        return Vector(values: .bool(a.mapDistinct { Self.holds(op, $0, other) }))
+      }
+      if lhs.isScalar && !rhs.isScalar, let other = a.first {
+        return Vector(values: .bool(b.mapDistinct { Self.holds(op, other, $0) }))
+      }
+      return result(Array(a), Array(b))
     case (.year(let a), .year(let b)): return result(a, b)
     case (.year(let a), .number(let b))
     where rhs.isScalar && rhs.dimension == .none && b[0].rounded() == b[0] && abs(b[0]) < 1e15:
@@ -147,7 +167,7 @@ extension Evaluator {
     let both = lhs.isScalar && rhs.isScalar
     switch (lhs.values, rhs.values) {
     case (.text(let a), .text(let b)) where op == .add:
-      return Vector(values: .text(zipStrings(a, lhs.isScalar, b, rhs.isScalar, n)), isScalar: both)
+      return Vector(values: .text(zipStrings(Array(a), lhs.isScalar, Array(b), rhs.isScalar, n)), isScalar: both)
     case (.year(let a), .year(let b)) where op == .add || op == .subtract:
       let r = zipInts(a, lhs.isScalar, b, rhs.isScalar, n, op == .add ? (&+) : (&-))
       return Vector(values: .year(r), isScalar: both)
@@ -217,9 +237,7 @@ extension Evaluator {
       case .text(let column) = lhs.values, case .text(let literal) = rhs.values, rhs.isScalar,
       !lhs.isScalar, let value = literal.first
     else { return }
-    var seen = Set<String>()
-    var distinct: [String] = []
-    for v in column where seen.insert(v).inserted { distinct.append(v) }
+    let distinct = column.dictionary
     let suggestion =
       Suggestions.didYouMean(value, in: distinct)
       ?? Suggestions.didYouMean(value, in: catalog.processes + catalog.materials)

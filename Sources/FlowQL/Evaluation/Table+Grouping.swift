@@ -56,7 +56,19 @@ extension Grouping {
       combined = combined.map { remap[$0] }
     }
     try check()
-    // Number the distinct combined codes in ascending order.
+    // Number the distinct combined codes in ascending order: by marking them in an array when the
+    // codes are few enough, else by hashing and sorting them.
+    if fits, product <= Self.denseLimit(n) {
+      var idOf = [Int](repeating: -1, count: product)
+      for c in combined { idOf[c] = 0 }
+      var count = 0
+      for c in 0..<product where idOf[c] == 0 {
+        idOf[c] = count
+        count += 1
+      }
+      try check()
+      return try numbered(combined.map { idOf[$0] }, groups: count, check: check)
+    }
     var seen: [Int: Int] = [:]
     var codes: [Int] = []
     for c in combined where seen[c] == nil {
@@ -66,20 +78,29 @@ extension Grouping {
     let order = codes.indices.sorted { codes[$0] < codes[$1] }
     var remap = [Int](repeating: 0, count: codes.count)
     for (newID, old) in order.enumerated() { remap[old] = newID }
-    var groupOf = [Int](repeating: 0, count: n)
-    var first = [Int](repeating: -1, count: codes.count)
-    var last = [Int](repeating: -1, count: codes.count)
-    for i in 0..<n {
-      let g = remap[seen[combined[i]] ?? 0]
-      groupOf[i] = g
+    try check()
+    return try numbered(combined.map { remap[seen[$0] ?? 0] }, groups: codes.count, check: check)
+  }
+
+  /// The largest number of possible keys grouped through an array rather than a hash table.
+  private static func denseLimit(_ n: Int) -> Int { max(1 << 16, 4 * n) }
+
+  /// The grouping of rows whose group numbers are `groupOf`.
+  private static func numbered(
+    _ groupOf: [Int], groups: Int, check: () throws(Diagnostic) -> Void
+  ) throws(Diagnostic) -> Grouping {
+    var first = [Int](repeating: -1, count: groups)
+    var last = [Int](repeating: -1, count: groups)
+    for (i, g) in groupOf.enumerated() {
       if first[g] < 0 { first[g] = i }
       last[g] = i
       if i % Evaluator.checkInterval == 0 { try check() }
     }
-    return Grouping(groupOf: groupOf, count: codes.count, firstRow: first, lastRow: last)
+    return Grouping(groupOf: groupOf, count: groups, firstRow: first, lastRow: last)
   }
 
-  /// Each row's rank among the key's distinct values, and the number of distinct values.
+  /// Each row's rank among the key's distinct values, and an upper bound of the ranks (the number
+  /// of distinct values, or for text the size of the column's dictionary).
   static func rank(_ key: Vector, _ n: Int) -> ([Int], Int) {
     func ranked<T: Hashable>(_ values: [T], _ less: (T, T) -> Bool) -> ([Int], Int) {
       var ids: [T: Int] = [:]
@@ -101,8 +122,30 @@ extension Grouping {
       return (provisional.map { remap[$0] }, distinct.count)
     }
     switch key.values {
-    case .text(let v): return ranked(v, <)
-    case .year(let v): return ranked(v, <)
+    case .text(let v):
+      // Rank the distinct values once; rows take their value's rank through its code. Values no
+      // longer present in any row leave gaps in the ranks, which order and grouping ignore.
+      let order = v.dictionary.indices.sorted { v.dictionary[$0] < v.dictionary[$1] }
+      var rankOf = [Int](repeating: 0, count: v.dictionary.count)
+      for (r, entry) in order.enumerated() { rankOf[entry] = r }
+      let codes = v.codes
+      let ranks = key.isScalar ? [Int](repeating: rankOf[Int(codes[0])], count: n) : codes.map { rankOf[Int($0)] }
+      return (ranks, v.dictionary.count)
+    case .year(let v):
+      // Years span a small range: rank them through an array indexed by year.
+      if !key.isScalar, let low = v.min(), let high = v.max(),
+        case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < denseLimit(n)
+      {
+        var rankOf = [Int](repeating: -1, count: high - low + 1)
+        for y in v { rankOf[y - low] = 0 }
+        var count = 0
+        for i in rankOf.indices where rankOf[i] == 0 {
+          rankOf[i] = count
+          count += 1
+        }
+        return (v.map { rankOf[$0 - low] }, count)
+      }
+      return ranked(v, <)
     case .bool(let v): return ranked(v) { !$0 && $1 }
     case .number(let v):
       // Normalise -0 and NaN so equal values share one key; NaN sorts last.

@@ -1,20 +1,30 @@
 import FlowModel
 
-/// A hashable join key part.
-private enum KeyPart: Hashable {
-  case text(String)
-  case int(Int)
-  case number(UInt64)
-}
-
-extension Column {
-  fileprivate func keyPart(_ row: Int) -> KeyPart {
-    switch values {
-    case .text(let v): .text(v[row])
-    case .year(let v): .int(v[row])
-    case .bool(let v): .int(v[row] ? 1 : 0)
-    case .number(let v): .number(v[row] == 0 ? 0 : v[row].bitPattern)
+/// Both sides' values of one join key as integers, equal exactly when the values are equal: text
+/// through one dictionary shared by the two sides (so no row hashes a string), years as they are,
+/// flags as 0 and 1, numbers by bit pattern (with -0 as 0). `dense` bounds the integers when they
+/// are small ids, so a lookup can index an array instead of hashing.
+private func integerKeys(_ l: ColumnValues, _ r: ColumnValues) -> (left: [Int], right: [Int], dense: Int?) {
+  switch (l, r) {
+  case (.text(let a), .text(let b)):
+    var ids: [String: Int] = [:]
+    func id(_ s: String) -> Int {
+      if let i = ids[s] { return i }
+      ids[s] = ids.count
+      return ids.count - 1
     }
+    let leftIDs = a.dictionary.map(id)
+    let rightIDs = b.dictionary.map(id)
+    return (a.codes.map { leftIDs[Int($0)] }, b.codes.map { rightIDs[Int($0)] }, ids.count)
+  case (.year(let a), .year(let b)):
+    return (a, b, nil)
+  case (.bool(let a), .bool(let b)):
+    return (a.map { $0 ? 1 : 0 }, b.map { $0 ? 1 : 0 }, 2)
+  case (.number(let a), .number(let b)):
+    func bits(_ x: Double) -> Int { x == 0 ? 0 : Int(truncatingIfNeeded: x.bitPattern) }
+    return (a.map(bits), b.map(bits), nil)
+  default:
+    preconditionFailure("join key types are checked before")
   }
 }
 
@@ -42,36 +52,42 @@ extension Evaluator {
       leftKeys.append(lc)
       rightKeys.append(rc)
     }
-    // One hash lookup per row: right rows are grouped into buckets, and each left row notes its
-    // bucket, so the exact output size is known before anything large is allocated.
-    let single = keys.count == 1
-    var bucketOf1: [KeyPart: Int] = [:]
-    var bucketOf: [[KeyPart]: Int] = [:]
+    // Right rows are grouped into buckets by key, and each left row notes its bucket, so the exact
+    // output size is known before anything large is allocated.
+    let parts = zip(leftKeys, rightKeys).map { integerKeys($0.values, $1.values) }
+    let single = parts.count == 1
+    let dense = single ? parts[0].dense : nil
+    var denseBucket = [Int](repeating: -1, count: dense ?? 0)
+    var bucketOf1: [Int: Int] = [:]
+    var bucketOf: [[Int]: Int] = [:]
     var buckets: [[Int]] = []
-    func bucket(_ id: Int?, _ row: Int) -> Int {
-      if let id {
-        buckets[id].append(row)
-        return id
-      }
-      buckets.append([row])
-      return buckets.count - 1
+    func find(_ row: Int, right: Bool) -> Int? {
+      guard single else { return bucketOf[parts.map { right ? $0.right[row] : $0.left[row] }] }
+      let key = right ? parts[0].right[row] : parts[0].left[row]
+      guard dense != nil else { return bucketOf1[key] }
+      return denseBucket[key] < 0 ? nil : denseBucket[key]
     }
     for row in 0..<right.rowCount {
       if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      if single {
-        let key = rightKeys[0].keyPart(row)
-        bucketOf1[key] = bucket(bucketOf1[key], row)
+      if let id = find(row, right: true) {
+        buckets[id].append(row)
+        continue
+      }
+      let id = buckets.count
+      buckets.append([row])
+      if !single {
+        bucketOf[parts.map { $0.right[row] }] = id
+      } else if dense != nil {
+        denseBucket[parts[0].right[row]] = id
       } else {
-        let key = rightKeys.map { $0.keyPart(row) }
-        bucketOf[key] = bucket(bucketOf[key], row)
+        bucketOf1[parts[0].right[row]] = id
       }
     }
     var leftBucket = [Int](repeating: -1, count: left.rowCount)
     var outputRows = 0
     for row in 0..<left.rowCount {
       if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      let found = single ? bucketOf1[leftKeys[0].keyPart(row)] : bucketOf[leftKeys.map { $0.keyPart(row) }]
-      if let found {
+      if let found = find(row, right: false) {
         leftBucket[row] = found
         outputRows += buckets[found].count
       } else if kind == .left {
@@ -158,7 +174,9 @@ extension Evaluator {
       return out
     }
     switch column.values {
-    case .text(let v): return Column(column.name, .text(try slices(v, missing: "")), dimension: column.dimension)
+    case .text(let v):
+      try checkCancelled(range)
+      return Column(column.name, .text(v.gathered(indices)), dimension: column.dimension)
     case .number(let v): return Column(column.name, .number(try slices(v, missing: .nan)), dimension: column.dimension)
     case .year(let v): return Column(column.name, .year(try slices(v, missing: 0)), dimension: column.dimension)
     case .bool(let v): return Column(column.name, .bool(try slices(v, missing: false)), dimension: column.dimension)

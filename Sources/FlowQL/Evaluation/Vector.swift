@@ -45,7 +45,7 @@ struct Vector: Sendable {
     guard isScalar else { return Column(name, values, dimension: dimension) }
     let v: ColumnValues
     switch values {
-    case .text(let a): v = .text(Array(repeating: a[0], count: count))
+    case .text(let a): v = .text(a.gathered([Int](repeating: 0, count: count)))
     case .number(let a): v = .number(Array(repeating: a[0], count: count))
     case .year(let a): v = .year(Array(repeating: a[0], count: count))
     case .bool(let a): v = .bool(Array(repeating: a[0], count: count))

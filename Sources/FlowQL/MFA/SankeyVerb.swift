@@ -114,7 +114,7 @@ struct SankeyVerb: Verb {
     guard case .text(let values) = column.values else {
       throw VerbError("`\(name)` is not a text column of `flows`", help: "e.g. `split by material`", clause: "split by")
     }
-    return values
+    return Array(values)
   }
 
   private func minimum(_ call: VerbCall, _ dimension: Dimension) throws -> Double? {

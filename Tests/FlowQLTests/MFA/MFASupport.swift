@@ -52,7 +52,7 @@ extension Table {
 
   func texts(_ name: String) -> [String] {
     guard case .text(let v)? = self[name]?.values else { return [] }
-    return v
+    return Array(v)
   }
 
   func years(_ name: String) -> [Int] {
