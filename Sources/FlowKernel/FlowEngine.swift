@@ -100,8 +100,8 @@ public struct FlowEngine: Sendable {
     do {
       var spec = ChartSpec(request)
       if spec.kind == .sankey, spec.nodes == nil {
-        // Columns by stage: the processes table names each node's stage and kind.
-        spec.nodes = session.catalog.tables["processes"]
+        // Columns by stage: the processes table of the query's model names each node's stage and kind.
+        spec.nodes = request.nodes ?? session.catalog.tables["processes"]
       }
       let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
       return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))

@@ -47,6 +47,28 @@ import Testing
       == render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle)
   }
 
+  @Test func stageOrdersThatAreAllTheSameLeaveColumnsToTheFlows() throws {
+    // A loaded model's processes file without `stage_order`: every order is 0, stages differ.
+    let nodes = Table([
+      .text("id", ["MINE", "SMELT", "ROLL", "USE", "REMELT"]),
+      .text("name", ["Mining", "Smelting", "Rolling", "Use", "Remelting"]),
+      .text("stage", ["Primary", "Primary", "Fabrication", "Use", "Recycling"]),
+      .text("kind", ["source", "quantity_centre", "quantity_centre", "stock", "quantity_centre"]),
+      .number("stage_order", [0, 0, 0, 0, 0]),
+    ])
+    let links = Table([
+      .text("source", ["MINE", "SMELT", "ROLL", "USE", "REMELT"]),
+      .text("target", ["SMELT", "ROLL", "USE", "REMELT", "ROLL"]),
+      .number("mass", [50, 50, 100, 50, 50], .mass),
+    ])
+    let spec = ChartSpec(.sankey, nodes: nodes)
+    var graph = SankeyGraph(table: links, chart: try spec.resolve(for: links), spec: spec, unit: { "\($0)" })
+    let columns = graph.prepare(stageOrder: [])
+    let column = { (id: String) in graph.nodes.firstIndex { $0.id == id }.map { columns[$0] } ?? -1 }
+    #expect(["MINE", "SMELT", "ROLL", "USE", "REMELT"].map(column) == [0, 1, 2, 3, 4])
+    #expect(graph.links.filter(\.isLoop).map { "\(graph.nodes[$0.source].id)→\(graph.nodes[$0.target].id)" } == ["REMELT→ROLL"])
+  }
+
   @Test func boundaryNodesSitNextToTheirNeighbours() throws {
     var graph = SankeyGraph(
       table: SankeyFixtures.rareEarthLinks, chart: try rareEarthSpec.resolve(for: SankeyFixtures.rareEarthLinks),

@@ -1,3 +1,4 @@
+import Foundation
 import JupyterKernel
 import Testing
 
@@ -25,6 +26,20 @@ import Testing
       let text = result.events.compactMap(Self.plain).first ?? ""
       #expect(text.hasPrefix(caption), "\(code): \(text.prefix(80))")
     }
+  }
+
+  @Test func aSankeyInALoadedModelNamesThatModelsProcesses() throws {
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Notebooks/data")
+    var engine = FlowEngine.bundled()
+    let load = engine.run(
+      "load \"\(data.path)/can_flows.csv\" as cans processes \"\(data.path)/can_processes.csv\"")
+    #expect(load.error == nil)
+    let result = engine.run("sankey year 2022 | in cans")
+    let svg = result.events.compactMap { if case .display(_, let svg?) = $0 { svg } else { nil } }.first ?? ""
+    // Names and kinds come from the cans processes table, not the bundled model's.
+    #expect(svg.contains("Rolling"))
+    #expect(svg.contains("1 return flow (Remelting → Rolling 66.4 kt)"), "\(svg.prefix(600))")
   }
 
   @Test func sankeyDrawsAChartByDefaultAndScenariosCarryOver() {

@@ -11,13 +11,16 @@ extension SankeyGraph {
     return result
   }
 
-  /// Each node's stage rank: its place in `explicit` (stage names), else its `stage_order`.
+  /// Each node's stage rank: its place in `explicit` (stage names), else its `stage_order`. Stage
+  /// orders that are all the same tell nothing (a loaded model whose processes file has no
+  /// `stage_order` gives every process 0): then no node has a rank, and columns follow the flows.
   func stageRanks(_ explicit: [String]) -> [Double?] {
     let explicitRank = Dictionary(explicit.enumerated().map { ($1, Double($0)) }, uniquingKeysWith: { a, _ in a })
+    let orders = Set(nodes.filter { !$0.kind.isBoundary }.compactMap(\.stageOrder))
     return nodes.map { node in
       if node.kind.isBoundary { return nil }
       if let stage = node.stage, let r = explicitRank[stage] { return r }
-      return explicit.isEmpty ? node.stageOrder : nil
+      return explicit.isEmpty && orders.count > 1 ? node.stageOrder : nil
     }
   }
 

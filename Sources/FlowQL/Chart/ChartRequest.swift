@@ -34,6 +34,9 @@ public struct ChartRequest: Sendable, Hashable {
   public var kind: ChartKind
   /// The options in written order.
   public var options: [ChartOption]
+  /// For a Sankey: the `processes` table of the model the query ran in (`| in name` may pick a
+  /// scenario or a loaded model), which names the nodes and places them in stage columns.
+  public var nodes: Table?
 
   /// Creates a request.
   public init(kind: ChartKind, options: [ChartOption] = []) {

@@ -28,6 +28,7 @@ extension Evaluator {
       default: (table, chart) = try apply(stage, to: table, chart: nil)
       }
     }
+    if chart?.kind == .sankey { chart?.nodes = catalog.tables["processes"] }
     return .table(table, chart: chart)
   }
 
