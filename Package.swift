@@ -18,7 +18,6 @@ let strictSettings: [SwiftSetting] = [
 
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
-let csv: Target.Dependency = .product(name: "CSV", package: "CSV.swift")
 
 let package = Package(
   name: "FlowQL",
@@ -32,7 +31,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     // MARK: - Kernel foundation (knows no FlowQL)
@@ -45,7 +43,6 @@ let package = Package(
     // MARK: - Material-flow analysis (knows no Jupyter)
     .target(
       name: "FlowModel",
-      dependencies: [csv],
       resources: [.copy("Data")],
       swiftSettings: strictSettings
     ),

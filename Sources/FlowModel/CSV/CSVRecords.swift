@@ -1,9 +1,6 @@
-import CSV
 import Foundation
 
-/// The rows of a CSV file with a header, read with CSV.swift, with their line numbers.
-///
-/// Line numbers count the header as line 1 and assume that quoted fields hold no line breaks.
+/// The rows of a CSV file with a header, with the line each starts on.
 struct CSVRecords {
   /// The file name used in messages.
   let file: String
@@ -14,42 +11,40 @@ struct CSVRecords {
 
   /// Reads `url`.
   ///
-  /// - Throws: ``CSVLoadError`` when the file cannot be read or parsed.
+  /// - Throws: ``CSVLoadError`` when the file cannot be read, is not UTF-8 or cannot be parsed.
   init(url: URL) throws {
     let file = url.lastPathComponent
-    let text: String
+    let data: Data
     do {
-      text = try String(contentsOf: url, encoding: .utf8)
+      data = try Data(contentsOf: url)
     } catch {
       throw CSVLoadError(file: file, line: 0, problem: .unreadable(error.localizedDescription))
     }
-    try self.init(text: text, file: file)
+    try self.init(bytes: [UInt8](data), file: file)
   }
 
   /// Parses CSV `text`, naming it `file` in messages.
   init(text: String, file: String) throws {
+    try self.init(bytes: Array(text.utf8), file: file)
+  }
+
+  /// Parses UTF-8 `bytes`, naming them `file` in messages.
+  init(bytes: [UInt8], file: String) throws {
     self.file = file
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(string: text, hasHeaderRow: true)
-    } catch {
-      throw CSVLoadError(file: file, line: 1, problem: .unreadable("\(error)"))
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+      throw CSVLoadError(file: file, line: 0, problem: .unreadable("the file is not UTF-8 text"))
     }
-    guard let header = reader.headerRow else {
+    let records: [(line: Int, fields: [String])]
+    do {
+      records = try CSVParser(bytes).records()
+    } catch {
+      throw CSVLoadError(file: file, line: error.line, problem: .unreadable(error.message))
+    }
+    guard !records.isEmpty else {
       throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row"))
     }
-    self.header = header.map { $0.trimmedWhitespace }
-    var rows: [(line: Int, fields: [String])] = []
-    var line = 1
-    while let fields = reader.next() {
-      line += 1
-      if fields.allSatisfy({ $0.trimmedWhitespace.isEmpty }) { continue }
-      rows.append((line, fields))
-    }
-    if let error = reader.error {
-      throw CSVLoadError(file: file, line: line + 1, problem: .unreadable("\(error)"))
-    }
-    self.rows = rows
+    header = records[0].fields.map { $0.trimmedWhitespace }
+    rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmedWhitespace.isEmpty } }
   }
 
   /// The position of the column named `name`, or `nil`.

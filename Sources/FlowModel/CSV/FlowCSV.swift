@@ -13,8 +13,16 @@ enum FlowCSV {
     let mass = try records.requiredColumn("mass")
     let cost = records.column("cost")
     let value = records.column("value")
+    // Duplicate rows are found by (year, source, target, material); the texts are numbered first,
+    // so the million-row check hashes four integers instead of three strings.
     struct Key: Hashable {
-      var year: Int, source: String, target: String, material: String
+      var year: Int, source: Int, target: Int, material: Int
+    }
+    var ids: [String: Int] = [:]
+    func id(of text: String) -> Int {
+      if let n = ids[text] { return n }
+      ids[text] = ids.count
+      return ids.count - 1
     }
     var seen: [Key: Int] = [:]
     seen.reserveCapacity(records.rows.count)
@@ -57,7 +65,9 @@ enum FlowCSV {
         guard let column, !fields[column].trimmedWhitespace.isEmpty else { return 0 }
         return try number(column)
       }
-      let key = Key(year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial)
+      let key = Key(
+        year: flowYear, source: id(of: flowSource), target: id(of: flowTarget),
+        material: id(of: flowMaterial))
       if let first = seen[key] {
         throw CSVLoadError(file: records.file, line: line, problem: .duplicateRow(firstLine: first))
       }
