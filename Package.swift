@@ -19,6 +19,12 @@ let strictSettings: [SwiftSetting] = [
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
+/// The bundled rare-earth data set (`Sources/FlowModel/Data/rare_earth_china`).
+let bundledData = [
+  "inputs.csv", "mfca_costs.csv", "parameters.csv", "prices.csv", "processes.csv", "sources.csv",
+  "study_targets.csv",
+]
+
 let package = Package(
   name: "FlowQL",
   products: [
@@ -29,7 +35,7 @@ let package = Package(
     .library(name: "Charts", targets: ["Charts"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
   ],
   targets: [
@@ -41,9 +47,11 @@ let package = Package(
     .target(name: "JupyterKernel", dependencies: ["ZeroMQ", crypto], swiftSettings: strictSettings),
 
     // MARK: - Material-flow analysis (knows no Jupyter)
+    // Data files are compiled into the binary (no Foundation `Bundle` needed at run time).
     .target(
       name: "FlowModel",
-      resources: [.copy("Data")],
+      exclude: ["Data/rare_earth_china/README.md", "Data/rare_earth_china/manifest.json"],
+      resources: bundledData.map { .embedInCode("Data/rare_earth_china/\($0)") },
       swiftSettings: strictSettings
     ),
     .target(name: "FlowQL", dependencies: ["FlowModel"], swiftSettings: strictSettings),
@@ -53,7 +61,7 @@ let package = Package(
     .target(
       name: "FlowKernel",
       dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts"],
-      resources: [.copy("Kernelspec")],
+      resources: ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"].map { .embedInCode("Kernelspec/\($0)") },
       swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import JupyterKernel
 import Synchronization
 
@@ -21,15 +21,20 @@ final class CellWorker: Sendable {
 
   /// Starts running `code` on a copy of `engine`; `interrupted` is the kernel's interrupt flag.
   init(engine: FlowEngine, code: String, interrupted: @escaping @Sendable () -> Bool) {
-    let thread = Thread { [self] in
+    // As deep as the shell thread's stack: deeply nested expressions recurse in the parser.
+    let started = NativeThread.start(stackSize: 16 << 20) { [self] in
       var engine = engine
       let result = engine.run(code) { interrupted() || abandoned.isRaised }
       outcome.withLock { $0 = (engine, result) }
       finished.signal()
     }
-    // As deep as the shell thread's: deeply nested expressions recurse in the parser.
-    thread.stackSize = 16 << 20
-    thread.start()
+    if !started {
+      // No thread to be had: run here, without the prompt answer to interrupts.
+      var engine = engine
+      let result = engine.run(code, isCancelled: interrupted)
+      outcome.withLock { $0 = (engine, result) }
+      finished.signal()
+    }
   }
 
   /// The engine and result once the cell has finished, waiting at most `seconds`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JupyterKernel
 
 /// The FlowQL kernelspec: what `flowql install` writes and what `kernel_info_reply` says.
@@ -50,13 +50,12 @@ public enum Kernelspec {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     try encoder.encode(kernelJSON(executablePath: executablePath))
       .write(to: directory.appendingPathComponent("kernel.json"))
-    for logo in ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"] {
-      guard let source = Bundle.module.url(forResource: "Kernelspec/\(logo)", withExtension: nil) else {
-        throw KernelStartupError("the kernel's resources are missing \(logo); rebuild flowql")
-      }
-      let target = directory.appendingPathComponent(logo)
-      try? FileManager.default.removeItem(at: target)
-      try FileManager.default.copyItem(at: source, to: target)
+    let logos = [
+      ("logo-32x32.png", PackageResources.logo_32x32_png), ("logo-64x64.png", PackageResources.logo_64x64_png),
+      ("logo-svg.svg", PackageResources.logo_svg_svg),
+    ]
+    for (name, bytes) in logos {
+      try Data(bytes).write(to: directory.appendingPathComponent(name))
     }
     return directory
   }

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import JupyterKernel
 
 /// A "still running" line for long cells: shown once a cell has run for `delay` seconds,
@@ -20,7 +20,8 @@ struct Progress {
   private func seconds(_ now: UInt64) -> Double { Double(now - start) / 1e9 }
 
   private func bundle(_ elapsed: Double) -> DisplayBundle {
-    let text = String(format: "running… %.1f s", elapsed)
+    let tenths = Int((elapsed * 10).rounded())
+    let text = "running… \(tenths / 10).\(tenths % 10) s"
     return DisplayBundle(data: [
       "text/plain": .string(text),
       "text/html": .string(#"<p class="flowql-progress" style="color: #666;">"# + text + "</p>"),

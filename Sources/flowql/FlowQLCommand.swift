@@ -1,6 +1,6 @@
 import ArgumentParser
 import FlowKernel
-import Foundation
+import FoundationEssentials
 import JupyterKernel
 
 /// `flowql`: run the Jupyter kernel, install its kernelspec, or run queries from the shell.

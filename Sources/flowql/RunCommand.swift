@@ -1,6 +1,6 @@
 import ArgumentParser
 import FlowKernel
-import Foundation
+import FoundationEssentials
 import JupyterKernel
 
 /// `flowql run FILE.flowql` or `flowql run -e 'QUERY'`: the kernel's evaluator, from the shell.
@@ -43,11 +43,11 @@ struct RunCommand: ParsableCommand {
     if let output {
       try rendered.write(toFile: output, atomically: true, encoding: .utf8)
     } else {
-      FileHandle.standardOutput.write(Data(rendered.utf8))
+      StandardStream.output.write(rendered)
     }
     if let error = result.error {
       if format != .json {
-        FileHandle.standardError.write(Data((error.traceback.joined(separator: "\n") + "\n").utf8))
+        StandardStream.error.write(error.traceback.joined(separator: "\n") + "\n")
       }
       throw ExitCode(1)
     }
@@ -75,7 +75,7 @@ struct CommandOutput {
     for event in result.events {
       switch event {
       case .stdout(let s): out += s
-      case .stderr(let s): FileHandle.standardError.write(Data(s.utf8))
+      case .stderr(let s): StandardStream.error.write(s)
       case .display(let bundle, _), .page(let bundle):
         out += (bundle.plainText ?? "") + "\n"
       case .clear: break
@@ -117,7 +117,6 @@ struct CommandOutput {
   }
 
   private func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
+    s.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
   }
 }

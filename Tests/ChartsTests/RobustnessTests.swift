@@ -45,4 +45,10 @@ import Testing
       }
     }
   }
+
+  @Test func hugeWholeNumbersKeepEveryDigit() {
+    #expect(NumberText.integerDigits(1.2345e20) == "123450000000000000000")
+    #expect(NumberText.integerDigits(9e15) == "9000000000000000")
+    #expect(NumberText.fixed(2e16, decimals: 0, grouping: false) == "20000000000000000")
+  }
 }

@@ -29,10 +29,9 @@ import Testing
 
   @Test(arguments: ["inputs.csv", "prices.csv", "parameters.csv", "mfca_costs.csv", "study_targets.csv"])
   func everyNumberCarriesASourceAndATag(file: String) throws {
-    let folder = try RareEarthData.bundledFolder()
-    let sources = try CSVRecords(url: folder.appendingPathComponent("sources.csv"))
+    let sources = try RareEarthData.bundledRecords("sources.csv")
     let ids = Set(sources.rows.map { $0.fields[0] })
-    let records = try CSVRecords(url: folder.appendingPathComponent(file))
+    let records = try RareEarthData.bundledRecords(file)
     let source = try #require(records.column("source_id"))
     let kind = try #require(records.column("kind"))
     #expect(!records.rows.isEmpty)

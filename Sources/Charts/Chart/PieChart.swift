@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 import FlowModel
 
 /// A pie of at most 6 slices, largest first from 12 o'clock clockwise, with a legend on the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A drawn chart: the SVG, its one-sentence summary and any warnings for the caller.
 public struct RenderedChart: Sendable, Hashable {

@@ -5,7 +5,7 @@ enum SankeyNodeKind: Sendable, Hashable {
   case process, boundarySource, boundarySink, sink, stock
 
   init(_ text: String) {
-    switch text.lowercased().replacingOccurrences(of: "_", with: " ") {
+    switch text.lowercased().replacing("_", with: " ") {
     case "boundary source": self = .boundarySource
     case "boundary sink": self = .boundarySink
     case "sink", "sink (negative product)": self = .sink

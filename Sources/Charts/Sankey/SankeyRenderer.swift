@@ -68,7 +68,7 @@ enum SankeyRenderer {
     let (svg, id) = ChartFrame.assemble(width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
     let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
-        $0.replacingOccurrences(of: " is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
+        $0.replacing(" is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
       }
     }
     var warnings = graph.notes + loopWarnings.prefix(5)

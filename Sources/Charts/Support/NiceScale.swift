@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A linear scale with a "nice" domain and 1-2-5 ticks, ported from d3-array's `ticks.js`.
 struct NiceScale: Sendable, Hashable {

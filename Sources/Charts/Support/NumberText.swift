@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Locale-independent number formatting (POSIX digits, "," grouping, "." decimal point).
 enum NumberText {
@@ -20,7 +20,7 @@ enum NumberText {
     if scaled < 9.0e15 {
       digits = String(UInt64(scaled))
     } else {
-      digits = String(format: "%.0f", scaled)
+      digits = Self.integerDigits(scaled)
     }
     if digits.count <= d {
       digits = String(repeating: "0", count: d - digits.count + 1) + digits
@@ -43,6 +43,17 @@ enum NumberText {
   }
 
   /// A coordinate for SVG: at most 2 decimals, trailing zeros dropped, never "-0".
+  /// The digits of a whole number too large for `UInt64`, from its shortest decimal form
+  /// (`1.2345e+20` → `123450000000000000000`).
+  static func integerDigits(_ value: Double) -> String {
+    let text = "\(value)"
+    guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...])
+    else { return text.hasSuffix(".0") ? String(text.dropLast(2)) : text }
+    let parts = text[..<e].split(separator: ".")
+    let fraction = parts.count > 1 ? parts[1].count : 0
+    return parts.joined() + String(repeating: "0", count: max(0, exponent - fraction))
+  }
+
   static func coordinate(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
     if rounded == 0 || !rounded.isFinite { return "0" }

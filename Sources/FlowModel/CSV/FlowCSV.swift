@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Parses a flows file into flows, checking every field.
 enum FlowCSV {

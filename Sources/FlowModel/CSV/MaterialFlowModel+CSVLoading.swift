@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension MaterialFlowModel {
   /// Loads a user's model from CSV files.

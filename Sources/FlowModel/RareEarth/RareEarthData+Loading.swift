@@ -1,29 +1,28 @@
-import Foundation
 
 extension RareEarthData {
-  /// The folder of the bundled data set inside the module's resources.
-  static func bundledFolder() throws -> URL {
-    guard let data = Bundle.module.url(forResource: "Data", withExtension: nil) else {
-      throw FlowModelError.resourceMissing("Data")
+  /// The bundled data files (`Data/rare_earth_china`), compiled into the binary.
+  static let bundledFiles: [String: [UInt8]] = [
+    "inputs.csv": PackageResources.inputs_csv, "mfca_costs.csv": PackageResources.mfca_costs_csv,
+    "parameters.csv": PackageResources.parameters_csv, "prices.csv": PackageResources.prices_csv,
+    "processes.csv": PackageResources.processes_csv, "sources.csv": PackageResources.sources_csv,
+    "study_targets.csv": PackageResources.study_targets_csv,
+  ]
+
+  /// The bundled file `name` (such as `inputs.csv`) as records.
+  ///
+  /// - Throws: ``FlowModelError`` when the file is missing or cannot be parsed.
+  static func bundledRecords(_ name: String) throws -> CSVRecords {
+    guard let bytes = bundledFiles[name] else { throw FlowModelError.resourceMissing(name) }
+    do { return try CSVRecords(bytes: bytes, file: name) } catch let error as CSVLoadError {
+      throw FlowModelError.resourceMalformed(file: name, line: error.line, message: error.description)
     }
-    return data.appendingPathComponent("rare_earth_china", isDirectory: true)
   }
 
   /// Reads every file of the bundled data set.
   ///
   /// - Throws: ``FlowModelError`` naming the file and line of a bad value.
   static func loadBundled() throws -> RareEarthData {
-    let folder = try bundledFolder()
-    func records(_ name: String) throws -> CSVRecords {
-      let url = folder.appendingPathComponent(name)
-      guard FileManager.default.fileExists(atPath: url.path) else {
-        throw FlowModelError.resourceMissing(name)
-      }
-      do { return try CSVRecords(url: url) } catch let error as CSVLoadError {
-        throw FlowModelError.resourceMalformed(
-          file: name, line: error.line, message: error.description)
-      }
-    }
+    func records(_ name: String) throws -> CSVRecords { try bundledRecords(name) }
     let processes: [Process]
     do {
       processes = try ProcessCSV.parse(records("processes.csv"))
@@ -114,7 +113,7 @@ struct ResourceColumns {
 
   func optional(_ row: (line: Int, fields: [String]), _ name: String) -> String {
     guard let i = positions[name], i < row.fields.count else { return "" }
-    return row.fields[i].trimmingCharacters(in: .whitespaces)
+    return row.fields[i].trimmedWhitespace
   }
 
   func text(_ row: (line: Int, fields: [String]), _ name: String) throws -> String {

@@ -1,5 +1,3 @@
-import Foundation
-
 extension RareEarthData {
   /// The bundled data files that can be shown as tables, by name (file name without `.csv`).
   static let tableFiles = [
@@ -9,7 +7,7 @@ extension RareEarthData {
   /// The bundled file `name` as a table: `year` columns as years, all-numeric columns as numbers
   /// (with the dimension their unit implies), the rest as text.
   static func table(named name: String) throws -> Table {
-    let records = try CSVRecords(url: bundledFolder().appendingPathComponent(name + ".csv"))
+    let records = try bundledRecords(name + ".csv")
     var columns: [Column] = []
     for (c, header) in records.header.enumerated() {
       let raw = records.rows.map { c < $0.fields.count ? $0.fields[c] : "" }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The raw inputs of the bundled rare-earth model, as read from the package resources.
 ///

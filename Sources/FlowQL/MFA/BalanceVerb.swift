@@ -1,5 +1,8 @@
 import FlowModel
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `balance [of names] [year Y | years A..B] [by material] [tolerance 1 %]`: the mass balance
 /// of every process (inputs − outputs − stock change) and a `SYSTEM` row per year.
@@ -60,7 +63,7 @@ struct BalanceVerb: Verb {
     let more = failing.count > shown.count ? ", … (\(failing.count) in all)" : ""
     let pct = tolerance * 100
     return [
-      "\(failing.count) of \(ok.count) rows exceed the tolerance of \(String(format: "%g", pct)) %: "
+      "\(failing.count) of \(ok.count) rows exceed the tolerance of \(Self.shortest(pct)) %: "
         + shown.joined(separator: ", ") + more
     ]
   }
@@ -71,6 +74,19 @@ struct BalanceVerb: Verb {
     case .year(let y): "\(y)"
     default: ""
     }
+  }
+
+  /// A number to six significant digits without trailing zeros, like C's `%g` for the sizes a
+  /// tolerance takes (`0.0001`, `1`, `2.5`).
+  static func shortest(_ value: Double) -> String {
+    guard value != 0, value.isFinite else { return value == 0 ? "0" : "\(value)" }
+    let magnitude = Int(log10(abs(value)).rounded(.down))
+    var text = Options.format(value, decimals: max(0, 5 - magnitude))
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
   }
 
   /// A mass in t or kt with at most two decimals.

@@ -1,5 +1,5 @@
 import FlowModel
-import Foundation
+import FoundationEssentials
 
 /// `load "flows.csv" as name [processes "processes.csv"]`: a user's own model.
 struct LoadVerb: Verb {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The connection file a Jupyter client writes for a kernel: where to bind and how to sign.
 public struct ConnectionInfo: Sendable, Hashable, Codable {

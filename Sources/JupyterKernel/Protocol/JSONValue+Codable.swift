@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension JSONValue: Codable {
   /// Decodes any JSON value; `true`/`false` only ever become `.bool`, never numbers.

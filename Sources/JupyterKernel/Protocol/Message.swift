@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A decoded Jupyter message: routing identities, header, parent header, metadata, content, buffers.
 public struct Message: Sendable {

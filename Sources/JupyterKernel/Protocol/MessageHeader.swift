@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The header every Jupyter message carries.
 public struct MessageHeader: Sendable, Hashable, Codable {

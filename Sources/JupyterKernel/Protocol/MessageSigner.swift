@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Signs and verifies messages with HMAC-SHA256 over the four raw JSON frames.
 ///

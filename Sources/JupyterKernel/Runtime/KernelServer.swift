@@ -1,4 +1,8 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ZeroMQ
 
 /// Runs a kernel over ZeroMQ: one thread per socket, signals taken by a `sigwait` thread.
@@ -26,10 +30,9 @@ public enum KernelServer {
       ("shell", { runShell($0, makeInterpreter: makeInterpreter) }),
     ]
     for (name, body) in threads {
-      let thread = Thread { body(state) }
-      thread.name = "flowql-\(name)"
-      thread.stackSize = 16 << 20
-      thread.start()
+      guard NativeThread.start(stackSize: 16 << 20, { body(state) }) else {
+        throw KernelStartupError("could not start the \(name) thread")
+      }
     }
     for _ in threads { state.bound.wait() }
     let failures = state.startupErrors.withLock { $0 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// SIGINT and SIGTERM are blocked in every thread and taken by one `sigwait` thread.
 ///
@@ -22,7 +25,7 @@ enum Signals {
 
   /// Starts the thread that turns SIGINT into an interrupt and SIGTERM into a shutdown.
   static func startWatcher(_ state: RuntimeState) {
-    let thread = Thread {
+    NativeThread.start {
       var signals = set()
       while true {
         var received: Int32 = 0
@@ -35,8 +38,6 @@ enum Signals {
         }
       }
     }
-    thread.name = "flowql-signals"
-    thread.start()
   }
 }
 
@@ -45,16 +46,14 @@ enum ParentWatcher {
   static func start(_ state: RuntimeState) {
     guard let text = ProcessInfo.processInfo.environment["JPY_PARENT_PID"], let parent = Int32(text), parent > 1
     else { return }
-    let thread = Thread {
+    NativeThread.start {
       while !state.isStopping {
-        Thread.sleep(forTimeInterval: 0.5)
+        NativeThread.sleep(seconds: 0.5)
         if getppid() != parent && kill(parent, 0) != 0 {
           KernelLog.info("parent process \(parent) is gone: shutting down")
           state.requestShutdown()
         }
       }
     }
-    thread.name = "flowql-parent"
-    thread.start()
   }
 }
