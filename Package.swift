@@ -22,7 +22,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 /// The bundled rare-earth data set (`Sources/FlowModel/Data/rare_earth_china`).
 let bundledData = [
   "inputs.csv", "mfca_costs.csv", "parameters.csv", "prices.csv", "processes.csv", "sources.csv",
-  "study_targets.csv",
+  "study_targets.csv", "manifest.json",
 ]
 
 let package = Package(
@@ -50,7 +50,7 @@ let package = Package(
     // Data files are compiled into the binary (no Foundation `Bundle` needed at run time).
     .target(
       name: "FlowModel",
-      exclude: ["Data/rare_earth_china/README.md", "Data/rare_earth_china/manifest.json"],
+      exclude: ["Data/rare_earth_china/README.md"],
       resources: bundledData.map { .embedInCode("Data/rare_earth_china/\($0)") },
       swiftSettings: strictSettings
     ),

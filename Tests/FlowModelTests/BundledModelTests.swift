@@ -27,6 +27,16 @@ import Testing
     #expect(model.materials.sorted() == ["HREE", "LREE"])
   }
 
+  @Test func manifestListsExactlyTheBundledFiles() throws {
+    struct Manifest: Decodable {
+      var name: String
+      var files: [String: String]
+    }
+    let manifest = try JSONDecoder().decode(Manifest.self, from: Data(RareEarthData.manifest))
+    #expect(manifest.name == "rare_earth_china")
+    #expect(Set(manifest.files.values) == Set(RareEarthData.bundledFiles.keys))
+  }
+
   @Test(arguments: ["inputs.csv", "prices.csv", "parameters.csv", "mfca_costs.csv", "study_targets.csv"])
   func everyNumberCarriesASourceAndATag(file: String) throws {
     let sources = try RareEarthData.bundledRecords("sources.csv")

@@ -8,6 +8,9 @@ extension RareEarthData {
     "study_targets.csv": PackageResources.study_targets_csv,
   ]
 
+  /// The data set's manifest (`manifest.json`): title, units, provenance tags and file list.
+  static let manifest: [UInt8] = PackageResources.manifest_json
+
   /// The bundled file `name` (such as `inputs.csv`) as records.
   ///
   /// - Throws: ``FlowModelError`` when the file is missing or cannot be parsed.
