@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowKernel
+import FlowModel
 import FoundationEssentials
 import JupyterKernel
 
@@ -51,7 +52,12 @@ struct InstallCommand: ParsableCommand {
         ?? home.appendingPathComponent(".local/share")
       dataDirectory = base.appendingPathComponent("jupyter")
     }
-    let directory = try Kernelspec.install(into: dataDirectory, executablePath: Kernelspec.currentExecutablePath)
+    let directory: URL
+    do {
+      directory = try Kernelspec.install(into: dataDirectory, executablePath: Kernelspec.currentExecutablePath)
+    } catch {
+      throw ValidationError("cannot install the kernelspec under \(dataDirectory.path): \(FileErrorText.describe(error))")
+    }
     print("Installed the FlowQL kernelspec in \(directory.path)")
   }
 }

@@ -18,21 +18,9 @@ struct CSVRecords {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw CSVLoadError(file: file, line: 0, problem: .unreadable(Self.describe(error)))
+      throw CSVLoadError(file: file, line: 0, problem: .unreadable(FileErrorText.describe(error)))
     }
     try self.init(bytes: [UInt8](data), file: file)
-  }
-
-  /// A file error in words (`no such file`), without Foundation's localized descriptions.
-  private static func describe(_ error: any Error) -> String {
-    if let error = error as? CocoaError {
-      switch error.code {
-      case .fileReadNoSuchFile, .fileNoSuchFile: return "the file does not exist"
-      case .fileReadNoPermission: return "no permission to read the file"
-      default: break
-      }
-    }
-    return "\(error)"
   }
 
   /// Parses CSV `text`, naming it `file` in messages.
