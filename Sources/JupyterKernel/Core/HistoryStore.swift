@@ -19,8 +19,9 @@ public struct HistoryStore: Sendable {
   public static let maximumOutputLength = 500
   public private(set) var entries: [Entry] = []
 
-  /// Creates an empty history keeping at most `capacity` entries.
-  public init(capacity: Int = 2_000) {
+  /// Creates an empty history keeping at most `capacity` entries: by default 1,000, the most
+  /// JupyterLab's console asks for (`history_request` with `n: 1000`).
+  public init(capacity: Int = 1_000) {
     self.capacity = max(1, capacity)
   }
 
