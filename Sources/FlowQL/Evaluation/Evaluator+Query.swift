@@ -19,13 +19,29 @@ extension Evaluator {
     let saved = catalog
     defer { catalog = saved }
     try enterModel(of: query)
+    let (warnings, models) = (self.warnings, definedModels)
+    do {
+      return try evaluateStages(of: query, needed: prunesColumns ? query.neededColumns() : query.stages.map { _ in nil })
+    } catch where error.code != .interrupted {
+      // Carrying only the needed columns changes no answer, but a mistake (an unknown column)
+      // is best explained with every column in view: run again in full for the diagnostic.
+      (self.warnings, definedModels) = (warnings, models)
+      return try evaluateStages(of: query, needed: query.stages.map { _ in nil })
+    }
+  }
+
+  /// The query's source and stages; before each stage the table keeps only `needed[i]`.
+  private mutating func evaluateStages(of query: Query, needed: [Set<String>?]) throws(Diagnostic) -> QueryResult {
     var (table, chart) = try evaluateSource(query.source, input: nil)
-    for stage in query.stages {
+    for (index, stage) in query.stages.enumerated() {
       try checkCancelled(stage.keyword.range)
+      table = table.keeping(needed[index])
       switch stage.kind {
       case .chart(let syntax): chart = try chartRequest(syntax, table)
       case .inModel: continue
-      default: (table, chart) = try apply(stage, to: table, chart: nil)
+      default:
+        joinOutputColumns = index + 1 < needed.count ? needed[index + 1] : nil
+        (table, chart) = try apply(stage, to: table, chart: nil)
       }
     }
     if chart?.kind == .sankey { chart?.nodes = catalog.tables["processes"] }

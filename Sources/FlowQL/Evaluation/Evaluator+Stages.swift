@@ -76,9 +76,16 @@ extension Evaluator {
     case .pivot(let columns, let values):
       return (try pivot(table, columns: columns, values: values), nil)
     case .join(let kind, let right, let keys):
-      let (other, _) = try evaluateSource(right, input: nil)
+      var (other, _) = try evaluateSource(right, input: nil)
       let rightName: String
       if case .name(let n) = right { rightName = n.text } else { rightName = "right" }
+      if let needed = joinOutputColumns {
+        // A right column is needed under its own name or, when it clashes, as `name_<table>`.
+        let keys = Set(keys.map(\.right.text))
+        other = other.keeping(Set(other.columnNames.filter {
+          keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)")
+        }))
+      }
       return (try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range), nil)
     case .schema:
       return (Self.schema(of: table), nil)

@@ -51,6 +51,14 @@ struct Evaluator {
   /// and have the operating system end the kernel, losing every binding.
   var joinByteLimit = Session.defaultJoinByteLimit
 
+  /// Whether stages carry only the columns later stages read (off only to test that it changes
+  /// no answer).
+  var prunesColumns = true
+
+  /// The columns the stages after a `join` read of its result (nil: all), so the join gathers
+  /// only those of the right table.
+  var joinOutputColumns: Set<String>?
+
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
 
