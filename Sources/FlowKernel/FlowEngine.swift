@@ -123,7 +123,7 @@ public struct FlowEngine: Sendable {
     let options = session.options
     // Until `set decimals = n`, each column picks its own (counts 0, kt ≥ 10 one, ratios one).
     return DisplayOptions(
-      rows: options.rows, decimals: options.decimals == Options().decimals ? nil : options.decimals,
+      rows: options.rows, decimals: options.decimals,
       scaling: options.units.isEmpty ? .automatic : .fixed(options.units.values.sorted { $0.symbol < $1.symbol }))
   }
 }

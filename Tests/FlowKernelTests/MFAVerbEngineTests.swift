@@ -28,6 +28,23 @@ import Testing
     }
   }
 
+  @Test func setDecimalsTwoIsNotTheAutomaticDefault() {
+    var engine = FlowEngine.bundled()
+    // A ratio column: one decimal automatically.
+    let query = "dependence years 2022..2022 | select net_import_reliance"
+    func decimals() -> [Int] {
+      let text = engine.run(query).events.compactMap(Self.plain).first ?? ""
+      return text.split(separator: "\n").dropFirst(2).map { $0.split(separator: ".").last?.count ?? 0 }
+    }
+    let automatic = decimals()
+    #expect(engine.run("set decimals = 2").error == nil)
+    let fixed = decimals()
+    #expect(engine.run("set decimals = auto").error == nil)
+    #expect(automatic == [1, 1])
+    #expect(fixed == [2, 2])
+    #expect(decimals() == automatic)
+  }
+
   @Test func aSankeyInALoadedModelNamesThatModelsProcesses() throws {
     let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Notebooks/data")

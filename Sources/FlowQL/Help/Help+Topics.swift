@@ -177,8 +177,9 @@ extension Help {
       summary: "How many rows tables show (default 60); `all` shows every row. Computation always uses every row.",
       example: "set rows = 20"),
     .init(
-      name: "decimals", category: .option, syntax: "set decimals = N",
-      summary: "Decimal places shown for numbers (0–12, default 2).", example: "set decimals = 1"),
+      name: "decimals", category: .option, syntax: "set decimals = N | auto",
+      summary: "Decimal places shown for every number (0–12); `auto` (the default) lets each column choose.",
+      example: "set decimals = 1"),
     .init(
       name: "units", category: .option, syntax: "set units = unit | auto",
       summary: "Display unit for one dimension (`kt` for mass, `MUSD` for money …); `auto` scales each value.",

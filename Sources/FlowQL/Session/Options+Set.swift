@@ -24,8 +24,12 @@ extension Options {
       }
       rows = Int(n)
     case "decimals":
+      if word?.lowercased() == "auto" {
+        decimals = nil
+        return
+      }
       guard case .number(let n) = value.kind, n >= 0, n <= 12, n.rounded() == n else {
-        throw invalid("use a whole number from 0 to 12 (e.g. `set decimals = 1`)")
+        throw invalid("use a whole number from 0 to 12, or `auto` (e.g. `set decimals = 1`)")
       }
       decimals = Int(n)
     case "units":

@@ -7,12 +7,13 @@ import FlowModel
 public struct Options: Sendable, Hashable {
   /// How many rows a table shows before truncating; `nil` means all (`set rows = all`).
   public var rows: Int? = 60
-  /// Decimal places for numbers (`set decimals = 2`).
-  public var decimals: Int = 2
+  /// Decimal places for every number (`set decimals = 2`); nil until set (or after
+  /// `set decimals = auto`): each table column then picks its own, and single values show 2.
+  public var decimals: Int?
   /// Display unit per dimension (`set units = kt`); absent means automatic scaling.
   public var units: [Dimension: Unit] = [:]
 
-  /// Default options: 60 rows, 2 decimals, automatic units.
+  /// Default options: 60 rows, automatic decimals and units.
   public init() {}
 
   /// The option names `set` accepts.
@@ -33,7 +34,7 @@ public struct Options: Sendable, Hashable {
       if v.isNaN { return "–" }
       let unit = units[dimension] ?? Self.automaticUnit(for: v, dimension)
       let scaled = v / unit.factor
-      let text = Self.format(scaled, decimals: decimals)
+      let text = Self.format(scaled, decimals: decimals ?? 2)
       switch dimension {
       case .none: return text
       case .ratio: return text + " %"
