@@ -63,16 +63,20 @@ public struct FlowEngine: Sendable {
       events.append(.stderr(warning))
       startupWarning = nil
     }
+    // Each output is shown with the options in effect when it was made (a `set` halfway through
+    // a cell changes only what follows it).
+    var options = session.options
     let result = session.run(code, isCancelled: isCancelled)
     for output in result.outputs {
       switch output {
+      case .options(let changed): options = changed
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
       case .clear: events.append(.clear)
       case .page(_, let text): events.append(.page(.plain(text)))
-      case .value(let cell): events.append(.display(.plain(format(cell)), chart: nil))
+      case .value(let cell): events.append(.display(.plain(format(cell, options)), chart: nil))
       case .table(let table, let request):
-        switch render(table, request) {
+        switch render(table, request, Self.displayOptions(options)) {
         case .success(let (bundle, svg, warnings)):
           events += warnings.map { .stderr("warning: \($0)\n") }
           events.append(.display(bundle, chart: svg))
@@ -90,10 +94,9 @@ public struct FlowEngine: Sendable {
     return Result(events: events, error: error)
   }
 
-  private mutating func render(_ table: Table, _ request: ChartRequest?)
+  private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions)
     -> Swift.Result<(DisplayBundle, String?, [String]), ExecutionError>
   {
-    let options = displayOptions
     guard let request, request.kind != .table else {
       return .success((DisplayBundle(TableRenderer.bundle(table, options: options)), nil, []))
     }
@@ -112,17 +115,16 @@ public struct FlowEngine: Sendable {
   }
 
   /// A bare expression's value: whole plain numbers print as integers (`1 + 1` → `2`), the rest
-  /// with the session's decimals and units.
-  func format(_ cell: Cell) -> String {
+  /// with the decimals and units of `options`.
+  func format(_ cell: Cell, _ options: Options) -> String {
     if case .number(let v, .none) = cell, v.rounded() == v, abs(v) < 1e15 { return String(Int(v)) }
-    return session.options.format(cell)
+    return options.format(cell)
   }
 
-  /// The table display options that follow the session's `set` options.
-  var displayOptions: DisplayOptions {
-    let options = session.options
+  /// The table display options that follow `set` options.
+  static func displayOptions(_ options: Options) -> DisplayOptions {
     // Until `set decimals = n`, each column picks its own (counts 0, kt ≥ 10 one, ratios one).
-    return DisplayOptions(
+    DisplayOptions(
       rows: options.rows, decimals: options.decimals,
       scaling: options.units.isEmpty ? .automatic : .fixed(options.units.values.sorted { $0.symbol < $1.symbol }))
   }

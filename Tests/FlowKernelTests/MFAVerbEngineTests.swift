@@ -45,6 +45,16 @@ import Testing
     #expect(decimals() == automatic)
   }
 
+  @Test func aSetHalfwayThroughACellChangesOnlyWhatFollows() {
+    var engine = FlowEngine.bundled()
+    let result = engine.run("flows | take 1 | select mass\nset units = t\nflows | take 1 | select mass\n2.5 kt")
+    let shown = result.events.compactMap(Self.plain)
+    #expect(shown.count == 3)
+    #expect(shown.first?.contains("mass (kt)") == true, "\(shown)")
+    #expect(shown.dropFirst().first?.contains("mass (t)") == true, "\(shown)")
+    #expect(shown.last == "2,500.00 t")
+  }
+
   @Test func aSankeyInALoadedModelNamesThatModelsProcesses() throws {
     let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Notebooks/data")

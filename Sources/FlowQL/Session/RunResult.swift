@@ -14,6 +14,8 @@ public enum Output: Sendable, Hashable {
   case page(topic: String, text: String)
   /// Clear the cell's output (`clear`).
   case clear
+  /// The display options changed (`set`): outputs after this one are shown with `options`.
+  case options(Options)
 }
 
 /// Everything a cell produced: outputs in order and, when a statement failed, its diagnostics.

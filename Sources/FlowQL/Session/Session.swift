@@ -91,6 +91,7 @@ public struct Session: Sendable {
       }
     case .set(let option, let value):
       try options.apply(option, value, evaluator: &evaluator)
+      result.outputs.append(.options(options))
     case .print(let expr), .warn(let expr):
       try evaluator.checkCancelled(expr.range)
       let cell = try evaluator.eval(expr, .scalar).cell(0)
