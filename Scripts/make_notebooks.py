@@ -164,6 +164,8 @@ optionally a processes file `id,name,stage,kind`. The example beside this notebo
     (Q, "balance year 2022 | in cans"),
     (M, "**Sankey.** *What to see: remelting feeds rolling with both post-consumer and new scrap (the loop below).*"),
     (Q, "sankey year 2022 by stage | in cans"),
+    (M, "Process by process, the columns follow the flows from mining to remelting; the names come from your processes file. *What to see: the one return flow, remelting → rolling, drawn below.*"),
+    (Q, "sankey year 2022 | in cans | chart sankey with (width = 1000)"),
     (M, "**A scenario:** collect a further 30 % of what now goes to landfill. `move` keeps mass: what no longer goes to landfill arrives at collection. On your own data FlowQL knows no rules that derive the downstream flows (the bundled model has them), so the extra cans stay at collection — and the warning says the scenario leaves `COLLECT` unbalanced until you also edit its outflow."),
     (Q, 'scenario more_collection from cans { move 30 % of "USE" -> "LANDFILL" to "COLLECT" }'),
     (M, "**Compare** baseline and scenario side by side; `delta_` columns are scenario minus baseline. *What to see: less to landfill, more collected.*"),
