@@ -40,7 +40,7 @@ extension Evaluator {
       case .chart(let syntax): chart = try chartRequest(syntax, table)
       case .inModel: continue
       default:
-        joinOutputColumns = index + 1 < needed.count ? needed[index + 1] : nil
+        nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
         (table, chart) = try apply(stage, to: table, chart: nil)
       }
     }

@@ -11,13 +11,14 @@ extension Evaluator {
       let v = try eval(condition, rows)
       let keep = try requireBool(v, condition, "the condition of `where`")
       var filtered: Table
+      let picked = table.keeping(nextStageColumns)
       if v.isScalar {
-        filtered = keep[0] ? table : table.gathering([])
+        filtered = keep[0] ? picked : picked.gathering([])
       } else {
         var indices: [Int] = []
         indices.reserveCapacity(table.rowCount / 4)
         for i in 0..<keep.count where keep[i] { indices.append(i) }
-        filtered = table.gathering(indices)
+        filtered = picked.gathering(indices)
       }
       // Keep the caption truthful: it names the source, so say how the rows were chosen.
       filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
@@ -59,27 +60,28 @@ extension Evaluator {
     case .summarize(let aggregates, let by):
       return (try summarize(table, aggregates, by, stage), nil)
     case .sort(let keys):
-      return (table.gathering(try sortPermutation(table, keys)), nil)
+      return (table.keeping(nextStageColumns).gathering(try sortPermutation(table, keys)), nil)
     case .top(let countExpr, let keys, let others):
       let count = try rowCount(countExpr)
+      let picked = table.keeping(nextStageColumns)
       guard others, count < table.rowCount else {
-        return (table.gathering(try sortPermutation(table, keys, limit: count)), nil)
+        return (picked.gathering(try sortPermutation(table, keys, limit: count)), nil)
       }
       let order = try sortPermutation(table, keys)
       return (
         Self.appendingOthers(
-          table.gathering(Array(order.prefix(count))), rest: table.gathering(Array(order.dropFirst(count)))), nil
+          picked.gathering(Array(order.prefix(count))), rest: picked.gathering(Array(order.dropFirst(count)))), nil
       )
     case .take(let countExpr):
       let count = try rowCount(countExpr)
-      return (table.gathering(Array(0..<min(count, table.rowCount))), nil)
+      return (table.keeping(nextStageColumns).gathering(Array(0..<min(count, table.rowCount))), nil)
     case .pivot(let columns, let values):
       return (try pivot(table, columns: columns, values: values), nil)
     case .join(let kind, let right, let keys):
       var (other, _) = try evaluateSource(right, input: nil)
       let rightName: String
       if case .name(let n) = right { rightName = n.text } else { rightName = "right" }
-      if let needed = joinOutputColumns {
+      if let needed = nextStageColumns {
         // A right column is needed under its own name or, when it clashes, as `name_<table>`.
         let keys = Set(keys.map(\.right.text))
         other = other.keeping(Set(other.columnNames.filter {

@@ -55,9 +55,9 @@ struct Evaluator {
   /// no answer).
   var prunesColumns = true
 
-  /// The columns the stages after a `join` read of its result (nil: all), so the join gathers
-  /// only those of the right table.
-  var joinOutputColumns: Set<String>?
+  /// The columns the stages after the current one read of its result (nil: all), so stages that
+  /// pick rows (`where`, `sort`, `top`, `take`, `join`) gather only those.
+  var nextStageColumns: Set<String>?
 
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
