@@ -85,4 +85,27 @@ import Testing
     let r = session.run(code)
     #expect(r.errors.first?.location(in: code) == SourceLocation(line: 1, column: 34))
   }
+
+  /// The quoted line and the caret line of a rendered diagnostic.
+  static func quote(_ rendered: String) -> (line: String, carets: String) {
+    let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return (String(lines[3].dropFirst(4)), String(lines[4].dropFirst(4)))
+  }
+
+  @Test(arguments: [0, 20, 50])
+  func longLinesAreQuotedAroundTheCaret(before: Int) {
+    let filler = (0..<before).map { "mass > \($0) kt or " }.joined()
+    let code = "flows | where \(filler)yaer == 2020" + String(repeating: " or mass > 1 kt", count: 30)
+    var session = Fixtures.session()
+    let error = session.run(code).errors.first
+    let (line, carets) = Self.quote(error?.render(source: code) ?? "")
+    #expect(line.unicodeScalars.count <= DiagnosticSnapshotTests.quotedWidth + 2)
+    let caret = carets.firstIndex(of: "^").map { carets.distance(from: carets.startIndex, to: $0) } ?? -1
+    // The carets stand under `yaer` in the quoted text.
+    #expect(Array(line.unicodeScalars).dropFirst(caret).prefix(4).map(Character.init) == Array("yaer"))
+    #expect(line.hasSuffix("…"))
+    #expect(line.hasPrefix("…") == (before > 0))
+  }
+
+  static let quotedWidth = Diagnostic.quotedWidth
 }
