@@ -65,8 +65,9 @@ public struct InMemoryKernel {
     var queue = requests
     while !queue.isEmpty {
       let request = queue.removeFirst()
-      if core.handle(request, io: recorder) == .abortQueuedExecutions {
+      if case .abortQueuedExecutions(let idle) = core.handle(request, io: recorder) {
         queue = core.abortQueued(queue, io: recorder)
+        recorder.publish(idle)
       }
     }
     return recorder.log.withLock { Array($0[start...]) }

@@ -59,7 +59,7 @@ extension KernelCore {
             ]))
       }
       replyError(error, to: request, io: io, extra: ["execution_count": .int(count)])
-      return parsed.stopOnError && !parsed.silent ? .abortQueuedExecutions : .proceed
+      return parsed.stopOnError && !parsed.silent ? .abortQueuedExecutions(idle: idleStatus(request)) : .proceed
     }
   }
 

@@ -4,10 +4,12 @@
 /// through ``KernelIO``, so it runs the same over ZeroMQ and in memory.
 public struct KernelCore {
   /// What the shell loop should do after a request.
-  public enum Aftermath: Sendable, Equatable {
+  public enum Aftermath: Sendable {
     case proceed
-    /// An execution failed with `stop_on_error`: answer already-queued executes as aborted.
-    case abortQueuedExecutions
+    /// An execution failed with `stop_on_error`: the caller answers the executes already queued
+    /// as aborted (``abortQueued(_:io:)``) and only then publishes `idle`, the status here. A
+    /// client that sends its next cell when it sees `idle` must not have it aborted.
+    case abortQueuedExecutions(idle: Message)
     /// A (deprecated) shutdown arrived on shell.
     case shutdown(restart: Bool)
   }
@@ -29,10 +31,17 @@ public struct KernelCore {
     self.interrupt = interrupt
   }
 
-  /// Serves one shell request, publishing busy first and idle last.
+  /// Serves one shell request, publishing busy first and idle last (after a `stop_on_error`
+  /// failure the caller publishes idle, see ``Aftermath/abortQueuedExecutions(idle:)``).
   public mutating func handle(_ request: Message, io: any KernelIO) -> Aftermath {
     io.publish(factory.child(of: request, type: "status", content: ["execution_state": "busy"]))
-    defer { io.publish(factory.child(of: request, type: "status", content: ["execution_state": "idle"])) }
+    let aftermath = serve(request, io: io)
+    if case .abortQueuedExecutions = aftermath { return aftermath }
+    io.publish(idleStatus(request))
+    return aftermath
+  }
+
+  private mutating func serve(_ request: Message, io: any KernelIO) -> Aftermath {
     switch request.msgType {
     case "execute_request": return execute(request, io: io)
     case "kernel_info_request": io.reply(factory.reply(to: request, content: info.replyContent), on: .shell)
@@ -61,6 +70,11 @@ public struct KernelCore {
       if request.msgType == "execute_request" { abort(request, io: io) } else { rest.append(request) }
     }
     return rest
+  }
+
+  /// The `idle` status that ends `request`.
+  func idleStatus(_ request: Message) -> Message {
+    factory.child(of: request, type: "status", content: ["execution_state": "idle"])
   }
 
   private func abort(_ request: Message, io: any KernelIO) {

@@ -47,7 +47,12 @@ extension KernelServer {
       guard let ready = try? Poller.readable([queue, xpub], timeoutMilliseconds: RuntimeState.pollMilliseconds)
       else { continue }
       if ready[1], let frames = try? xpub.receive() { welcome(frames) }
-      if ready[0], let frames = try? queue.receive() { _ = try? xpub.send(frames) }
+      if ready[0], let frames = try? queue.receive() {
+        // A subscription that arrived since the poll gets its welcome before this message, so a
+        // new client's first iopub message is always `iopub_welcome`.
+        while let subscription = try? xpub.receiveIfReady() { welcome(subscription) }
+        _ = try? xpub.send(frames)
+      }
     }
     // Flush what producers queued before the stop (shutdown_reply, last idle).
     while let frames = try? queue.receiveIfReady() { _ = try? xpub.send(frames) }
@@ -103,13 +108,16 @@ extension KernelServer {
       switch core.handle(message, io: io) {
       case .proceed: break
       case .shutdown(let restart): state.requestShutdown(restart: restart)
-      case .abortQueuedExecutions:
-        // Everything that already arrived: executes are aborted, the rest served afterwards.
-        var queued: [Message] = []
+      case .abortQueuedExecutions(let idle):
+        // Everything that arrived before the failed cell's idle: executes are aborted, the rest
+        // served afterwards.
+        var queued: [Message] = pending
+        pending = []
         while let frames = try? shell.receiveIfReady() {
           if let message = decode(frames, state: state, channel: "shell") { queued.append(message) }
         }
-        pending += core.abortQueued(queued, io: io)
+        pending = core.abortQueued(queued, io: io)
+        io.publish(idle)
       }
     }
     push.close()
