@@ -21,20 +21,15 @@ final class CellWorker: Sendable {
 
   /// Starts running `code` on a copy of `engine`; `interrupted` is the kernel's interrupt flag.
   init(engine: FlowEngine, code: String, interrupted: @escaping @Sendable () -> Bool) {
-    // As deep as the shell thread's stack: deeply nested expressions recurse in the parser.
-    let started = NativeThread.start(stackSize: 16 << 20) { [self] in
+    let run: @Sendable () -> Void = { [self] in
       var engine = engine
       let result = engine.run(code) { interrupted() || abandoned.isRaised }
       outcome.withLock { $0 = (engine, result) }
       finished.signal()
     }
-    if !started {
-      // No thread to be had: run here, without the prompt answer to interrupts.
-      var engine = engine
-      let result = engine.run(code, isCancelled: interrupted)
-      outcome.withLock { $0 = (engine, result) }
-      finished.signal()
-    }
+    // As deep as the shell thread's stack: deeply nested expressions recurse in the parser.
+    // Without a thread to be had, the cell runs here, without the prompt answer to interrupts.
+    if !NativeThread.start(stackSize: 16 << 20, run) { run() }
   }
 
   /// The engine and result once the cell has finished, waiting at most `seconds`.

@@ -59,13 +59,7 @@ extension Grouping {
     // Number the distinct combined codes in ascending order: by marking them in an array when the
     // codes are few enough, else by hashing and sorting them.
     if fits, product <= Self.denseLimit(n) {
-      var idOf = [Int](repeating: -1, count: product)
-      for c in combined { idOf[c] = 0 }
-      var count = 0
-      for c in 0..<product where idOf[c] == 0 {
-        idOf[c] = count
-        count += 1
-      }
+      let (idOf, count) = Self.ascendingIDs(of: combined, below: product)
       try check()
       return try numbered(combined.map { idOf[$0] }, groups: count, check: check)
     }
@@ -80,6 +74,19 @@ extension Grouping {
     for (newID, old) in order.enumerated() { remap[old] = newID }
     try check()
     return try numbered(combined.map { remap[seen[$0] ?? 0] }, groups: codes.count, check: check)
+  }
+
+  /// For values in `0..<bound`: the id of each value that occurs, numbered 0, 1, … in ascending
+  /// order (-1 for values that do not occur), and how many occur. An array, no hashing.
+  private static func ascendingIDs(of values: some Sequence<Int>, below bound: Int) -> (idOf: [Int], count: Int) {
+    var idOf = [Int](repeating: -1, count: bound)
+    for value in values { idOf[value] = 0 }
+    var count = 0
+    for value in 0..<bound where idOf[value] == 0 {
+      idOf[value] = count
+      count += 1
+    }
+    return (idOf, count)
   }
 
   /// The largest number of possible keys grouped through an array rather than a hash table.
@@ -136,13 +143,7 @@ extension Grouping {
       if !key.isScalar, let low = v.min(), let high = v.max(),
         case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < denseLimit(n)
       {
-        var rankOf = [Int](repeating: -1, count: high - low + 1)
-        for y in v { rankOf[y - low] = 0 }
-        var count = 0
-        for i in rankOf.indices where rankOf[i] == 0 {
-          rankOf[i] = count
-          count += 1
-        }
+        let (rankOf, count) = ascendingIDs(of: v.lazy.map { $0 - low }, below: span + 1)
         return (v.map { rankOf[$0 - low] }, count)
       }
       return ranked(v, <)
