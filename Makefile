@@ -11,14 +11,14 @@ APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin chromium fonts
 DEBUG_BIN := .build/debug/flowql
 RELEASE_BIN := .build/release/flowql
 
-.PHONY: notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test clients-test fuzz bench clean
+.PHONY: format lint notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test clients-test fuzz bench clean
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
 	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=Notebooks \
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
-test: deps build swift-test python-test clients-test fuzz
+test: deps lint build swift-test python-test clients-test fuzz
 
 deps: system-deps python-deps
 
@@ -53,6 +53,14 @@ release:
 notebooks: deps build
 	$(DEBUG_BIN) install --prefix .build/notebook-prefix >/dev/null
 	JUPYTER_PATH=.build/notebook-prefix/share/jupyter $(PY) Scripts/make_notebooks.py
+
+# The formatter is the toolchain's swift-format, configured by .swift-format (2 spaces, 120 columns).
+SWIFT_FILES = $$(git ls-files '*.swift')
+format:
+	swift format -i -p $(SWIFT_FILES)
+
+lint:
+	swift format lint --strict -p $(SWIFT_FILES)
 
 swift-test:
 	swift test

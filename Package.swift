@@ -77,12 +77,14 @@ let package = Package(
       name: "fuzz-wire", dependencies: ["JupyterKernel", "FuzzSupport"], path: "Fuzz/Wire", exclude: ["Corpus"],
       swiftSettings: strictSettings),
     .executableTarget(
-      name: "fuzz-query", dependencies: ["FlowKernel", "FlowQL", "FuzzSupport"], path: "Fuzz/Query", exclude: ["Corpus"],
+      name: "fuzz-query", dependencies: ["FlowKernel", "FlowQL", "FuzzSupport"], path: "Fuzz/Query",
+      exclude: ["Corpus"],
       swiftSettings: strictSettings),
 
     // MARK: - Benchmarks (make bench)
     .executableTarget(
-      name: "flowql-bench", dependencies: ["FlowQL", "FlowModel", "FlowKernel", "Charts"], path: "Benchmarks/QueryBench",
+      name: "flowql-bench", dependencies: ["FlowQL", "FlowModel", "FlowKernel", "Charts"],
+      path: "Benchmarks/QueryBench",
       swiftSettings: strictSettings),
 
     // MARK: - Tests

@@ -32,7 +32,9 @@ enum EndToEndBench {
     let (links, nodes) = syntheticGraph(nodes: 200, links: 1000)
     var palette = ColorAssignment()
     let spec = ChartSpec(.sankey, nodes: nodes)
-    let ms = median((0..<10).map { _ in time { _ = try? ChartRenderer().render(links, spec: spec, palette: &palette) } }) * 1000
+    let ms =
+      median((0..<10).map { _ in time { _ = try? ChartRenderer().render(links, spec: spec, palette: &palette) } })
+      * 1000
     print(pad("Sankey layout + SVG, 200 nodes / 1,000 links") + String(format: "%11.3f", ms) + "  (goal ≤ 50 ms)")
   }
 
@@ -52,12 +54,14 @@ enum EndToEndBench {
   static func syntheticGraph(nodes: Int, links: Int) -> (Table, Table) {
     var state: UInt64 = 2015
     func next(_ bound: Int) -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
     let perStage = nodes / 10
     let ids = (0..<nodes).map { String(format: "N%03d", $0) }
-    var sources: [String] = [], targets: [String] = [], values: [Double] = []
+    var sources: [String] = []
+    var targets: [String] = []
+    var values: [Double] = []
     var seen = Set<String>()
     while sources.count < links {
       let stage = next(9)

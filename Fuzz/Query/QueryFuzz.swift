@@ -5,6 +5,7 @@
 import FlowKernel
 import FlowQL
 import Foundation
+
 #if FUZZING
   import FuzzSupport
 #endif

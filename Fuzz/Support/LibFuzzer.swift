@@ -1,6 +1,7 @@
 // Shared by the fuzz targets: the bridge to libFuzzer's driver (only built with -DFUZZING).
 #if FUZZING
   /// libFuzzer's driver (from `libclang_rt.fuzzer`, linked by `-sanitize=fuzzer`).
+  // swift-format-ignore: AlwaysUseLowerCamelCase
   @_silgen_name("LLVMFuzzerRunDriver")
   private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

@@ -3,16 +3,19 @@
 // Built by Scripts/fuzz.sh with `-sanitize=fuzzer,address -DFUZZING`; without FUZZING it is a
 // plain executable that replays files (a corpus or a crash) through the same function.
 import Foundation
+import JupyterKernel
+
 #if FUZZING
   import FuzzSupport
 #endif
-import JupyterKernel
 
 /// An interpreter that accepts everything, so fuzzed requests reach every dispatcher branch.
 private struct NullInterpreter: KernelInterpreter {
   mutating func execute(code: String, context: ExecutionContext) -> ExecutionOutcome {
     context.stream(.stdout, code)
-    return code.hasPrefix("!") ? .failure(ExecutionError(name: "E", value: code, traceback: [code])) : .success(result: .plain(code), payloads: [])
+    return code.hasPrefix("!")
+      ? .failure(ExecutionError(name: "E", value: code, traceback: [code]))
+      : .success(result: .plain(code), payloads: [])
   }
   func complete(code: String, cursor: Int) -> Completion { Completion(matches: [code], start: 0, end: cursor) }
   func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? { .plain(code) }

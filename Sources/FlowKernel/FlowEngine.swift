@@ -56,7 +56,8 @@ public struct FlowEngine: Sendable {
     if code.utf8.count > Self.maximumCellBytes {
       let message = "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)"
       let help = "  = help: load large data with `load \"file.csv\" as name` instead of pasting it"
-      return Result(events: [], error: ExecutionError(name: "E001", value: message, traceback: ["error[E001]: " + message, help]))
+      return Result(
+        events: [], error: ExecutionError(name: "E001", value: message, traceback: ["error[E001]: " + message, help]))
     }
     var events: [Event] = []
     if let warning = startupWarning {
@@ -110,7 +111,8 @@ public struct FlowEngine: Sendable {
       return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
     } catch {
       let text = "error[E601]: \(error.message)\n  = help: \(error.help)"
-      return .failure(ExecutionError(name: "E601", value: error.message, traceback: text.split(separator: "\n").map(String.init)))
+      return .failure(
+        ExecutionError(name: "E601", value: error.message, traceback: text.split(separator: "\n").map(String.init)))
     }
   }
 

@@ -37,7 +37,8 @@ public enum Kernelspec {
   public static let kernelInfo = KernelInfo(
     implementation: "flowql", implementationVersion: version, languageInfo: languageInfo,
     banner: "FlowQL \(version) — pipeline queries over material flows. Type `help` for the language.",
-    helpLinks: [(text: "FlowQL language reference", url: "https://github.com/flowql/flowql/blob/main/docs/language.md")])
+    helpLinks: [(text: "FlowQL language reference", url: "https://github.com/flowql/flowql/blob/main/docs/language.md")]
+  )
 
   /// Writes `kernels/flowql/` (kernel.json and the three logos) under `dataDirectory`.
   ///

@@ -48,7 +48,8 @@ struct InstallCommand: ParsableCommand {
       dataDirectory = URL(fileURLWithPath: prefix).standardizedFileURL.appendingPathComponent("share/jupyter")
     } else {
       let home = FileManager.default.homeDirectoryForCurrentUser
-      let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+      let base =
+        ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
         ?? home.appendingPathComponent(".local/share")
       dataDirectory = base.appendingPathComponent("jupyter")
     }
@@ -56,7 +57,8 @@ struct InstallCommand: ParsableCommand {
     do {
       directory = try Kernelspec.install(into: dataDirectory, executablePath: Kernelspec.currentExecutablePath)
     } catch {
-      throw ValidationError("cannot install the kernelspec under \(dataDirectory.path): \(FileErrorText.describe(error))")
+      throw ValidationError(
+        "cannot install the kernelspec under \(dataDirectory.path): \(FileErrorText.describe(error))")
     }
     print("Installed the FlowQL kernelspec in \(directory.path)")
   }

@@ -95,7 +95,9 @@ struct CommandOutput {
       case .clear: break
       }
     }
-    if let error = result.error { out += "<pre class=\"error\">\(escape(error.traceback.joined(separator: "\n")))</pre>\n" }
+    if let error = result.error {
+      out += "<pre class=\"error\">\(escape(error.traceback.joined(separator: "\n")))</pre>\n"
+    }
     return out
   }
 
@@ -110,8 +112,10 @@ struct CommandOutput {
       }
     }
     if let e = result.error {
-      items.append(["type": "error", "ename": .string(e.name), "evalue": .string(e.value),
-                    "traceback": .array(e.traceback.map { .string($0) })])
+      items.append([
+        "type": "error", "ename": .string(e.name), "evalue": .string(e.value),
+        "traceback": .array(e.traceback.map { .string($0) }),
+      ])
     }
     return String(decoding: JSONValue.array(items).jsonBytes, as: UTF8.self) + "\n"
   }

@@ -17,8 +17,9 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     ChartCase(name: "column", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.column)),
     ChartCase(name: "column-long-labels", table: Fixtures.throughputByProcess, spec: ChartSpec(.column)),
     ChartCase(name: "line", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.line)),
-    ChartCase(name: "line-single", table: Fixtures.totalByYear,
-              spec: ChartSpec(.line, title: "Total rare-earth output, 2015–2022")),
+    ChartCase(
+      name: "line-single", table: Fixtures.totalByYear,
+      spec: ChartSpec(.line, title: "Total rare-earth output, 2015–2022")),
     ChartCase(name: "area", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.area)),
     ChartCase(name: "stacked", table: Fixtures.lossCosts, spec: ChartSpec(.stacked, unit: "MUSD")),
     ChartCase(name: "stacked100", table: Fixtures.massByYearAndMaterial, spec: ChartSpec(.stacked100)),
@@ -56,7 +57,10 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     let encoded = try #require(html.split(separator: "base64,").last?.split(separator: "\"").first)
     #expect(Data(base64Encoded: String(encoded)).map { String(decoding: $0, as: UTF8.self) } == chart.svg)
     #expect(chart.svg.contains("<title id=\"\(chart.id)-title\">Inflow by process, 2021</title>"))
-    #expect(chart.summary == "Bar chart “Inflow by process, 2021”, 8 bars (process), in kt: largest Smelting and separation 301.2 kt, smallest Landfill and dissipation 9.6 kt.")
+    #expect(
+      chart.summary
+        == "Bar chart “Inflow by process, 2021”, 8 bars (process), in kt: largest Smelting and separation 301.2 kt, smallest Landfill and dissipation 9.6 kt."
+    )
   }
 
   @Test func coloursStayWithTheirSeriesAcrossCharts() throws {
@@ -71,10 +75,11 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
 
   @Test func hostileNamesAreEscapedInSVG() throws {
     var palette = ColorAssignment()
-    let table = Table([
-      .text("<script>", ["<script>alert(1)</script>", "A & B", "\"q\" 'q'"]),
-      .number("m&m", [3, 2, 1], .mass),
-    ], caption: "</title><script>x</script>")
+    let table = Table(
+      [
+        .text("<script>", ["<script>alert(1)</script>", "A & B", "\"q\" 'q'"]),
+        .number("m&m", [3, 2, 1], .mass),
+      ], caption: "</title><script>x</script>")
     for kind in [ChartKind.bar, .column, .pie] {
       let chart = try ChartRenderer().render(table, spec: ChartSpec(kind), palette: &palette)
       #expect(!chart.svg.contains("<script"))
@@ -97,12 +102,18 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
       .year("year", [2021]), .text("source", ["A"]), .text("target", ["B"]), .text("material", ["LREE"]),
       .number("mass", [1], .mass),
     ])
-    #expect(throws: ChartError("cannot tell which column splits the series: `source`, `target`, `material`",
-                               help: "choose one with `series = source`, or drop the others with `select`")) {
+    #expect(
+      throws: ChartError(
+        "cannot tell which column splits the series: `source`, `target`, `material`",
+        help: "choose one with `series = source`, or drop the others with `select`")
+    ) {
       try ChartSpec(.line).resolve(for: flows)
     }
-    #expect(throws: ChartError("unknown column `yaer`",
-                               help: "did you mean `year`? columns here: `year`, `source`, `target`, `material`, `mass`")) {
+    #expect(
+      throws: ChartError(
+        "unknown column `yaer`",
+        help: "did you mean `year`? columns here: `year`, `source`, `target`, `material`, `mass`")
+    ) {
       try ChartSpec(.line, x: "yaer").resolve(for: flows)
     }
     #expect(throws: ChartError.self) { try ChartSpec(.line, series: "material", unit: "MUSD").resolve(for: flows) }

@@ -15,7 +15,9 @@ import Testing
     Table([.number("x", [3, 1, 2]), .number("v", [1, 2, 3], .price)]),
     Table([.text("name", ["a"])]),
     Table([.bool("ok", [true, false]), .number("v", [1, 2])]),
-    Table([.text("source", ["a", "a", "b"]), .text("target", ["a", "b", "a"]), .number("value", [1, -1, .nan], .mass)]),
+    Table([
+      .text("source", ["a", "a", "b"]), .text("target", ["a", "b", "a"]), .number("value", [1, -1, .nan], .mass),
+    ]),
     Table([.text("source", ["x"]), .text("target", ["y"]), .number("value", [0], .mass)]),
     Table([.year("year", []), .number("v", [], .mass)]),
   ]

@@ -4,11 +4,12 @@ import FlowModel
 enum SankeyFixtures {
   /// A → B → C → D with a return flow C → B and a long loop D → A; B also loses to E.
   static var cycle: Table {
-    Table([
-      .text("source", ["A", "B", "C", "C", "B", "D", "D"]),
-      .text("target", ["B", "C", "D", "B", "E", "A", "F"]),
-      .number("value", [100_000, 80_000, 60_000, 20_000, 40_000, 10_000, 50_000], .mass),
-    ], caption: "Synthetic flows with a recycling loop")
+    Table(
+      [
+        .text("source", ["A", "B", "C", "C", "B", "D", "D"]),
+        .text("target", ["B", "C", "D", "B", "E", "A", "F"]),
+        .number("value", [100_000, 80_000, 60_000, 20_000, 40_000, 10_000, 50_000], .mass),
+      ], caption: "Synthetic flows with a recycling loop")
   }
 
   /// The nodes of the rare-earth supply chain (id, name, stage, stage_order, kind).
@@ -58,17 +59,21 @@ enum SankeyFixtures {
       ("FM", "USE", 70_000, 0.9), ("TRAD", "USE", 44_080, 0.9),
       ("USE", "WM", 30_000, 0.92), ("WM", "SEP", 250, 0.92), ("WM", "DISS", 29_750, 0.92),
     ]
-    var source: [String] = [], target: [String] = [], material: [String] = [], value: [Double] = []
+    var source: [String] = []
+    var target: [String] = []
+    var material: [String] = []
+    var value: [Double] = []
     for (s, t, v, light) in flows {
       source += [s, s]
       target += [t, t]
       material += ["LREE", "HREE"]
       value += [v * light, v * (1 - light)]
     }
-    return Table([
-      .text("source", source), .text("target", target), .text("material", material),
-      .number("value", value, .mass),
-    ], caption: "Rare-earth flows, 2021 (t REO)")
+    return Table(
+      [
+        .text("source", source), .text("target", target), .text("material", material),
+        .number("value", value, .mass),
+      ], caption: "Rare-earth flows, 2021 (t REO)")
   }
 
   /// A random-looking but deterministic layered graph for the performance check.
@@ -79,7 +84,9 @@ enum SankeyFixtures {
       return state >> 33
     }
     let layers = 10
-    var source: [String] = [], target: [String] = [], value: [Double] = []
+    var source: [String] = []
+    var target: [String] = []
+    var value: [Double] = []
     for _ in 0..<links {
       let a = Int(next() % UInt64(nodes - nodes / layers))
       let layer = a / (nodes / layers)

@@ -19,10 +19,11 @@ import Testing
     let chart = try render(SankeyFixtures.cycle, ChartSpec(.sankey))
     #expect(xmlProblem(chart.svg) == nil)
     #expect(snapshotMismatch(of: chart.svg, named: "sankey-cycle.svg") == nil)
-    #expect(chart.warnings == [
-      "Sankey contains a loop: B → C → B; the return flow C → B (20.0 kt) is drawn as an arc below the diagram",
-      "Sankey contains a loop: A → B → C → D → A; the return flow D → A (10.0 kt) is drawn as an arc below the diagram",
-    ])
+    #expect(
+      chart.warnings == [
+        "Sankey contains a loop: B → C → B; the return flow C → B (20.0 kt) is drawn as an arc below the diagram",
+        "Sankey contains a loop: A → B → C → D → A; the return flow D → A (10.0 kt) is drawn as an arc below the diagram",
+      ])
     #expect(chart.summary.contains("2 return flows"))
   }
 
@@ -31,7 +32,9 @@ import Testing
     #expect(xmlProblem(chart.svg) == nil)
     #expect(snapshotMismatch(of: chart.svg, named: "sankey-rare-earth.svg") == nil)
     #expect(chart.warnings.contains { $0.hasPrefix("Sankey contains a loop: SEP → PRIM → MET → MAG → SEP") })
-    #expect(chart.warnings.first?.hasPrefix("8 flows below 1.0 kt (2.7 kt in total) were not drawn") == true, "\(chart.warnings)")
+    #expect(
+      chart.warnings.first?.hasPrefix("8 flows below 1.0 kt (2.7 kt in total) were not drawn") == true,
+      "\(chart.warnings)")
   }
 
   @Test func rareEarthWithoutNodesTableUsesDepthColumns() throws {
@@ -41,10 +44,12 @@ import Testing
   }
 
   @Test func rendersAreByteIdentical() throws {
-    #expect(try render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg
-      == render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg)
-    #expect(try render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle
-      == render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle)
+    #expect(
+      try render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg
+        == render(SankeyFixtures.rareEarthLinks, rareEarthSpec).svg)
+    #expect(
+      try render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle
+        == render(SankeyFixtures.cycle, ChartSpec(.sankey)).bundle)
   }
 
   @Test func stageOrdersThatAreAllTheSameLeaveColumnsToTheFlows() throws {
@@ -66,7 +71,10 @@ import Testing
     let columns = graph.prepare(stageOrder: [])
     let column = { (id: String) in graph.nodes.firstIndex { $0.id == id }.map { columns[$0] } ?? -1 }
     #expect(["MINE", "SMELT", "ROLL", "USE", "REMELT"].map(column) == [0, 1, 2, 3, 4])
-    #expect(graph.links.filter(\.isLoop).map { "\(graph.nodes[$0.source].id)→\(graph.nodes[$0.target].id)" } == ["REMELT→ROLL"])
+    #expect(
+      graph.links.filter(\.isLoop).map { "\(graph.nodes[$0.source].id)→\(graph.nodes[$0.target].id)" } == [
+        "REMELT→ROLL"
+      ])
   }
 
   @Test func boundaryNodesSitNextToTheirNeighbours() throws {
@@ -87,9 +95,10 @@ import Testing
       .number("value", [10, 8, 2], .mass), .bool("is_loop", [false, false, true]),
     ])
     let chart = try render(table, ChartSpec(.sankey))
-    #expect(chart.warnings == [
-      "Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram",
-    ])
+    #expect(
+      chart.warnings == [
+        "Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram"
+      ])
     #expect(chart.svg.contains("return flow 2 t"))
   }
 
@@ -118,10 +127,11 @@ import Testing
   }
 
   @Test func hostileNodeNamesAreEscaped() throws {
-    let table = Table([
-      .text("source", ["<script>", "A & B"]), .text("target", ["A & B", "\"q\" 'q'"]),
-      .number("value", [10, 5], .mass),
-    ], caption: "<b>x</b>")
+    let table = Table(
+      [
+        .text("source", ["<script>", "A & B"]), .text("target", ["A & B", "\"q\" 'q'"]),
+        .number("value", [10, 5], .mass),
+      ], caption: "<b>x</b>")
     let chart = try render(table, ChartSpec(.sankey))
     #expect(!chart.svg.contains("<script"))
     #expect(!chart.svg.contains("<b>"))
@@ -133,8 +143,11 @@ import Testing
     let flows = Table([
       .text("source", ["A"]), .text("target", ["B"]), .number("mass", [1], .mass), .number("value", [2], .money),
     ])
-    #expect(throws: ChartError("cannot tell which column holds the flow values",
-                               help: "choose one with `y = mass`; numeric columns: `mass`, `value`")) {
+    #expect(
+      throws: ChartError(
+        "cannot tell which column holds the flow values",
+        help: "choose one with `y = mass`; numeric columns: `mass`, `value`")
+    ) {
       try ChartSpec(.sankey).resolve(for: flows)
     }
     #expect(try ChartSpec(.sankey, y: ["mass"]).resolve(for: flows).dimension == .mass)

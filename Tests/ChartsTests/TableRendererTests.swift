@@ -10,7 +10,9 @@ import Testing
     #expect(TableRenderer.format(.number(1_234_567, .mass)) == "1,234.6 kt")
     #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .base)) == "1,234,567 t")
     let megatonnes = try #require(Unit.named("Mt"))
-    #expect(TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .fixed([megatonnes]))) == "1.23 Mt")
+    #expect(
+      TableRenderer.format(.number(1_234_567, .mass), options: DisplayOptions(scaling: .fixed([megatonnes])))
+        == "1.23 Mt")
     #expect(TableRenderer.format(.number(0.4, .ratio)) == "40.0 %")
     #expect(TableRenderer.format(.year(2022)) == "2022")
     #expect(TableRenderer.format(.number(7.57e9, .money)) == "7,570.0 M US$")

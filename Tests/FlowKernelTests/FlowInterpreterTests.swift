@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import JupyterKernel
 import Testing
 
 @testable import FlowKernel
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// FlowQL through the real dispatcher, without sockets.
 @Suite struct FlowInterpreterTests {
@@ -21,7 +22,10 @@ import Testing
   @Test func everyValueShowsTheLastAsExecuteResult() {
     var k = kernel()
     let sent = k.shell("execute_request", InMemoryKernel.execute("flows | take 2\nprint \"between\"\n1 + 1"))
-    #expect(labels(sent) == ["busy", "execute_input", "display_data", "stream", "execute_result", "execute_reply@shell", "idle"])
+    #expect(
+      labels(sent) == [
+        "busy", "execute_input", "display_data", "stream", "execute_result", "execute_reply@shell", "idle",
+      ])
     #expect(sent[2].message.content["data"]?["text/html"]?.stringValue?.contains("<table") == true)
     #expect(sent[2].message.content["data"]?["text/plain"] != nil)
     #expect(sent[4].message.content["data"] == ["text/plain": "2"])
@@ -29,14 +33,17 @@ import Testing
 
   @Test func aFailingStatementSendsOneErrorAndKeepsEarlierLets() {
     var k = kernel()
-    let sent = k.shell("execute_request", InMemoryKernel.execute("let y = flows | where year == 2022\ny | where yaer > 1\nprint \"not reached\""))
+    let sent = k.shell(
+      "execute_request",
+      InMemoryKernel.execute("let y = flows | where year == 2022\ny | where yaer > 1\nprint \"not reached\""))
     #expect(labels(sent) == ["busy", "execute_input", "error", "execute_reply@shell", "idle"])
     let error = sent[2].message.content
     #expect(error["ename"] == "E201")
     #expect(error["evalue"] == "unknown column `yaer`")
-    let traceback = error["traceback"].flatMap { v -> [String]? in
-      if case .array(let lines) = v { return lines.compactMap(\.stringValue) } else { return nil }
-    } ?? []
+    let traceback =
+      error["traceback"].flatMap { v -> [String]? in
+        if case .array(let lines) = v { return lines.compactMap(\.stringValue) } else { return nil }
+      } ?? []
     #expect(traceback.first == "error[E201]: unknown column `yaer`")
     #expect(traceback.contains { $0.contains("^^^^") })
     #expect(traceback.contains("  = help: did you mean `year`?"))
@@ -54,7 +61,9 @@ import Testing
 
   @Test func helpOpensThePager() {
     var k = kernel()
-    let reply = k.shell("execute_request", InMemoryKernel.execute("help where")).first { $0.message.msgType == "execute_reply" }
+    let reply = k.shell("execute_request", InMemoryKernel.execute("help where")).first {
+      $0.message.msgType == "execute_reply"
+    }
     guard case .array(let payloads)? = reply?.message.content["payload"], let page = payloads.first else {
       Issue.record("no payload")
       return
@@ -65,7 +74,8 @@ import Testing
 
   @Test func chartsComeAsFigureSVGAndSummary() {
     var k = kernel()
-    let sent = k.shell("execute_request", InMemoryKernel.execute("flows | summarize total = sum(mass) by year | chart line"))
+    let sent = k.shell(
+      "execute_request", InMemoryKernel.execute("flows | summarize total = sum(mass) by year | chart line"))
     let data = sent.first { $0.message.msgType == "execute_result" }?.message.content["data"]
     #expect(data?["text/html"]?.stringValue?.hasPrefix("<figure") == true)
     #expect(data?["text/html"]?.stringValue?.contains("data:image/svg+xml;base64,") == true)
@@ -85,9 +95,10 @@ import Testing
     var k = kernel()
     let code = "flows | where source == \"MIN_"
     let reply = k.shell("complete_request", ["code": .string(code), "cursor_pos": .int(code.unicodeScalars.count)])[1]
-    let matches = reply.message.content["matches"].flatMap { v -> [String]? in
-      if case .array(let items) = v { return items.compactMap(\.stringValue) } else { return nil }
-    } ?? []
+    let matches =
+      reply.message.content["matches"].flatMap { v -> [String]? in
+        if case .array(let items) = v { return items.compactMap(\.stringValue) } else { return nil }
+      } ?? []
     #expect(matches.contains("MIN_ROCK"))
     #expect(matches.contains("MIN_ION"))
   }
@@ -109,7 +120,8 @@ import Testing
 
   @Test func oversizedCellsAreRefusedWithoutParsing() {
     var k = kernel()
-    let sent = k.shell("execute_request", InMemoryKernel.execute(String(repeating: "x", count: FlowEngine.maximumCellBytes + 1)))
+    let sent = k.shell(
+      "execute_request", InMemoryKernel.execute(String(repeating: "x", count: FlowEngine.maximumCellBytes + 1)))
     #expect(sent.first { $0.message.msgType == "error" }?.message.content["ename"] == "E001")
   }
 }
@@ -176,7 +188,8 @@ import Testing
 
   @Test func streamsStayInOrderAroundDisplays() {
     var k = InMemoryKernel(interpreter: FlowInterpreter(), info: Kernelspec.kernelInfo)
-    let sent = k.shell("execute_request", InMemoryKernel.execute("print \"a\"\nprint \"b\"\nflows | take 1\nprint \"c\"\n1"))
+    let sent = k.shell(
+      "execute_request", InMemoryKernel.execute("print \"a\"\nprint \"b\"\nflows | take 1\nprint \"c\"\n1"))
     let kinds = sent.map(\.message.msgType).filter { ["stream", "display_data", "execute_result"].contains($0) }
     #expect(kinds == ["stream", "display_data", "stream", "execute_result"])
   }

@@ -11,7 +11,8 @@ import Testing
 private struct StubbornVerb: Verb {
   let released: DispatchSemaphore
 
-  let signature = VerbSignature(name: "stubborn", summary: "Waits to be released (test verb).", example: "stubborn", clauses: [])
+  let signature = VerbSignature(
+    name: "stubborn", summary: "Waits to be released (test verb).", example: "stubborn", clauses: [])
 
   func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
     guard released.wait(timeout: .now() + 10) == .success else { throw VerbError("never released") }
@@ -24,7 +25,8 @@ private struct StubbornVerb: Verb {
     let released = DispatchSemaphore(value: 0)
     let catalog = Catalog(
       tables: ["t": Table([.year("year", [2021, 2022])])], verbs: VerbRegistry([StubbornVerb(released: released)]))
-    var k = InMemoryKernel(interpreter: FlowInterpreter(engine: FlowEngine(catalog: catalog)), info: Kernelspec.kernelInfo)
+    var k = InMemoryKernel(
+      interpreter: FlowInterpreter(engine: FlowEngine(catalog: catalog)), info: Kernelspec.kernelInfo)
     let flag = k.interrupt
     Thread {
       Thread.sleep(forTimeInterval: 0.1)

@@ -20,12 +20,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let directory = try Kernelspec.install(into: folder, executablePath: "/opt/flowql/bin/flowql")
     #expect(directory.path.hasSuffix("kernels/flowql"))
-    let spec = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: directory.appendingPathComponent("kernel.json")))
+    let spec = try JSONDecoder().decode(
+      JSONValue.self, from: Data(contentsOf: directory.appendingPathComponent("kernel.json")))
     #expect(spec["argv"] == ["/opt/flowql/bin/flowql", "kernel", "--connection-file", "{connection_file}"])
     #expect(spec["language"] == "flowql")
     #expect(spec["interrupt_mode"] == "message")
     for logo in ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"] {
-      let size = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(logo).path)[.size] as? Int
+      let size =
+        try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(logo).path)[.size] as? Int
       #expect((size ?? 0) > 100, "\(logo)")
     }
   }

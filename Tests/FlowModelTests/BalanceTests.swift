@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowModel
 
 @Suite struct BalanceTests {
@@ -6,7 +7,8 @@ import Testing
   func bundledModelClosesEverywhere(mode: SupplyMode) throws {
     let model = try Bundled.model(mode)
     let table = try model.balance()
-    #expect(table.columnNames == ["year", "process", "inputs", "outputs", "stock_change", "imbalance", "imbalance_pct", "ok"])
+    #expect(
+      table.columnNames == ["year", "process", "inputs", "outputs", "stock_change", "imbalance", "imbalance_pct", "ok"])
     #expect(table.bools("ok").allSatisfy { $0 })
     #expect(model.notes.isEmpty)
     let imbalance = table.numbers("imbalance")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowModel
 
 @Suite struct BundledModelTests {
@@ -127,7 +128,10 @@ import Testing
 
   @Test func tablesHaveTheAgreedColumns() throws {
     let model = try Bundled.model()
-    #expect(Array(model.flowsTable().columnNames.prefix(7)) == ["year", "source", "target", "material", "mass", "cost", "value"])
+    #expect(
+      Array(model.flowsTable().columnNames.prefix(7)) == [
+        "year", "source", "target", "material", "mass", "cost", "value",
+      ])
     #expect(Array(model.processesTable().columnNames.prefix(5)) == ["id", "name", "stage", "kind", "description"])
     #expect(Array(model.stocksTable().columnNames) == ["year", "process", "material", "stock", "stock_change"])
     #expect(model.flowsTable()["mass"]?.dimension == .mass)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowModel
 
 @Suite struct CSVLoadingTests {
@@ -14,12 +15,23 @@ import Testing
   }
 
   static let badFiles: [BadFile] = [
-    BadFile(file: "negative_mass.csv", withProcesses: false, line: 3, column: 5, columnName: "mass", problem: .negativeMass(-5)),
-    BadFile(file: "non_numeric_mass.csv", withProcesses: false, line: 4, column: 5, columnName: "mass", problem: .notANumber("ten")),
-    BadFile(file: "unknown_process.csv", withProcesses: true, line: 3, column: 3, columnName: "target", problem: .unknownProcess("FABR")),
-    BadFile(file: "duplicate_row.csv", withProcesses: false, line: 4, column: nil, columnName: nil, problem: .duplicateRow(firstLine: 2)),
-    BadFile(file: "missing_column.csv", withProcesses: false, line: 1, column: nil, columnName: "material", problem: .missingColumn("material")),
-    BadFile(file: "bad_year.csv", withProcesses: false, line: 2, column: 1, columnName: "year", problem: .notAYear("twenty")),
+    BadFile(
+      file: "negative_mass.csv", withProcesses: false, line: 3, column: 5, columnName: "mass",
+      problem: .negativeMass(-5)),
+    BadFile(
+      file: "non_numeric_mass.csv", withProcesses: false, line: 4, column: 5, columnName: "mass",
+      problem: .notANumber("ten")),
+    BadFile(
+      file: "unknown_process.csv", withProcesses: true, line: 3, column: 3, columnName: "target",
+      problem: .unknownProcess("FABR")),
+    BadFile(
+      file: "duplicate_row.csv", withProcesses: false, line: 4, column: nil, columnName: nil,
+      problem: .duplicateRow(firstLine: 2)),
+    BadFile(
+      file: "missing_column.csv", withProcesses: false, line: 1, column: nil, columnName: "material",
+      problem: .missingColumn("material")),
+    BadFile(
+      file: "bad_year.csv", withProcesses: false, line: 2, column: 1, columnName: "year", problem: .notAYear("twenty")),
   ]
 
   @Test func loadsFlowsAndProcesses() throws {
@@ -65,13 +77,21 @@ import Testing
 
   @Test func badProcessFilesAndRowsAreLocated() throws {
     let flows = try fixture("flows.csv")
-    #expect(throws: CSVLoadError(file: "bad_kind_processes.csv", line: 3, column: 3, columnName: "kind", problem: .unknownKind("factory"))) {
+    #expect(
+      throws: CSVLoadError(
+        file: "bad_kind_processes.csv", line: 3, column: 3, columnName: "kind", problem: .unknownKind("factory"))
+    ) {
       try MaterialFlowModel.load(flowsCSV: flows, processesCSV: try fixture("bad_kind_processes.csv"))
     }
-    #expect(throws: CSVLoadError(file: "duplicate_processes.csv", line: 3, column: 1, columnName: "id", problem: .duplicateRow(firstLine: 2))) {
+    #expect(
+      throws: CSVLoadError(
+        file: "duplicate_processes.csv", line: 3, column: 1, columnName: "id", problem: .duplicateRow(firstLine: 2))
+    ) {
       try MaterialFlowModel.load(flowsCSV: flows, processesCSV: try fixture("duplicate_processes.csv"))
     }
-    #expect(throws: CSVLoadError(file: "wrong_field_count.csv", line: 2, problem: .wrongFieldCount(expected: 5, found: 6))) {
+    #expect(
+      throws: CSVLoadError(file: "wrong_field_count.csv", line: 2, problem: .wrongFieldCount(expected: 5, found: 6))
+    ) {
       try MaterialFlowModel.load(flowsCSV: try fixture("wrong_field_count.csv"))
     }
   }

@@ -22,7 +22,8 @@ import Testing
 
   @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
     let rows = try parse("id,note\nSEP,\"separation, \"\"SX\"\"\"\nMAG,\"two\nlines\"\nUSE,x\n")
-    #expect(rows.map(\.fields) == [["id", "note"], ["SEP", "separation, \"SX\""], ["MAG", "two\nlines"], ["USE", "x"]])
+    #expect(
+      rows.map(\.fields) == [["id", "note"], ["SEP", "separation, \"SX\""], ["MAG", "two\nlines"], ["USE", "x"]])
     // The record after the two-line field starts on line 5.
     #expect(rows.map(\.line) == [1, 2, 3, 5])
     #expect(try fields("\"\",\"a\"\r\n") == [["", "a"]])
@@ -59,7 +60,9 @@ import Testing
   }
 
   @Test func invalidUTF8IsUnreadable() {
-    let error = #expect(throws: CSVLoadError.self) { try CSVRecords(bytes: [0x61, 0x0A, 0xFF, 0xFE, 0x0A], file: "bad.csv") }
+    let error = #expect(throws: CSVLoadError.self) {
+      try CSVRecords(bytes: [0x61, 0x0A, 0xFF, 0xFE, 0x0A], file: "bad.csv")
+    }
     #expect(error?.problem == .unreadable("the file is not UTF-8 text"))
   }
 
@@ -89,7 +92,8 @@ import Testing
       // (an empty one-field record would otherwise be a blank line).
       let text = records.map { fields in
         fields.map { f in
-          f.isEmpty || f.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
+          f.isEmpty || f.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) })
+            ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",")
       }.joined(separator: Bool.random(using: &random) ? "\n" : "\r\n")
       let parsed = try parse(text)

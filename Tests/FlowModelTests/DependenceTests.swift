@@ -1,11 +1,15 @@
 import Testing
+
 @testable import FlowModel
 
 @Suite struct DependenceTests {
   @Test func productionImportsAndExportsPerMaterial() throws {
     let model = try Bundled.model()
     let table = try model.dependence(years: 2022...2022)
-    #expect(table.columnNames == ["year", "material", "production", "imports", "exports", "apparent_consumption", "net_import_reliance"])
+    #expect(
+      table.columnNames == [
+        "year", "material", "production", "imports", "exports", "apparent_consumption", "net_import_reliance",
+      ])
     #expect(close(table.numbers("production").reduce(0, +), 210_000))
     // Imports 2022, independently: US 45,900 + other 10,000 + primary 26,500 + magnets 2,357 × 0.36.
     #expect(close(table.numbers("imports").reduce(0, +), 45_900 + 10_000 + 26_500 + 2_357 * 0.36))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowModel
 
 /// A user model of a million flows goes through the computations and stays consistent.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowModel
 
 @Suite struct ParameterTests {
@@ -30,7 +31,10 @@ import Testing
     let model = try Bundled.model()
     #expect(model.dataTableNames.contains("parameters"))
     let parameters = try #require(model.dataTable("parameters"))
-    #expect(Array(parameters.columnNames.prefix(7)) == ["name", "value", "unit", "kind", "source_id", "range_low", "range_high"])
+    #expect(
+      Array(parameters.columnNames.prefix(7)) == [
+        "name", "value", "unit", "kind", "source_id", "range_low", "range_high",
+      ])
     let inputs = try #require(model.dataTable("inputs"))
     #expect(inputs["year"]?.values.count == inputs.rowCount)
     #expect(model.dataTable("nonsense") == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowModel
 
 @Suite struct ScenarioTests {
@@ -12,9 +13,14 @@ import Testing
     Case(name: "double US concentrate", edit: .scale(FlowSelector("IMP_CONC_US", "CONC"), by: 2)),
     Case(name: "halve compound exports", edit: .scale(FlowSelector("PRIM", "EXP_PRIM"), by: 0.5)),
     Case(name: "set primary imports", edit: .set(FlowSelector("IMP_PRIM", "SEP", years: 2020...2022), mass: 50_000)),
-    Case(name: "set HREE mining from nothing", edit: .set(FlowSelector("ENV", "MIN_ION", material: "HREE"), mass: 40_000)),
-    Case(name: "move exports to traditional uses", edit: .move(share: 0.3, of: FlowSelector("PRIM", "EXP_PRIM"), to: "TRAD")),
-    Case(name: "move magnet exports home", edit: .move(share: 0.5, of: FlowSelector("MAG", "EXP_MAG", material: "LREE"), to: "USE")),
+    Case(
+      name: "set HREE mining from nothing", edit: .set(FlowSelector("ENV", "MIN_ION", material: "HREE"), mass: 40_000)),
+    Case(
+      name: "move exports to traditional uses",
+      edit: .move(share: 0.3, of: FlowSelector("PRIM", "EXP_PRIM"), to: "TRAD")),
+    Case(
+      name: "move magnet exports home",
+      edit: .move(share: 0.5, of: FlowSelector("MAG", "EXP_MAG", material: "LREE"), to: "USE")),
     Case(name: "magnets twice as dear", edit: .setPrice(good: "magnet", price: 300_000)),
     Case(name: "price by process", edit: .setPrice(good: "SEP", price: 20_000, material: "LREE")),
   ]
@@ -72,9 +78,13 @@ import Testing
 
   @Test func comparisonShowsTheDelta() throws {
     let base = try Bundled.model()
-    let changed = try base.applying(Scenario("more", [.set(FlowSelector("IMP_PRIM", "SEP", years: 2022...2022), mass: 50_000)]))
+    let changed = try base.applying(
+      Scenario("more", [.set(FlowSelector("IMP_PRIM", "SEP", years: 2022...2022), mass: 50_000)]))
     let table = base.comparison(with: changed, name: "more")
-    #expect(Array(table.columnNames.prefix(7)) == ["year", "source", "target", "material", "mass", "scenario_mass", "delta_mass"])
+    #expect(
+      Array(table.columnNames.prefix(7)) == [
+        "year", "source", "target", "material", "mass", "scenario_mass", "delta_mass",
+      ])
     let rows = table.texts("source").indices.filter {
       table.yearValues("year")[$0] == 2022 && table.texts("source")[$0] == "IMP_PRIM"
     }
@@ -83,10 +93,15 @@ import Testing
   }
 
   @Test func userModelScenarioConservesTheSource() throws {
-    let model = try MaterialFlowModel.load(flowsCSV: try fixture("flows.csv"), processesCSV: try fixture("processes.csv"))
-    let changed = try model.applying(Scenario("to stock", [.move(share: 0.5, of: FlowSelector("FAB", "EXPORT"), to: "STOCK_USE")]))
+    let model = try MaterialFlowModel.load(
+      flowsCSV: try fixture("flows.csv"), processesCSV: try fixture("processes.csv"))
+    let changed = try model.applying(
+      Scenario("to stock", [.move(share: 0.5, of: FlowSelector("FAB", "EXPORT"), to: "STOCK_USE")]))
     for year in model.years {
-      #expect(close(mass(model.flows) { $0.year == year && $0.source == "FAB" }, mass(changed.flows) { $0.year == year && $0.source == "FAB" }))
+      #expect(
+        close(
+          mass(model.flows) { $0.year == year && $0.source == "FAB" },
+          mass(changed.flows) { $0.year == year && $0.source == "FAB" }))
     }
     #expect(try changed.balance().bools("ok").allSatisfy { $0 })
   }

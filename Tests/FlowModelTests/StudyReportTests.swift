@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowModel
 
 @Suite struct StudyReportTests {
@@ -43,7 +44,9 @@ import Testing
         let model = String(format: "%14.4g", report.numbers("model")[row])
         let target = String(format: "%12.4g", report.numbers("target")[row])
         let ratio = String(format: "%6.2f", report.numbers("ratio")[row])
-        print("| \(metric) | \(model) | \(target) | \(ratio) | \(report.texts("unit")[row]) | \(report.texts("verdict")[row]) |")
+        print(
+          "| \(metric) | \(model) | \(target) | \(ratio) | \(report.texts("unit")[row]) | \(report.texts("verdict")[row]) |"
+        )
         if ProcessInfo.processInfo.environment["PRINT_NOTES"] != nil { print("    note: \(report.texts("note")[row])") }
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowModel
 
 /// The bundled models, derived once per test process.

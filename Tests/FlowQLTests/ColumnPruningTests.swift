@@ -33,7 +33,8 @@ import Testing
       return
     }
     func run(pruning: Bool) -> String {
-      var evaluator = Evaluator(catalog: Fixtures.catalog, bindings: [:], source: SourceText(code), isCancelled: { false })
+      var evaluator = Evaluator(
+        catalog: Fixtures.catalog, bindings: [:], source: SourceText(code), isCancelled: { false })
       evaluator.prunesColumns = pruning
       do {
         switch try evaluator.evaluate(query) {
@@ -49,7 +50,8 @@ import Testing
 
   @Test func aCountAfterAFilterReadsOnlyTheFilteredColumn() {
     let (program, _) = Parser.parse(
-      SourceText("flows | where mass > 5 kt | join processes on source = id | summarize n = count() by stage"), verbs: [])
+      SourceText("flows | where mass > 5 kt | join processes on source = id | summarize n = count() by stage"),
+      verbs: [])
     guard case .query(let query) = program.statements.first?.kind else {
       Issue.record("not a query")
       return

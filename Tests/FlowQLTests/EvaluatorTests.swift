@@ -189,7 +189,10 @@ import Testing
     var s = Fixtures.session()
     let r = s.run(
       "flows | summarize total = sum(mass) by year | chart line with (y = total, unit = kt, title = \"Total\")")
-    guard case .table(let t, let chart)? = r.outputs.first else { Issue.record("no table"); return }
+    guard case .table(let t, let chart)? = r.outputs.first else {
+      Issue.record("no table")
+      return
+    }
     #expect(t.rowCount == 2)
     #expect(chart?.kind == .line)
     #expect(chart?["unit"] == .name("kt"))
@@ -223,7 +226,10 @@ import Testing
   @Test func verbDefaultChartAndWarnings() {
     var s = Fixtures.session()
     let r = s.run("echo")
-    guard case .table(_, let chart)? = r.outputs.first else { Issue.record("no table"); return }
+    guard case .table(_, let chart)? = r.outputs.first else {
+      Issue.record("no table")
+      return
+    }
     #expect(chart?.kind == .table)
     #expect(r.warnings.count == 1)
   }
@@ -237,7 +243,10 @@ import Testing
     ])
     var s = Session(catalog: Catalog(tables: ["flows": big]))
     let r = s.run("flows | where mass > 500 t | summarize total = sum(mass) by year, material | sort -total")
-    guard case .table(let t, _)? = r.outputs.first else { Issue.record("\(r.renderedErrors)"); return }
+    guard case .table(let t, _)? = r.outputs.first else {
+      Issue.record("\(r.renderedErrors)")
+      return
+    }
     #expect(t.rowCount == 46)
   }
 }
@@ -265,7 +274,8 @@ import Testing
     var s = Session(catalog: Catalog(tables: ["t": t]))
     for (q, expected) in [("t | sort x", [1.0, 2, 3]), ("t | sort -x", [3.0, 2, 1]), ("t | sort x, x", [1.0, 2, 3])] {
       guard case .table(let r, _)? = s.run(q).outputs.first, case .number(let v)? = r["x"]?.values else {
-        Issue.record("no table"); continue
+        Issue.record("no table")
+        continue
       }
       #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
     }

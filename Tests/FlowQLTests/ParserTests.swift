@@ -98,7 +98,10 @@ import Testing
     let (program, _) = Self.parse("flows | top 3 by mass | top 2 by mass asc")
     guard case .query(let q) = program.statements[0].kind,
       case .top(_, let a, _) = q.stages[0].kind, case .top(_, let b, _) = q.stages[1].kind
-    else { Issue.record("not a top stage"); return }
+    else {
+      Issue.record("not a top stage")
+      return
+    }
     #expect(a[0].descending && !b[0].descending)
   }
 

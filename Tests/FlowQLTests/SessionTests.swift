@@ -17,7 +17,10 @@ import Testing
     #expect(s.run("let y2022 = flows | where year == 2022").outputs.isEmpty)
     #expect(s.run("let threshold = 50 kt").succeeded)
     let r = s.run("y2022 | where mass > threshold | summarize n = count()")
-    guard case .table(let t, _)? = r.outputs.first else { Issue.record("\(r.renderedErrors)"); return }
+    guard case .table(let t, _)? = r.outputs.first else {
+      Issue.record("\(r.renderedErrors)")
+      return
+    }
     #expect(t["n"]?.values == .number([2]))
     #expect(s.binding(named: "threshold") == .value(.number(50_000, .mass)))
   }
@@ -71,9 +74,15 @@ import Testing
 
   @Test func helpListsTopicsAndCoversEveryVerb() {
     var s = Fixtures.session()
-    guard case .page(_, let text)? = s.run("help").outputs.first else { Issue.record("no page"); return }
+    guard case .page(_, let text)? = s.run("help").outputs.first else {
+      Issue.record("no page")
+      return
+    }
     for word in ["summarize", "let", "kt", "E201", "echo", "rows", "sankey"] { #expect(text.contains(word), "\(word)") }
-    guard case .page(_, let echo)? = s.run("help echo").outputs.first else { Issue.record("no page"); return }
+    guard case .page(_, let echo)? = s.run("help echo").outputs.first else {
+      Issue.record("no page")
+      return
+    }
     #expect(echo.contains("split by"))
   }
 

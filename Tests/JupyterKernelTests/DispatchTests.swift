@@ -20,9 +20,11 @@ import Testing
 
   @Test func everyRequestTypeIsWrappedInBusyAndIdle() {
     var k = kernel()
-    for (type, content) in [("kernel_info_request", JSONValue.emptyObject), ("complete_request", ["code": "fl", "cursor_pos": 2]),
-                            ("inspect_request", ["code": "flows", "cursor_pos": 5]), ("is_complete_request", ["code": "a |"]),
-                            ("history_request", ["hist_access_type": "tail", "n": 3]), ("comm_info_request", .emptyObject)] {
+    for (type, content) in [
+      ("kernel_info_request", JSONValue.emptyObject), ("complete_request", ["code": "fl", "cursor_pos": 2]),
+      ("inspect_request", ["code": "flows", "cursor_pos": 5]), ("is_complete_request", ["code": "a |"]),
+      ("history_request", ["hist_access_type": "tail", "n": 3]), ("comm_info_request", .emptyObject),
+    ] {
       let labels = k.shell(type, content).map(\.label)
       #expect(labels.first == "busy", "\(type)")
       #expect(labels.last == "idle", "\(type)")
@@ -69,13 +71,14 @@ import Testing
     let sent = k.shell(requests)
     // The failed cell's idle comes after the aborts: a client that sends its next cell on that
     // idle must find it served, not aborted.
-    #expect(sent.map(\.label) == [
-      "busy", "execute_input", "error", "execute_reply@shell",
-      "busy", "execute_reply@shell", "idle",
-      "busy", "execute_reply@shell", "idle",
-      "idle",
-      "busy", "kernel_info_reply@shell", "idle",
-    ])
+    #expect(
+      sent.map(\.label) == [
+        "busy", "execute_input", "error", "execute_reply@shell",
+        "busy", "execute_reply@shell", "idle",
+        "busy", "execute_reply@shell", "idle",
+        "idle",
+        "busy", "kernel_info_reply@shell", "idle",
+      ])
     #expect(sent[3].message.content["status"] == "error")
     #expect(sent[3].message.content["ename"] == "EchoError")
     #expect(sent[5].message.content["status"] == "aborted")
@@ -98,11 +101,15 @@ import Testing
   @Test func displayUpdateClearAndPagerPayload() {
     var k = kernel()
     let sent = k.shell("execute_request", InMemoryKernel.execute("display"))
-    #expect(sent.map(\.label) == ["busy", "execute_input", "display_data", "update_display_data", "clear_output", "execute_reply@shell", "idle"])
+    #expect(
+      sent.map(\.label) == [
+        "busy", "execute_input", "display_data", "update_display_data", "clear_output", "execute_reply@shell", "idle",
+      ])
     #expect(sent[2].message.content["transient"]?["display_id"] == "d1")
     #expect(sent[3].message.content["transient"]?["display_id"] == "d1")
     #expect(sent[4].message.content["wait"] == true)
-    #expect(sent[5].message.content["payload"] == [["source": "page", "data": ["text/plain": "help text"], "start": 0]])
+    #expect(
+      sent[5].message.content["payload"] == [["source": "page", "data": ["text/plain": "help text"], "start": 0]])
   }
 
   @Test func inputRequestGoesOutOnStdinAndTheAnswerComesBack() {
@@ -130,7 +137,10 @@ import Testing
 
   @Test func isCompleteAndInspect() {
     var k = kernel()
-    #expect(k.shell("is_complete_request", ["code": "flows |"])[1].message.content == ["status": "incomplete", "indent": "  "])
+    #expect(
+      k.shell("is_complete_request", ["code": "flows |"])[1].message.content == [
+        "status": "incomplete", "indent": "  ",
+      ])
     #expect(k.shell("is_complete_request", ["code": "flows"])[1].message.content == ["status": "complete"])
     let found = k.shell("inspect_request", ["code": "flows", "cursor_pos": 5])[1].message.content
     #expect(found["found"] == true)
@@ -145,7 +155,8 @@ import Testing
     for code in ["print 1", "print 2", "x = 3", "print 2"] { k.shell("execute_request", InMemoryKernel.execute(code)) }
     let tail = k.shell("history_request", ["hist_access_type": "tail", "n": 2, "output": false, "raw": true])[1]
     #expect(tail.message.content["history"] == [[1, 3, "x = 3"], [1, 4, "print 2"]])
-    let range = k.shell("history_request", ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3, "output": true])[1]
+    let range = k.shell(
+      "history_request", ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3, "output": true])[1]
     #expect(range.message.content["history"] == [[1, 2, ["print 2", "echo: print 2"]]])
     let search = k.shell("history_request", ["hist_access_type": "search", "pattern": "print ?", "n": 3])[1]
     #expect(search.message.content["history"] == [[1, 1, "print 1"], [1, 2, "print 2"], [1, 4, "print 2"]])
@@ -161,7 +172,8 @@ import Testing
       content = .object(members)
     }
     let reply = k.shell("execute_request", content).first { $0.label == "execute_reply@shell" }?.message.content
-    #expect(reply?["user_expressions"]?["a"] == ["status": "ok", "data": ["text/plain": "1 + 1"], "metadata": .emptyObject])
+    #expect(
+      reply?["user_expressions"]?["a"] == ["status": "ok", "data": ["text/plain": "1 + 1"], "metadata": .emptyObject])
     #expect(reply?["user_expressions"]?["b"]?["status"] == "error")
   }
 
@@ -227,8 +239,10 @@ import Testing
     #expect(history.entries[0].output == "2")
   }
 
-  @Test(arguments: [("print ?", "print 1", true), ("1?2*", "1 2 3", true), ("*", "", true), ("a*c", "abd", false),
-                    ("🌊*", "🌊 flows", true), ("?", "👩‍👩‍👧", false)])
+  @Test(arguments: [
+    ("print ?", "print 1", true), ("1?2*", "1 2 3", true), ("*", "", true), ("a*c", "abd", false),
+    ("🌊*", "🌊 flows", true), ("?", "👩‍👩‍👧", false),
+  ])
   func globsMatchLikeIPython(pattern: String, text: String, matches: Bool) {
     #expect(HistoryStore.glob(pattern, matches: text) == matches)
   }

@@ -9,12 +9,14 @@ struct EchoInterpreter: KernelInterpreter {
     runs += 1
     switch code {
     case "fail":
-      return .failure(ExecutionError(name: "EchoError", value: "asked to fail", traceback: ["EchoError: asked to fail"]))
+      return .failure(
+        ExecutionError(name: "EchoError", value: "asked to fail", traceback: ["EchoError: asked to fail"]))
     case "spin":
       let deadline = Date().addingTimeInterval(5)
       while !context.isInterrupted && Date() < deadline {}
       return context.isInterrupted
-        ? .failure(ExecutionError(name: "Interrupted", value: "stopped", traceback: ["Interrupted"])) : .success(result: nil, payloads: [])
+        ? .failure(ExecutionError(name: "Interrupted", value: "stopped", traceback: ["Interrupted"]))
+        : .success(result: nil, payloads: [])
     case "display":
       context.display(.plain("first"), displayID: "d1")
       context.updateDisplay(.plain("second"), displayID: "d1")
@@ -38,7 +40,8 @@ struct EchoInterpreter: KernelInterpreter {
     let prefix = String(code.unicodeScalars.prefix(cursor))
     let word = prefix.split(separator: " ").last.map(String.init) ?? ""
     let matches = ["flows", "flowers"].filter { $0.hasPrefix(word) }
-    return Completion(matches: matches, start: cursor - word.unicodeScalars.count, end: cursor, types: matches.map { _ in "source" })
+    return Completion(
+      matches: matches, start: cursor - word.unicodeScalars.count, end: cursor, types: matches.map { _ in "source" })
   }
 
   func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
@@ -50,7 +53,8 @@ struct EchoInterpreter: KernelInterpreter {
   }
 
   mutating func evaluate(expression: String) -> Result<DisplayBundle, ExecutionError> {
-    expression == "bad" ? .failure(ExecutionError(name: "E", value: "bad", traceback: [])) : .success(.plain(expression))
+    expression == "bad"
+      ? .failure(ExecutionError(name: "E", value: "bad", traceback: [])) : .success(.plain(expression))
   }
 }
 

@@ -15,20 +15,26 @@ private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
 @Suite struct WireCodecTests {
   @Test func signsTheStatusVector() {
-    let parts = [bytes(header(id: "4f5c2b9e-1111-2222-3333-444455556666", type: "status")), bytes(parent), bytes("{}"),
-                 bytes(#"{"execution_state":"busy"}"#)]
+    let parts = [
+      bytes(header(id: "4f5c2b9e-1111-2222-3333-444455556666", type: "status")), bytes(parent), bytes("{}"),
+      bytes(#"{"execution_state":"busy"}"#),
+    ]
     let signature = MessageSigner(key: key).signature(parts)
-    #expect(String(decoding: signature, as: UTF8.self) == "b97a8dbf110e4e3d0c87f3f624dd70f0d1e6ae1765834e6d01de49e7c0d8ea6e")
+    #expect(
+      String(decoding: signature, as: UTF8.self) == "b97a8dbf110e4e3d0c87f3f624dd70f0d1e6ae1765834e6d01de49e7c0d8ea6e")
   }
 
   /// The reference's second figure (aeb6ae5b…) could not be reproduced from its stated inputs
   /// with any JSON spelling; this expected value is Python's `hmac.new(key, …, sha256)` over the
   /// exact bytes below (UTF-8 arrow and emoji, JSON-escaped newline), computed independently.
   @Test func signsTheUnicodeStreamVector() {
-    let parts = [bytes(header(id: "m2", type: "stream")), bytes(parent), bytes("{}"),
-                 bytes(#"{"name":"stdout","text":"Fluss → 🌊 ok\n"}"#)]
+    let parts = [
+      bytes(header(id: "m2", type: "stream")), bytes(parent), bytes("{}"),
+      bytes(#"{"name":"stdout","text":"Fluss → 🌊 ok\n"}"#),
+    ]
     let signature = MessageSigner(key: key).signature(parts)
-    #expect(String(decoding: signature, as: UTF8.self) == "11a7ad3915c2057390ca6807e4684a9f8741eed3ce0e1cadec90dd9fe3626617")
+    #expect(
+      String(decoding: signature, as: UTF8.self) == "11a7ad3915c2057390ca6807e4684a9f8741eed3ce0e1cadec90dd9fe3626617")
   }
 
   @Test func emptyKeyMeansEmptySignatureAndNoCheck() {
@@ -60,7 +66,9 @@ private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
     // Whitespace and key order differ from what the kernel would emit; the signature must
     // still verify because it is checked over the received bytes, not re-encoded JSON.
     let signer = MessageSigner(key: key)
-    let parts = [bytes(header(id: "x", type: "kernel_info_request")), bytes("{ }"), bytes("{}"), bytes("{ \"b\": 1, \"a\": 2 }")]
+    let parts = [
+      bytes(header(id: "x", type: "kernel_info_request")), bytes("{ }"), bytes("{}"), bytes("{ \"b\": 1, \"a\": 2 }"),
+    ]
     let frames = [WireCodec.delimiter, signer.signature(parts)] + parts
     let message = try WireCodec(signer: signer).decode(frames)
     #expect(message.msgType == "kernel_info_request")
@@ -91,9 +99,18 @@ private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
   @Test(arguments: [
     ([[UInt8]](), WireError.missingDelimiter),
     ([WireCodec.delimiter, [], [], []], WireError.tooFewFrames(3)),
-    ([bytes("id"), WireCodec.delimiter, [], bytes("[]"), bytes("{}"), bytes("{}"), bytes("{}")], WireError.invalidJSON(part: "header")),
-    ([WireCodec.delimiter, [], bytes("{}"), bytes("{}"), bytes("{}"), bytes("{\"a\":")], WireError.invalidJSON(part: "content")),
-    ([WireCodec.delimiter, [], bytes(#"{"msg_id":5,"msg_type":"x"}"#), bytes("{}"), bytes("{}"), bytes("{}")], WireError.invalidHeader),
+    (
+      [bytes("id"), WireCodec.delimiter, [], bytes("[]"), bytes("{}"), bytes("{}"), bytes("{}")],
+      WireError.invalidJSON(part: "header")
+    ),
+    (
+      [WireCodec.delimiter, [], bytes("{}"), bytes("{}"), bytes("{}"), bytes("{\"a\":")],
+      WireError.invalidJSON(part: "content")
+    ),
+    (
+      [WireCodec.delimiter, [], bytes(#"{"msg_id":5,"msg_type":"x"}"#), bytes("{}"), bytes("{}"), bytes("{}")],
+      WireError.invalidHeader
+    ),
   ])
   func dropsMalformedFrames(frames: [[UInt8]], expected: WireError) {
     let codec = WireCodec(signer: MessageSigner(key: ""))

@@ -26,7 +26,8 @@ struct CartesianChart {
     let plotTop = top + 8
     // Text categories that do not fit side by side are written at 45°.
     let widest = data.categories.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
-    let roughBand = (width - 100) / Double(max(chart.kind == .line || chart.kind == .area ? data.count - 1 : data.count, 1))
+    let roughBand =
+      (width - 100) / Double(max(chart.kind == .line || chart.kind == .area ? data.count - 1 : data.count, 1))
     let rotated = data.positions == nil && widest + 6 > roughBand
     let plotBottom = height - (rotated ? 38 + min(widest, Self.rotatedLabelWidth) * 0.71 : 44)
     let scale = NiceScale(low, high, count: NiceScale.tickCount(forLength: plotBottom - plotTop))
@@ -35,7 +36,8 @@ struct CartesianChart {
     var plotLeft = 12 + 16 + 6 + labelWidth + 8
     if rotated, let first = data.categories.first {
       // The first 45° label must not run off the left edge.
-      plotLeft = max(plotLeft, 0.71 * min(TextMetrics.width(first, size: ChartStyle.labelSize), Self.rotatedLabelWidth) + 2)
+      plotLeft = max(
+        plotLeft, 0.71 * min(TextMetrics.width(first, size: ChartStyle.labelSize), Self.rotatedLabelWidth) + 2)
     }
     var plotRight = width - 16
     var endLabels: [String] = []
@@ -48,15 +50,21 @@ struct CartesianChart {
     // Gridlines and value axis.
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink), "text-anchor": "end"])
     for (tick, label) in zip(scale.ticks, tickLabels) {
-      w.element("line", ["x1": .number(plotLeft), "x2": .number(plotRight), "y1": .number(y(tick)),
-                         "y2": .number(y(tick)), "stroke": .text(ChartStyle.grid)])
+      w.element(
+        "line",
+        [
+          "x1": .number(plotLeft), "x2": .number(plotRight), "y1": .number(y(tick)),
+          "y2": .number(y(tick)), "stroke": .text(ChartStyle.grid),
+        ])
       w.element("text", ["x": .number(plotLeft - 8), "y": .number(y(tick) + 4)], text: label)
     }
     w.close("g")
-    let valueName = chart.kind == .stacked100
+    let valueName =
+      chart.kind == .stacked100
       ? "share of \(valueLabel())" : valueLabel()
-    axisTitle(&w, chart.yTitle ?? ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
-              x: 24, y: (plotTop + plotBottom) / 2, rotated: true)
+    axisTitle(
+      &w, chart.yTitle ?? ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
+      x: 24, y: (plotTop + plotBottom) / 2, rotated: true)
     axisTitle(&w, chart.xTitle ?? chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
 
     // Marks.
@@ -67,7 +75,9 @@ struct CartesianChart {
       xs = bandPositions(plotLeft, plotRight, rotated: rotated)
     }
     switch chart.kind {
-    case .line: drawLines(&w, shown, xs: xs, y: y, endLabels: endLabels, plotRight: plotRight, plotTop: plotTop, plotBottom: plotBottom)
+    case .line:
+      drawLines(
+        &w, shown, xs: xs, y: y, endLabels: endLabels, plotRight: plotRight, plotTop: plotTop, plotBottom: plotBottom)
     case .area: drawAreas(&w, shown, xs: xs, y: y)
     case .stacked, .stacked100: drawStacks(&w, shown, xs: xs, y: y)
     default: drawColumns(&w, shown, xs: xs, y: y)
@@ -75,10 +85,15 @@ struct CartesianChart {
 
     // Baseline at zero (or the bottom) and x labels.
     let base = y(max(scale.lower, min(0, scale.upper)))
-    w.element("line", ["x1": .number(plotLeft), "x2": .number(plotRight), "y1": .number(base), "y2": .number(base),
-                       "stroke": .text(ChartStyle.axis)])
+    w.element(
+      "line",
+      [
+        "x1": .number(plotLeft), "x2": .number(plotRight), "y1": .number(base), "y2": .number(base),
+        "stroke": .text(ChartStyle.axis),
+      ])
     drawXLabels(&w, xs: xs, plotBottom: plotBottom)
-    let summary = ChartSummary.cartesian(chart: chart, data: data, unit: chart.kind == .stacked100 ? .base(.ratio) : unit)
+    let summary = ChartSummary.cartesian(
+      chart: chart, data: data, unit: chart.kind == .stacked100 ? .base(.ratio) : unit)
     return ChartDrawing(body: w.output, height: chart.height, summary: summary)
   }
 
@@ -90,7 +105,8 @@ struct CartesianChart {
     var magnitude = 0.0
     if isStack {
       for c in 0..<data.count {
-        var pos = 0.0, neg = 0.0
+        var pos = 0.0
+        var neg = 0.0
         for row in data.values where row[c].isFinite { if row[c] > 0 { pos += row[c] } else { neg -= row[c] } }
         magnitude = max(magnitude, pos, neg)
       }
@@ -111,16 +127,23 @@ struct CartesianChart {
 
   /// The value range to cover, zero included (MFA totals start at zero).
   private func extent(_ values: [[Double]]) -> (Double, Double) {
-    var low = 0.0, high = 0.0
+    var low = 0.0
+    var high = 0.0
     if isStack {
       for c in 0..<data.count {
-        var pos = 0.0, neg = 0.0
+        var pos = 0.0
+        var neg = 0.0
         for row in values where row[c].isFinite { if row[c] > 0 { pos += row[c] } else { neg += row[c] } }
         high = max(high, pos)
         low = min(low, neg)
       }
     } else {
-      for row in values { for v in row where v.isFinite { low = min(low, v); high = max(high, v) } }
+      for row in values {
+        for v in row where v.isFinite {
+          low = min(low, v)
+          high = max(high, v)
+        }
+      }
     }
     if chart.kind == .stacked100 { high = 100 }
     return (low, high)
@@ -129,12 +152,20 @@ struct CartesianChart {
   private func axisTitle(_ w: inout SVGWriter, _ text: String, x: Double, y: Double, rotated: Bool) {
     let shown = TextMetrics.truncate(text, maxWidth: rotated ? height - 80 : width - 80, size: ChartStyle.axisTitleSize)
     if rotated {
-      w.element("text", ["transform": .text("translate(\(NumberText.coordinate(x)) \(NumberText.coordinate(y))) rotate(-90)"),
-                         "text-anchor": "middle", "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink)],
-                text: shown)
+      w.element(
+        "text",
+        [
+          "transform": .text("translate(\(NumberText.coordinate(x)) \(NumberText.coordinate(y))) rotate(-90)"),
+          "text-anchor": "middle", "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink),
+        ],
+        text: shown)
     } else {
-      w.element("text", ["x": .number(x), "y": .number(y), "text-anchor": "middle",
-                         "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink)], text: shown)
+      w.element(
+        "text",
+        [
+          "x": .number(x), "y": .number(y), "text-anchor": "middle",
+          "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink),
+        ], text: shown)
     }
   }
 
@@ -154,7 +185,8 @@ struct CartesianChart {
   private func bandPositions(_ left: Double, _ right: Double, rotated: Bool) -> XPositions {
     let band = (right - left) / Double(max(data.count, 1))
     let centers = (0..<data.count).map { left + band * (Double($0) + 0.5) }
-    return XPositions(centers: centers, band: band, ticks: thinned(centers, band: band, rotated: rotated), rotated: rotated)
+    return XPositions(
+      centers: centers, band: band, ticks: thinned(centers, band: band, rotated: rotated), rotated: rotated)
   }
 
   private func pointPositions(_ left: Double, _ right: Double, rotated: Bool) -> XPositions {
@@ -162,11 +194,13 @@ struct CartesianChart {
       // Text categories (or a single point): evenly spaced points.
       let step = data.count > 1 ? (right - left) / Double(data.count - 1) : 0
       let centers = (0..<data.count).map { data.count > 1 ? left + step * Double($0) : (left + right) / 2 }
-      return XPositions(centers: centers, band: max(step, 1), ticks: thinned(centers, band: max(step, 1), rotated: rotated),
-                        rotated: rotated)
+      return XPositions(
+        centers: centers, band: max(step, 1), ticks: thinned(centers, band: max(step, 1), rotated: rotated),
+        rotated: rotated)
     }
     let scale = NiceScale(first, last, count: max(2, Int((right - left) / 80)), integerStep: data.isYear)
-    let map = { (v: Double) in first == last ? (left + right) / 2 : left + (v - first) / (last - first) * (right - left) }
+    let map = { (v: Double) in first == last ? (left + right) / 2 : left + (v - first) / (last - first) * (right - left)
+    }
     let ticks = scale.ticks.filter { $0 >= first && $0 <= last }.map { tick -> (Double, String) in
       (map(tick), data.isYear ? String(Int(tick)) : ChartParts.tick(tick, decimals: scale.decimals))
     }
@@ -177,7 +211,8 @@ struct CartesianChart {
   /// Category labels, every k-th one when they would overlap; text is shortened first.
   private func thinned(_ centers: [Double], band: Double, rotated: Bool) -> [(x: Double, label: String)] {
     let labels = data.categories.map {
-      rotated ? TextMetrics.truncate($0, maxWidth: Self.rotatedLabelWidth, size: ChartStyle.labelSize)
+      rotated
+        ? TextMetrics.truncate($0, maxWidth: Self.rotatedLabelWidth, size: ChartStyle.labelSize)
         : data.positions == nil ? TextMetrics.truncate($0, maxWidth: max(band - 4, 48), size: ChartStyle.labelSize) : $0
     }
     let widest = rotated ? 10 : labels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
@@ -188,8 +223,12 @@ struct CartesianChart {
   private func drawXLabels(_ w: inout SVGWriter, xs: XPositions, plotBottom: Double) {
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink), "text-anchor": "middle"])
     for tick in xs.ticks {
-      w.element("line", ["x1": .number(tick.x), "x2": .number(tick.x), "y1": .number(plotBottom),
-                         "y2": .number(plotBottom + ChartStyle.tickSize), "stroke": .text(ChartStyle.axis)])
+      w.element(
+        "line",
+        [
+          "x1": .number(tick.x), "x2": .number(tick.x), "y1": .number(plotBottom),
+          "y2": .number(plotBottom + ChartStyle.tickSize), "stroke": .text(ChartStyle.axis),
+        ])
       if xs.rotated {
         let at = "translate(\(NumberText.coordinate(tick.x + 3)) \(NumberText.coordinate(plotBottom + 12))) rotate(-45)"
         w.element("text", ["transform": .text(at), "text-anchor": "end"], text: tick.label)
@@ -210,9 +249,14 @@ struct CartesianChart {
       w.open("g", ["fill": .text(colors[s])])
       for (c, v) in row.enumerated() where v.isFinite {
         let x = xs.centers[c] - groupWidth / 2 + barWidth * Double(s)
-        let top = y(max(v, 0)), bottom = y(min(v, 0))
-        w.element("rect", ["x": .number(x), "y": .number(top), "width": .number(max(barWidth - gap, 0.5)),
-                           "height": .number(bottom - top)])
+        let top = y(max(v, 0))
+        let bottom = y(min(v, 0))
+        w.element(
+          "rect",
+          [
+            "x": .number(x), "y": .number(top), "width": .number(max(barWidth - gap, 0.5)),
+            "height": .number(bottom - top),
+          ])
       }
       w.close("g")
     }
@@ -228,9 +272,14 @@ struct CartesianChart {
         let from = v > 0 ? positive[c] : negative[c]
         let to = from + v
         if v > 0 { positive[c] = to } else { negative[c] = to }
-        let top = y(max(from, to)), bottom = y(min(from, to))
-        w.element("rect", ["x": .number(xs.centers[c] - barWidth / 2), "y": .number(top),
-                           "width": .number(barWidth), "height": .number(bottom - top)])
+        let top = y(max(from, to))
+        let bottom = y(min(from, to))
+        w.element(
+          "rect",
+          [
+            "x": .number(xs.centers[c] - barWidth / 2), "y": .number(top),
+            "width": .number(barWidth), "height": .number(bottom - top),
+          ])
       }
       w.close("g")
     }
@@ -246,8 +295,12 @@ struct CartesianChart {
       }
       for c in (0..<data.count).reversed() { path.line(xs.centers[c], y(base[c])) }
       path.closePath()
-      w.element("path", ["d": .text(path.text), "fill": .text(colors[s]), "fill-opacity": 0.85,
-                         "stroke": "#ffffff", "stroke-width": 0.5])
+      w.element(
+        "path",
+        [
+          "d": .text(path.text), "fill": .text(colors[s]), "fill-opacity": 0.85,
+          "stroke": "#ffffff", "stroke-width": 0.5,
+        ])
       base = upper
     }
   }
@@ -268,13 +321,20 @@ struct CartesianChart {
       var path = PathData()
       var previous: Int? = nil
       for (c, v) in row.enumerated() {
-        guard v.isFinite else { previous = nil; continue }
+        guard v.isFinite else {
+          previous = nil
+          continue
+        }
         let jump = previous.flatMap { p in data.positions.map { $0[c] - $0[p] > step * 1.5 } } ?? false
         if previous != nil && !jump { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
         previous = c
       }
-      w.element("path", ["d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
-                         "stroke-linejoin": "round", "stroke-linecap": "round"])
+      w.element(
+        "path",
+        [
+          "d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
+          "stroke-linejoin": "round", "stroke-linecap": "round",
+        ])
       if markers {
         w.open("g", ["fill": .text(colors[s]), "stroke": "#ffffff", "stroke-width": 1])
         for (c, v) in row.enumerated() where v.isFinite {
@@ -292,12 +352,15 @@ struct CartesianChart {
     if let lastY = placed.last, lastY > plotBottom {
       let shift = lastY - plotBottom
       placed = placed.map { $0 - shift }
-      for i in placed.indices.reversed().dropFirst() where placed[i] > placed[i + 1] - 13 { placed[i] = placed[i + 1] - 13 }
+      for i in placed.indices.reversed().dropFirst() where placed[i] > placed[i + 1] - 13 {
+        placed[i] = placed[i + 1] - 13
+      }
     }
     w.open("g", ["font-size": .number(ChartStyle.labelSize)])
     for (k, end) in ends.enumerated() {
-      w.element("text", ["x": .number(plotRight + 8), "y": .number(placed[k] + 4), "fill": .text(colors[end.index])],
-                text: endLabels[end.index])
+      w.element(
+        "text", ["x": .number(plotRight + 8), "y": .number(placed[k] + 4), "fill": .text(colors[end.index])],
+        text: endLabels[end.index])
     }
     w.close("g")
   }

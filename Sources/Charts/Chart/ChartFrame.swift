@@ -1,7 +1,9 @@
 /// Wraps a chart body in the root `<svg>` with `<title>`, `<desc>` and a white background;
 /// ids come from an FNV-1a hash of everything drawn, so equal charts get equal ids.
 enum ChartFrame {
-  static func assemble(width: Int, height: Int, title: String, summary: String, body: String) -> (svg: String, id: String) {
+  static func assemble(width: Int, height: Int, title: String, summary: String, body: String) -> (
+    svg: String, id: String
+  ) {
     var hash = FNV1a()
     hash.combine("\(width)x\(height)\n")
     hash.combine(title)

@@ -5,13 +5,18 @@ enum ChartParts {
   /// Writes the chart title, left-aligned, shortened to fit.
   static func title(_ w: inout SVGWriter, _ text: String, width: Double) {
     let shown = TextMetrics.truncate(text, maxWidth: width - 24, size: ChartStyle.titleSize, bold: true)
-    w.element("text", ["x": 12, "y": 22, "font-size": .number(ChartStyle.titleSize), "font-weight": "bold",
-                       "fill": .text(ChartStyle.ink)], text: shown)
+    w.element(
+      "text",
+      [
+        "x": 12, "y": 22, "font-size": .number(ChartStyle.titleSize), "font-weight": "bold",
+        "fill": .text(ChartStyle.ink),
+      ], text: shown)
   }
 
   /// Lays out legend items in rows that fit `width`; returns each item's (row, x).
   static func legendLayout(_ names: [String], width: Double) -> [(row: Int, x: Double, label: String)] {
-    var row = 0, x = 12.0
+    var row = 0
+    var x = 12.0
     var items: [(Int, Double, String)] = []
     for name in names {
       let label = TextMetrics.truncate(name, maxWidth: 160, size: ChartStyle.labelSize)
@@ -32,8 +37,12 @@ enum ChartParts {
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink)])
     for (i, item) in items.enumerated() {
       let top = y + Double(item.row) * 18
-      w.element("rect", ["x": .number(item.x), "y": .number(top), "width": 10, "height": 10,
-                         "fill": .text(colors[i])])
+      w.element(
+        "rect",
+        [
+          "x": .number(item.x), "y": .number(top), "width": 10, "height": 10,
+          "fill": .text(colors[i]),
+        ])
       w.element("text", ["x": .number(item.x + 14), "y": .number(top + 9)], text: item.label)
     }
     w.close("g")

@@ -17,13 +17,16 @@ public struct ChartRenderer: Sendable {
   /// - Parameter palette: the notebook's colour assignment; new series names are added to it.
   /// - Throws: ``ChartError`` when the spec does not fit the table, or for `chart table`
   ///   (use ``display(_:spec:palette:options:)`` for that).
-  public func render(_ table: Table, spec: ChartSpec, palette: inout ColorAssignment) throws(ChartError) -> RenderedChart {
+  public func render(_ table: Table, spec: ChartSpec, palette: inout ColorAssignment) throws(ChartError)
+    -> RenderedChart
+  {
     let chart = try spec.resolve(for: table)
     if chart.kind == .table {
       throw ChartError("`chart table` is a table, not a picture", help: "show it with the table output instead")
     }
     guard table.rowCount > 0 else {
-      throw ChartError("the table is empty, so there is nothing to draw", help: "check the `where` filters before `chart`")
+      throw ChartError(
+        "the table is empty, so there is nothing to draw", help: "check the `where` filters before `chart`")
     }
     if chart.kind == .sankey {
       return try SankeyRenderer.render(table, spec: spec, chart: chart, palette: &palette)

@@ -10,9 +10,10 @@ extension ChartSpec {
   public func resolve(for table: Table) throws(ChartError) -> ResolvedChart {
     if kind == .sankey { return try resolveSankey(for: table) }
     if kind == .table {
-      return ResolvedChart(kind: .table, x: x ?? "", y: y, series: series, target: nil, dimension: .none,
-                           unit: nil, title: title ?? table.caption ?? "", width: width ?? 720,
-                           height: height ?? 400, warnings: [])
+      return ResolvedChart(
+        kind: .table, x: x ?? "", y: y, series: series, target: nil, dimension: .none,
+        unit: nil, title: title ?? table.caption ?? "", width: width ?? 720,
+        height: height ?? 400, warnings: [])
     }
     for name in [x, series].compactMap({ $0 }) + y { try Self.require(name, in: table) }
     var warnings: [String] = []
@@ -25,25 +26,29 @@ extension ChartSpec {
       }.map(\.name)
     }
     guard !yNames.isEmpty else {
-      throw ChartError("this table has no numeric column to draw",
-                       help: "add one with `summarize` or `derive`; columns here: \(Self.list(table.columnNames))")
+      throw ChartError(
+        "this table has no numeric column to draw",
+        help: "add one with `summarize` or `derive`; columns here: \(Self.list(table.columnNames))")
     }
     for name in yNames {
       guard let col = table[name], case .number = col.values else {
-        throw ChartError("`\(name)` is not a numeric column",
-                         help: "choose y from the numeric columns: \(Self.list(Self.numericNames(table)))")
+        throw ChartError(
+          "`\(name)` is not a numeric column",
+          help: "choose y from the numeric columns: \(Self.list(Self.numericNames(table)))")
       }
     }
     let seriesName = try inferSeries(table, x: xName, y: yNames)
     if seriesName != nil && yNames.count > 1 {
-      throw ChartError("cannot split \(yNames.count) value columns by `\(seriesName ?? "")` as well",
-                       help: "choose one value column, e.g. `y = \(yNames[0])`, or drop `series`")
+      throw ChartError(
+        "cannot split \(yNames.count) value columns by `\(seriesName ?? "")` as well",
+        help: "choose one value column, e.g. `y = \(yNames[0])`, or drop `series`")
     }
     let dimensions = yNames.compactMap { table[$0]?.dimension }
     let dimension = dimensions.first ?? .none
     if let other = dimensions.first(where: { $0 != dimension }) {
-      throw ChartError("the value columns measure different things (\(dimension.rawValue) and \(other.rawValue))",
-                       help: "chart them one at a time, e.g. `y = \(yNames[0])`")
+      throw ChartError(
+        "the value columns measure different things (\(dimension.rawValue) and \(other.rawValue))",
+        help: "chart them one at a time, e.g. `y = \(yNames[0])`")
     }
     let fixedUnit = try resolveUnit(dimension)
     var drawn = kind
@@ -53,14 +58,16 @@ extension ChartSpec {
         if case .number(let v)? = table[name]?.values { return v.contains { $0 < 0 } } else { return false }
       }
       if yNames.count > 1 || seriesName != nil {
-        throw ChartError("a pie shows one value column without series",
-                         help: "choose `y = \(yNames[0])`, or use `chart stacked` for several series")
+        throw ChartError(
+          "a pie shows one value column without series",
+          help: "choose `y = \(yNames[0])`, or use `chart stacked` for several series")
       }
       if distinct > 6 || negative {
         drawn = .bar
-        warnings.append(negative
-          ? "pie chart: negative values cannot be slices; drawn as a bar chart"
-          : "pie chart: \(distinct) slices are too many to compare (at most 6); drawn as a bar chart")
+        warnings.append(
+          negative
+            ? "pie chart: negative values cannot be slices; drawn as a bar chart"
+            : "pie chart: \(distinct) slices are too many to compare (at most 6); drawn as a bar chart")
       }
     }
     let valueLabel = yNames.count == 1 ? yNames[0] : Self.dimensionWord(dimension)
@@ -81,22 +88,25 @@ extension ChartSpec {
     if let text = candidates.first(where: { if case .text = $0.values { true } else { false } }) {
       return text.name
     }
-    throw ChartError("no column to put on the x axis (no year and no text column)",
-                     help: "name one with `x = …`; columns here: \(Self.list(table.columnNames))")
+    throw ChartError(
+      "no column to put on the x axis (no year and no text column)",
+      help: "name one with `x = …`; columns here: \(Self.list(table.columnNames))")
   }
 
   private func inferSeries(_ table: Table, x: String, y: [String]) throws(ChartError) -> String? {
     if let series {
       guard let col = table[series], case .text = col.values else {
-        throw ChartError("`\(series)` cannot split series: it is not a text column",
-                         help: "choose a text column: \(Self.list(Self.textNames(table)))")
+        throw ChartError(
+          "`\(series)` cannot split series: it is not a text column",
+          help: "choose a text column: \(Self.list(Self.textNames(table)))")
       }
       return series
     }
     let rest = Self.textNames(table).filter { $0 != x && !y.contains($0) }
     if rest.count > 1 {
-      throw ChartError("cannot tell which column splits the series: \(Self.list(rest))",
-                       help: "choose one with `series = \(rest[0])`, or drop the others with `select`")
+      throw ChartError(
+        "cannot tell which column splits the series: \(Self.list(rest))",
+        help: "choose one with `series = \(rest[0])`, or drop the others with `select`")
     }
     return rest.first
   }
@@ -104,13 +114,15 @@ extension ChartSpec {
   func resolveUnit(_ dimension: Dimension) throws(ChartError) -> DisplayUnit? {
     guard let symbol = unit else { return nil }
     guard let named = Unit.named(symbol) else {
-      throw ChartError("unknown unit `\(symbol)`",
-                       help: "use one of \(Self.list(Unit.all.map(\.symbol)))")
+      throw ChartError(
+        "unknown unit `\(symbol)`",
+        help: "use one of \(Self.list(Unit.all.map(\.symbol)))")
     }
     guard named.dimension == dimension || dimension == .none else {
       let fitting = Unit.all.filter { $0.dimension == dimension }.map(\.symbol)
-      throw ChartError("unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
-                       help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))")
+      throw ChartError(
+        "unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
+        help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))")
     }
     return DisplayUnit(named)
   }
@@ -154,7 +166,8 @@ extension ChartSpec {
   }
 
   static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     var previous = Array(0...b.count)
     for i in 1...a.count {

@@ -25,18 +25,22 @@ enum ChartSummary {
         guard let a = row.first(where: \.isFinite), let b = row.last(where: \.isFinite) else { return nil }
         let who = data.names.count == 1 ? "" : "\(name) "
         let reference = max(abs(unit.scaled(a)), abs(unit.scaled(b)))
-        return "\(who)from \(ChartParts.quantity(unit.scaled(a), unit: unit, reference: reference)) to \(ChartParts.quantity(unit.scaled(b), unit: unit, reference: reference))"
+        return
+          "\(who)from \(ChartParts.quantity(unit.scaled(a), unit: unit, reference: reference)) to \(ChartParts.quantity(unit.scaled(b), unit: unit, reference: reference))"
       }
       if !trends.isEmpty { text += ": " + trends.joined(separator: ", ") }
     } else if chart.kind != .stacked100 {
       let totals = data.categoryTotals
       if let hi = totals.indices.max(by: { (totals[$0], -$0) < (totals[$1], -$1) }),
-         let lo = totals.indices.min(by: { (totals[$0], $0) < (totals[$1], $1) }) {
+        let lo = totals.indices.min(by: { (totals[$0], $0) < (totals[$1], $1) })
+      {
         let reference = unit.scaled(totals[hi])
         let word = data.names.count > 1 ? "highest total" : "largest"
-        text += ": \(word) \(data.categories[hi]) \(ChartParts.quantity(unit.scaled(totals[hi]), unit: unit, reference: reference))"
+        text +=
+          ": \(word) \(data.categories[hi]) \(ChartParts.quantity(unit.scaled(totals[hi]), unit: unit, reference: reference))"
         if lo != hi {
-          text += ", \(data.names.count > 1 ? "lowest" : "smallest") \(data.categories[lo]) \(ChartParts.quantity(unit.scaled(totals[lo]), unit: unit, reference: reference))"
+          text +=
+            ", \(data.names.count > 1 ? "lowest" : "smallest") \(data.categories[lo]) \(ChartParts.quantity(unit.scaled(totals[lo]), unit: unit, reference: reference))"
         }
       }
     }
@@ -51,6 +55,7 @@ enum ChartSummary {
       "\(name) \(total > 0 ? NumberText.fixed(v / total * 100, decimals: 1) : "0.0") %"
     }
     let totalText = ChartParts.quantity(unit.scaled(total), unit: unit)
-    return "Pie chart “\(chart.title)”: \(data.count) slices of \(totalText) in total; \(ChartParts.listing(parts, limit: 6))."
+    return
+      "Pie chart “\(chart.title)”: \(data.count) slices of \(totalText) in total; \(ChartParts.listing(parts, limit: 6))."
   }
 }

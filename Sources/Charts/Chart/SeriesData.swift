@@ -72,7 +72,8 @@ struct SeriesData: Sendable {
       }
     }
     if let seriesName = chart.series, case .text(let labels)? = table[seriesName]?.values,
-       let yName = chart.y.first, case .number(let v)? = table[yName]?.values {
+      let yName = chart.y.first, case .number(let v)? = table[yName]?.values
+    {
       for row in 0..<table.rowCount { add(labels[row], rowCategory[row], v[row]) }
     } else {
       for yName in chart.y {
@@ -90,7 +91,8 @@ struct SeriesData: Sendable {
     names = seriesNames
     values = cells
     if duplicates > 0 {
-      warnings.append("\(duplicates) rows repeat an x value\(chart.series == nil ? "" : " and series"); their values were added")
+      warnings.append(
+        "\(duplicates) rows repeat an x value\(chart.series == nil ? "" : " and series"); their values were added")
     }
     orderCategories(kind: chart.kind, explicit: order)
   }

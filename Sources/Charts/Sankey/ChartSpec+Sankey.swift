@@ -6,12 +6,14 @@ extension ChartSpec {
   /// and `value` in the flows table), an optional split
   /// column (`series`, else a text column named `split`).
   func resolveSankey(for table: Table) throws(ChartError) -> ResolvedChart {
-    let source = x ?? "source", target = "target"
+    let source = x ?? "source"
+    let target = "target"
     for name in [source, target] {
       try Self.require(name, in: table)
       guard case .text = table[name]?.values else {
-        throw ChartError("`\(name)` must hold node names (text) for a Sankey diagram",
-                         help: "text columns here: \(Self.list(Self.textNames(table)))")
+        throw ChartError(
+          "`\(name)` must hold node names (text) for a Sankey diagram",
+          help: "text columns here: \(Self.list(Self.textNames(table)))")
       }
     }
     let numeric = Self.numericNames(table)
@@ -22,10 +24,13 @@ extension ChartSpec {
     } else if numeric.count == 1 {
       valueName = numeric[0]
     } else {
-      throw ChartError(numeric.isEmpty ? "a Sankey diagram needs a numeric `value` column"
-                                       : "cannot tell which column holds the flow values",
-                       help: numeric.isEmpty ? "columns here: \(Self.list(table.columnNames))"
-                                             : "choose one with `y = \(numeric[0])`; numeric columns: \(Self.list(numeric))")
+      throw ChartError(
+        numeric.isEmpty
+          ? "a Sankey diagram needs a numeric `value` column"
+          : "cannot tell which column holds the flow values",
+        help: numeric.isEmpty
+          ? "columns here: \(Self.list(table.columnNames))"
+          : "choose one with `y = \(numeric[0])`; numeric columns: \(Self.list(numeric))")
     }
     guard case .number = table[valueName]?.values else {
       throw ChartError("`\(valueName)` is not numeric", help: "numeric columns here: \(Self.list(numeric))")
@@ -34,8 +39,9 @@ extension ChartSpec {
     if let series {
       try Self.require(series, in: table)
       guard case .text = table[series]?.values else {
-        throw ChartError("`\(series)` cannot split flows: it is not a text column",
-                         help: "text columns here: \(Self.list(Self.textNames(table)))")
+        throw ChartError(
+          "`\(series)` cannot split flows: it is not a text column",
+          help: "text columns here: \(Self.list(Self.textNames(table)))")
       }
       split = series
     } else if case .text? = table["split"]?.values {

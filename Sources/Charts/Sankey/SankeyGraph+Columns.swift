@@ -60,7 +60,8 @@ extension SankeyGraph {
       indegree[link.target] += 1
       outgoing[link.source].append(link.target)
     }
-    var queue = (0..<n).filter { indegree[$0] == 0 }, head = 0
+    var queue = (0..<n).filter { indegree[$0] == 0 }
+    var head = 0
     while head < queue.count {
       let u = queue[head]
       head += 1

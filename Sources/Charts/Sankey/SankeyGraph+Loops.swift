@@ -79,7 +79,8 @@ extension SankeyGraph {
   /// - Complexity: O(nodes + links).
   private func forwardPath(from a: Int, to b: Int, outgoing: [[Int]]) -> [Int]? {
     var previous = [Int](repeating: -1, count: nodes.count)
-    var queue = [a], head = 0
+    var queue = [a]
+    var head = 0
     previous[a] = a
     while head < queue.count {
       let u = queue[head]

@@ -47,8 +47,8 @@ struct SankeyGraph: Sendable {
 
   init(table: Table, chart: ResolvedChart, spec: ChartSpec, unit: (Double) -> String) {
     guard case .text(let sources)? = table[chart.x]?.values,
-          case .text(let targets)? = table[chart.target ?? "target"]?.values,
-          let valueName = chart.y.first, case .number(let values)? = table[valueName]?.values
+      case .text(let targets)? = table[chart.target ?? "target"]?.values,
+      let valueName = chart.y.first, case .number(let values)? = table[valueName]?.values
     else { return }
     var splits: [String]? = nil
     if let s = chart.series, case .text(let v)? = table[s]?.values { splits = Array(v) }
@@ -73,7 +73,8 @@ struct SankeyGraph: Sendable {
         if !(v == 0) { skipped += 1 }
         continue
       }
-      let s = node(sources[row]), t = node(targets[row])
+      let s = node(sources[row])
+      let t = node(targets[row])
       let split = splits?[row]
       let k = "\(s)\u{1}\(t)\u{1}\(split ?? "")"
       if let existing = key[k] {
@@ -88,7 +89,10 @@ struct SankeyGraph: Sendable {
     if let min = spec.min, min > 0 { lump(below: min, unit: unit) }
     // Keep only nodes that still carry a flow, in their first order.
     var used = [Bool](repeating: false, count: nodes.count)
-    for link in links { used[link.source] = true; used[link.target] = true }
+    for link in links {
+      used[link.source] = true
+      used[link.target] = true
+    }
     var remap = [Int](repeating: -1, count: nodes.count)
     var kept: [SankeyNode] = []
     for (i, n) in nodes.enumerated() where used[i] {
@@ -104,7 +108,9 @@ struct SankeyGraph: Sendable {
 
   private mutating func readNodes(_ table: Table, into index: inout [String: Int]) {
     guard case .text(let ids)? = (table["id"] ?? table["name"])?.values else { return }
-    var names: [String]? = nil, stages: [String]? = nil, kinds: [String]? = nil
+    var names: [String]? = nil
+    var stages: [String]? = nil
+    var kinds: [String]? = nil
     if case .text(let v)? = table["name"]?.values { names = Array(v) }
     if case .text(let v)? = table["stage"]?.values { stages = Array(v) }
     if case .text(let v)? = table["kind"]?.values { kinds = Array(v) }
@@ -117,10 +123,11 @@ struct SankeyGraph: Sendable {
     for row in 0..<table.rowCount where index[ids[row]] == nil {
       index[ids[row]] = nodes.count
       let order = orders?[row]
-      nodes.append(SankeyNode(
-        id: ids[row], name: names?[row].isEmpty == false ? names?[row] ?? ids[row] : ids[row],
-        stage: stages?[row], stageOrder: order?.isFinite == true ? order : nil,
-        kind: SankeyNodeKind(kinds?[row] ?? "")))
+      nodes.append(
+        SankeyNode(
+          id: ids[row], name: names?[row].isEmpty == false ? names?[row] ?? ids[row] : ids[row],
+          stage: stages?[row], stageOrder: order?.isFinite == true ? order : nil,
+          kind: SankeyNodeKind(kinds?[row] ?? "")))
     }
   }
 
@@ -141,15 +148,18 @@ struct SankeyGraph: Sendable {
         result[i].value += link.value
       } else {
         otherIndex[k] = result.count
-        result.append(SankeyLink(source: link.source, target: link.target, value: link.value,
-                                 split: link.split == nil ? nil : "Other", isLoop: false))
+        result.append(
+          SankeyLink(
+            source: link.source, target: link.target, value: link.value,
+            split: link.split == nil ? nil : "Other", isLoop: false))
       }
     }
     var members: [Int: Int] = [:]
     for link in links where link.value < min && !link.isLoop {
       if let slot = otherIndex["\(link.source)\u{1}\(link.target)"] { members[slot, default: 0] += 1 }
     }
-    var droppedFlows = 0, droppedTotal = 0.0
+    var droppedFlows = 0
+    var droppedTotal = 0.0
     var final: [SankeyLink] = []
     for (i, link) in result.enumerated() {
       if let count = members[i], link.value < min {

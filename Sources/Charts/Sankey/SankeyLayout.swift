@@ -34,7 +34,9 @@ struct SankeyLayout: Sendable {
   private let top: Double, bottom: Double
 
   /// Lays the graph out vertically between `top` and `bottom`.
-  init(graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, iterations: Int = 32) {
+  init(
+    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, iterations: Int = 32
+  ) {
     self.top = top
     self.bottom = bottom
     nodes = [Node](repeating: Node(), count: graph.nodes.count)
@@ -48,7 +50,8 @@ struct SankeyLayout: Sendable {
         nodes[link.target].targetLinks.append(i)
       }
     }
-    var inflow = [Double](repeating: 0, count: nodes.count), outflow = inflow
+    var inflow = [Double](repeating: 0, count: nodes.count)
+    var outflow = inflow
     for link in links {
       outflow[link.source] += link.value
       inflow[link.target] += link.value
@@ -89,10 +92,11 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func initializeBreadths() {
-    ky = columns.compactMap { column -> Double? in
-      let total = column.reduce(0) { $0 + nodes[$1].value }
-      return total > 0 ? (bottom - top - Double(column.count - 1) * py) / total : nil
-    }.min() ?? 1
+    ky =
+      columns.compactMap { column -> Double? in
+        let total = column.reduce(0) { $0 + nodes[$1].value }
+        return total > 0 ? (bottom - top - Double(column.count - 1) * py) / total : nil
+      }.min() ?? 1
     ky = max(ky, 0)
     for column in columns {
       var y = top
@@ -118,7 +122,8 @@ struct SankeyLayout: Sendable {
     guard columns.count > 1 else { return }
     for c in 1..<columns.count {
       for target in columns[c] {
-        var y = 0.0, w = 0.0
+        var y = 0.0
+        var w = 0.0
         for l in nodes[target].targetLinks {
           let source = links[l].source
           let v = links[l].value * Double(nodes[target].layer - nodes[source].layer)
@@ -140,7 +145,8 @@ struct SankeyLayout: Sendable {
     guard columns.count > 1 else { return }
     for c in stride(from: columns.count - 2, through: 0, by: -1) {
       for source in columns[c] {
-        var y = 0.0, w = 0.0
+        var y = 0.0
+        var w = 0.0
         for l in nodes[source].sourceLinks {
           let target = links[l].target
           let v = links[l].value * Double(nodes[target].layer - nodes[source].layer)
@@ -250,7 +256,8 @@ struct SankeyLayout: Sendable {
 
   private mutating func computeLinkBreadths() {
     for n in nodes.indices {
-      var y0 = nodes[n].y0, y1 = nodes[n].y0
+      var y0 = nodes[n].y0
+      var y1 = nodes[n].y0
       for l in nodes[n].sourceLinks {
         links[l].y0 = y0 + links[l].width / 2
         y0 += links[l].width

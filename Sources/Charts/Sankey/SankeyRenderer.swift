@@ -56,7 +56,9 @@ enum SankeyRenderer {
     let diagramBottom = top + diagram
     let height = fixedHeight ?? (diagramBottom + loopArea(layout) + 16).rounded(.up)
 
-    let linkColor = { (i: Int) -> String in graph.links[i].split.map { colorOf[$0] ?? ColorAssignment.other } ?? plainLinkColor }
+    let linkColor = { (i: Int) -> String in
+      graph.links[i].split.map { colorOf[$0] ?? ColorAssignment.other } ?? plainLinkColor
+    }
 
     drawLinks(&w, layout, color: linkColor)
     drawLoops(&w, layout, loops: loops, below: diagramBottom, color: linkColor, quantity: quantity)
@@ -65,7 +67,8 @@ enum SankeyRenderer {
 
     let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
     let body = w.output
-    let (svg, id) = ChartFrame.assemble(width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
+    let (svg, id) = ChartFrame.assemble(
+      width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
     let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
         $0.replacing(" is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
@@ -75,15 +78,19 @@ enum SankeyRenderer {
     if loopWarnings.count > 5 {
       warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
-    return RenderedChart(svg: svg, summary: summary, warnings: warnings, title: chart.title,
-                         width: pixelWidth, height: Int(height), id: id)
+    return RenderedChart(
+      svg: svg, summary: summary, warnings: warnings, title: chart.title,
+      width: pixelWidth, height: Int(height), id: id)
   }
 
   /// The largest node throughput (max of in and out) in the raw links table.
   private static func largestNodeValue(_ table: Table, chart: ResolvedChart) -> Double {
-    guard case .text(let sources)? = table[chart.x]?.values, case .text(let targets)? = table[chart.target ?? "target"]?.values,
-          let name = chart.y.first, case .number(let values)? = table[name]?.values else { return 0 }
-    var inflow: [String: Double] = [:], outflow: [String: Double] = [:]
+    guard case .text(let sources)? = table[chart.x]?.values,
+      case .text(let targets)? = table[chart.target ?? "target"]?.values,
+      let name = chart.y.first, case .number(let values)? = table[name]?.values
+    else { return 0 }
+    var inflow: [String: Double] = [:]
+    var outflow: [String: Double] = [:]
     for row in values.indices where values[row].isFinite && values[row] > 0 {
       outflow[sources[row], default: 0] += values[row]
       inflow[targets[row], default: 0] += values[row]
@@ -104,7 +111,8 @@ enum SankeyRenderer {
   /// Loop links from the shortest span to the longest (inner lanes first), ties by index.
   private static func loopOrder(_ layout: SankeyLayout) -> [Int] {
     layout.links.indices.filter { layout.links[$0].isLoop }.sorted { a, b in
-      let la = layout.links[a], lb = layout.links[b]
+      let la = layout.links[a]
+      let lb = layout.links[b]
       let sa = abs(layout.nodes[la.source].layer - layout.nodes[la.target].layer)
       let sb = abs(layout.nodes[lb.source].layer - layout.nodes[lb.target].layer)
       return (sa, a) < (sb, b)
@@ -123,12 +131,14 @@ enum SankeyRenderer {
   private static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
     for (i, link) in layout.links.enumerated() where !link.isLoop {
-      let x0 = layout.nodes[link.source].x1, x1 = layout.nodes[link.target].x0
+      let x0 = layout.nodes[link.source].x1
+      let x1 = layout.nodes[link.target].x0
       let xm = (x0 + x1) / 2
       var path = PathData()
       path.move(x0, link.y0)
       path.curve(xm, link.y0, xm, link.y1, x1, link.y1)
-      w.element("path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
+      w.element(
+        "path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
     }
     w.close("g")
   }
@@ -148,8 +158,10 @@ enum SankeyRenderer {
       let gap = 8 + ringGap(k)
       let laneY = lane + width / 2
       lane += width + (loops.count > 10 ? 3 : 12)
-      let sx = layout.nodes[link.source].x1, tx = layout.nodes[link.target].x0
-      let ax = sx + gap, bx = tx - gap
+      let sx = layout.nodes[link.source].x1
+      let tx = layout.nodes[link.target].x0
+      let ax = sx + gap
+      let bx = tx - gap
       var path = PathData()
       path.move(sx, link.y0)
       path.horizontal(ax)
@@ -165,8 +177,12 @@ enum SankeyRenderer {
       labels.append(((ax + bx) / 2, laneY + 3.5, "return flow \(quantity(link.value))"))
     }
     w.close("g")
-    w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": "#555555", "text-anchor": "middle",
-                 "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke"])
+    w.open(
+      "g",
+      [
+        "font-size": .number(ChartStyle.smallSize), "fill": "#555555", "text-anchor": "middle",
+        "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke",
+      ])
     for label in labels {
       w.element("text", ["x": .number(label.x), "y": .number(label.y)], text: label.text)
     }
@@ -180,14 +196,26 @@ enum SankeyRenderer {
       let h = max(node.y1 - node.y0, 1)
       switch kind {
       case .boundarySource, .boundarySink:
-        w.element("rect", ["x": .number(node.x0 + 0.5), "y": .number(node.y0), "width": .number(nodeWidth - 1),
-                           "height": .number(h), "fill": "#ffffff", "stroke": "#777777", "stroke-dasharray": "3 2"])
+        w.element(
+          "rect",
+          [
+            "x": .number(node.x0 + 0.5), "y": .number(node.y0), "width": .number(nodeWidth - 1),
+            "height": .number(h), "fill": "#ffffff", "stroke": "#777777", "stroke-dasharray": "3 2",
+          ])
       case .sink:
-        w.element("rect", ["x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
-                           "height": .number(h), "fill": "#9a9a9a", "stroke": "none"])
+        w.element(
+          "rect",
+          [
+            "x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
+            "height": .number(h), "fill": "#9a9a9a", "stroke": "none",
+          ])
       case .process, .stock:
-        w.element("rect", ["x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
-                           "height": .number(h), "fill": "#4d4d4d", "stroke": "none"])
+        w.element(
+          "rect",
+          [
+            "x": .number(node.x0), "y": .number(node.y0), "width": .number(nodeWidth),
+            "height": .number(h), "fill": "#4d4d4d", "stroke": "none",
+          ])
       }
     }
     w.close("g")
@@ -202,8 +230,12 @@ enum SankeyRenderer {
       let half = node.y1 - node.y0 >= 24 ? 20.0 : 7.0
       return (min(node.y0, mid - half), max(node.y1, mid + half))
     }
-    w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "stroke": "#ffffff",
-                 "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke"])
+    w.open(
+      "g",
+      [
+        "font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "stroke": "#ffffff",
+        "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke",
+      ])
     for (i, node) in layout.nodes.enumerated() {
       let x = node.x1 + 5
       var room = width - 8 - x
@@ -217,8 +249,11 @@ enum SankeyRenderer {
       let height = node.y1 - node.y0
       if height >= 24 {
         let maxLines = height >= 36 ? 2 : 1
-        var lines = TextMetrics.wrap(graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: maxLines)
-        if lines.contains(where: { $0.hasSuffix("…") }) && TextMetrics.width(graph.nodes[i].id, size: ChartStyle.smallSize) <= room {
+        var lines = TextMetrics.wrap(
+          graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: maxLines)
+        if lines.contains(where: { $0.hasSuffix("…") })
+          && TextMetrics.width(graph.nodes[i].id, size: ChartStyle.smallSize) <= room
+        {
           lines = [graph.nodes[i].id]  // the id, whole, reads better than a cut-off name
         }
         var y = mid - Double(lines.count) * 12 / 2 + 8
@@ -229,8 +264,10 @@ enum SankeyRenderer {
         w.element("text", ["x": .number(x), "y": .number(y), "fill": "#666666"], text: value)
       } else if TextMetrics.width(graph.nodes[i].name + " " + value, size: ChartStyle.smallSize) > room
         && !layout.nodes.indices.contains(where: { j in
-          j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18 && layout.nodes[j].y1 > mid - 18
-        }) {
+          j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18
+            && layout.nodes[j].y1 > mid - 18
+        })
+      {
         // A small node with space above and below: name and value on two lines.
         let name = Self.label(graph.nodes[i], room: room)
         w.element("text", ["x": .number(x), "y": .number(mid - 2)], text: name)
@@ -264,8 +301,11 @@ enum SankeyRenderer {
     }
     let loops = graph.links.filter(\.isLoop)
     if !loops.isEmpty {
-      let named = loops.prefix(3).map { "\(graph.nodes[$0.source].name) → \(graph.nodes[$0.target].name) \(quantity($0.value))" }
-      text += "; \(loops.count) return \(loops.count == 1 ? "flow" : "flows") (\(ChartParts.listing(named))) drawn below"
+      let named = loops.prefix(3).map {
+        "\(graph.nodes[$0.source].name) → \(graph.nodes[$0.target].name) \(quantity($0.value))"
+      }
+      text +=
+        "; \(loops.count) return \(loops.count == 1 ? "flow" : "flows") (\(ChartParts.listing(named))) drawn below"
     }
     return text + "."
   }

@@ -15,8 +15,12 @@ struct NiceScale: Sendable, Hashable {
   /// A scale covering `[low, high]` with about `count` ticks; `integerStep` forbids steps below 1
   /// (years). A zero-width domain is widened by one step so it still draws.
   init(_ low: Double, _ high: Double, count: Int, integerStep: Bool = false) {
-    var start = min(low, high), stop = max(low, high)
-    if !start.isFinite || !stop.isFinite { start = 0; stop = 1 }
+    var start = min(low, high)
+    var stop = max(low, high)
+    if !start.isFinite || !stop.isFinite {
+      start = 0
+      stop = 1
+    }
     if start == stop {
       let pad = start == 0 ? 1 : abs(start) * 0.1
       start -= start < 0 || !integerStep ? pad : 0
@@ -35,7 +39,8 @@ struct NiceScale: Sendable, Hashable {
     }
     var step = Self.increment(start, stop, count)
     if integerStep && step < 1 { step = 1 }
-    let first = Int((start / step).rounded(.up)), last = Int((stop / step).rounded(.down))
+    let first = Int((start / step).rounded(.up))
+    let last = Int((stop / step).rounded(.down))
     let power = step >= 1 ? 0 : Int((-log10(step)).rounded(.up))
     var ticks: [Double] = []
     if first <= last {

@@ -59,11 +59,13 @@ struct ColumnFormat: Sendable, Hashable {
   init(_ column: Column, options: DisplayOptions) {
     switch column.values {
     case .number(let values):
-      let yearLike = column.dimension == .none && column.name.lowercased() == "year"
+      let yearLike =
+        column.dimension == .none && column.name.lowercased() == "year"
         && NumberText.allIntegral(values)
       let maxMagnitude = values.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
-      self.init(dimension: column.dimension, maxMagnitude: maxMagnitude,
-                integral: NumberText.allIntegral(values), options: options)
+      self.init(
+        dimension: column.dimension, maxMagnitude: maxMagnitude,
+        integral: NumberText.allIntegral(values), options: options)
       isYear = yearLike
       if yearLike { decimals = 0 }
       let minMagnitude = values.reduce(Double.infinity) { $1.isFinite && $1 != 0 ? min($0, abs($1)) : $0 }
@@ -88,7 +90,8 @@ struct ColumnFormat: Sendable, Hashable {
     case .base:
       unit = .base(dimension)
     case .fixed(let units):
-      unit = units.first { $0.dimension == dimension }.map(DisplayUnit.init)
+      unit =
+        units.first { $0.dimension == dimension }.map(DisplayUnit.init)
         ?? .automatic(dimension, maxMagnitude: maxMagnitude)
     }
     let decimals: Int
@@ -139,8 +142,14 @@ struct ColumnFormat: Sendable, Hashable {
     guard value != 0, value.isFinite else { return 0 }
     var magnitude = 0
     var x = abs(value)
-    while x >= 10 { x /= 10; magnitude += 1 }
-    while x < 1 { x *= 10; magnitude -= 1 }
+    while x >= 10 {
+      x /= 10
+      magnitude += 1
+    }
+    while x < 1 {
+      x *= 10
+      magnitude -= 1
+    }
     return min(12, max(0, digits - 1 - magnitude))
   }
 

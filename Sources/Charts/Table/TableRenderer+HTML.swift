@@ -27,9 +27,11 @@ extension TableRenderer {
     var failing: [Bool] = []
     if case .bool(let ok)? = table["ok"]?.values { failing = ok.map { !$0 } }
     func appendRow(_ row: Int) {
-      out += row < failing.count && failing[row] ? "<tr class=\"flowql-failed\" style=\"background: #fde2e1;\">" : "<tr>"
+      out +=
+        row < failing.count && failing[row] ? "<tr class=\"flowql-failed\" style=\"background: #fde2e1;\">" : "<tr>"
       for (column, format) in zip(table.columns, formats) {
-        out += format.isNumeric
+        out +=
+          format.isNumeric
           ? "<td style=\"text-align: right; font-variant-numeric: tabular-nums;\">"
           : "<td style=\"text-align: left;\">"
         HTML.append(format.text(column[row: row], minus: NumberText.typographicMinus), to: &out)

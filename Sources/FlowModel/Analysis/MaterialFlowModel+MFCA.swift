@@ -19,7 +19,8 @@ extension MaterialFlowModel {
   /// - Complexity: O(flows + centre costs).
   public func mfca(of processes: [String]? = nil, years: ClosedRange<Int>? = nil) throws -> Table {
     let range = try resolvedYears(years)
-    let rows = try resolvedProcesses(processes)
+    let rows =
+      try resolvedProcesses(processes)
       ?? self.processes.indices.filter { self.processes[$0].kind == .quantityCentre }
     let ledger = MFCALedger(model: self)
     var out = MFCAColumns()

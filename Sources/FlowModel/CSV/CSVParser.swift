@@ -22,7 +22,10 @@ struct CSVParser {
   ///
   /// - Throws: ``Failure`` for a quoted field that never ends or text after a closing quote.
   func records() throws(Failure) -> [(line: Int, fields: [String])] {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let lf = UInt8(ascii: "\n")
+    let cr = UInt8(ascii: "\r")
     var records: [(line: Int, fields: [String])] = []
     var fields: [String] = []
     var line = 1

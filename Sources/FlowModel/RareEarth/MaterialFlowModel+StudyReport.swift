@@ -32,7 +32,9 @@ extension MaterialFlowModel {
       rows.appendCheck(
         metric: "Export value of compounds + metals 2021 (price-basis check)", model: model,
         unit: "USD",
-        note: "customs value 4.22 B yuan at \(rate) CNY/US$ = \(StudyMeasures.billions(yuan / rate)); model/customs = \((model / (yuan / rate) * 100).rounded() / 100). The USGS reference prices value China's exports above their customs value, which inflates the value layer (see the US$7.57 B rows)")
+        note:
+          "customs value 4.22 B yuan at \(rate) CNY/US$ = \(StudyMeasures.billions(yuan / rate)); model/customs = \((model / (yuan / rate) * 100).rounded() / 100). The USGS reference prices value China's exports above their customs value, which inflates the value layer (see the US$7.57 B rows)"
+      )
     }
     return rows.table(
       caption: "study reproduction · \(name) · \(mode?.rawValue ?? "") mode · \(yearCaption)")
@@ -129,7 +131,10 @@ private struct StudyMeasures {
         "primary-product imports \(last) / \(first); netting against exported separated compounds would give negative net imports, so the study must mean imports of (mixed) primary products"
       )
     case "hreo_cost":
-      return (separationCost(material: "HREE").perTonne, "SEP total MFCA cost (MC + EC + SC + WMC) per t HREE product, \(first)–\(last)")
+      return (
+        separationCost(material: "HREE").perTonne,
+        "SEP total MFCA cost (MC + EC + SC + WMC) per t HREE product, \(first)–\(last)"
+      )
     case "lreo_cost":
       return (separationCost(material: "LREE").perTonne, "SEP total MFCA cost per t LREE product, \(first)–\(last)")
     case "system_material_share":
@@ -176,7 +181,8 @@ private struct StudyMeasures {
       )
     case "net_winner_value":
       return (
-        sum({ isExport($0.target) && $0.year == last }, \.value) / sum({ isImport($0.source) && $0.year == last }, \.value),
+        sum({ isExport($0.target) && $0.year == last }, \.value)
+          / sum({ isImport($0.source) && $0.year == last }, \.value),
         "export value / import value in \(last)"
       )
     default:

@@ -1,4 +1,3 @@
-
 extension RareEarthData {
   /// The bundled data files (`Data/rare_earth_china`), compiled into the binary.
   static let bundledFiles: [String: [UInt8]] = [

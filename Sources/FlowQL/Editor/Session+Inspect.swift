@@ -44,7 +44,8 @@ extension Session {
         + "\n\(verb.name): \(verb.summary)"
     }
     let afterChart = ["chart", "render"].contains(before.last?.keyword ?? "")
-    if let topic = afterChart ? Help.builtIn.first(where: { $0.name == name.lowercased() }) : Help.topic(name, catalog) {
+    if let topic = afterChart ? Help.builtIn.first(where: { $0.name == name.lowercased() }) : Help.topic(name, catalog)
+    {
       var text = detail > 0 ? topic.text : topic.line + (topic.example.isEmpty ? "" : "\nExample: \(topic.example)")
       if topic.category == .source, let t = catalog.tables[name] {
         text += "\n\(t.rowCount) rows; columns: " + t.columnNames.joined(separator: ", ")

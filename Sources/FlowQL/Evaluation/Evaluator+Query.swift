@@ -21,8 +21,9 @@ extension Evaluator {
     try enterModel(of: query)
     let (warnings, models) = (self.warnings, definedModels)
     do {
-      return try evaluateStages(of: query, needed: prunesColumns ? query.neededColumns() : query.stages.map { _ in nil })
-    } catch where error.code != .interrupted {
+      return try evaluateStages(
+        of: query, needed: prunesColumns ? query.neededColumns() : query.stages.map { _ in nil })
+    } catch  where error.code != .interrupted {
       // Carrying only the needed columns changes no answer, but a mistake (an unknown column)
       // is best explained with every column in view: run again in full for the diagnostic.
       (self.warnings, definedModels) = (warnings, models)

@@ -84,9 +84,11 @@ extension Evaluator {
       if let needed = nextStageColumns {
         // A right column is needed under its own name or, when it clashes, as `name_<table>`.
         let keys = Set(keys.map(\.right.text))
-        other = other.keeping(Set(other.columnNames.filter {
-          keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)")
-        }))
+        other = other.keeping(
+          Set(
+            other.columnNames.filter {
+              keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)")
+            }))
       }
       return (try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range), nil)
     case .schema:

@@ -58,7 +58,9 @@ extension Query {
       case .sort(let keys):
         before = after.map { keys.reduce(into: $0) { $0.formUnion($1.value.columnReferences) } }
       case .top(let count, let keys, _):
-        before = after.map { keys.reduce(into: $0.union(count.columnReferences)) { $0.formUnion($1.value.columnReferences) } }
+        before = after.map {
+          keys.reduce(into: $0.union(count.columnReferences)) { $0.formUnion($1.value.columnReferences) }
+        }
       case .take(let count):
         before = after?.union(count.columnReferences)
       case .join(_, _, let keys):

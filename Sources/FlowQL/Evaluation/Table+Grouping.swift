@@ -25,7 +25,10 @@ extension Grouping {
     var product = 1
     for c in cardinalities {
       let (p, overflow) = product.multipliedReportingOverflow(by: max(1, c))
-      if overflow || p > (1 << 60) { fits = false; break }
+      if overflow || p > (1 << 60) {
+        fits = false
+        break
+      }
       product = p
     }
     if fits {
@@ -141,7 +144,7 @@ extension Grouping {
     case .year(let v):
       // Years span a small range: rank them through an array indexed by year.
       if !key.isScalar, let low = v.min(), let high = v.max(),
-        case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < denseLimit(n)
+        case (let span, let overflow) = high.subtractingReportingOverflow(low), !overflow, span < denseLimit(n)
       {
         let (rankOf, count) = ascendingIDs(of: v.lazy.map { $0 - low }, below: span + 1)
         return (v.map { rankOf[$0 - low] }, count)

@@ -143,7 +143,9 @@ extension Evaluator {
       "this join would make \(Options.format(Double(rows), decimals: 0)) rows × \(columns.count) columns (\(size))",
       at: range, label: "too many matches",
       help: "filter with `where` or keep the needed columns with `select` before joining, or join on more keys",
-      notes: ["a join may use up to \(Self.describeBytes(joinByteLimit)); each key value that repeats multiplies the rows"])
+      notes: [
+        "a join may use up to \(Self.describeBytes(joinByteLimit)); each key value that repeats multiplies the rows"
+      ])
   }
 
   /// `12.3 GB`, `512 MB`, `3 kB`: decimal units, one decimal for GB.

@@ -1,5 +1,6 @@
 import FlowModel
 import FoundationEssentials
+
 #if canImport(Glibc)
   import Glibc
 #endif

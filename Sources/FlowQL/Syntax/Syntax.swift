@@ -171,9 +171,18 @@ enum UnaryOperator: String, Sendable {
 /// Infix operators, loosest first.
 enum BinaryOperator: String, Sendable {
   case or, and
-  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
-  case greaterEqual = ">=", `in`, contains = "~"
-  case add = "+", subtract = "-", multiply = "*", divide = "/"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+  case `in`
+  case contains = "~"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
 
   var isComparison: Bool {
     switch self {

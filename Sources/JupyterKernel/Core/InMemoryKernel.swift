@@ -16,7 +16,9 @@ public struct InMemoryKernel {
     let log = Mutex<[Sent]>([])
     let answers = Mutex<[String]>([])
 
-    func reply(_ message: Message, on channel: Channel) { log.withLock { $0.append(Sent(channel: channel, message: message)) } }
+    func reply(_ message: Message, on channel: Channel) {
+      log.withLock { $0.append(Sent(channel: channel, message: message)) }
+    }
     func publish(_ message: Message) { log.withLock { $0.append(Sent(channel: nil, message: message)) } }
     func requestInput(prompt: String, password: Bool, parent: Message, interrupt: InterruptFlag) throws -> String {
       let request = MessageFactory().child(

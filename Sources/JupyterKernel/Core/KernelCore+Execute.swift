@@ -27,7 +27,8 @@ extension KernelCore {
     let context = ExecutionContext(
       io: io, factory: factory, request: request, executionCount: count, isSilent: parsed.silent,
       allowsInput: parsed.allowStdin, interrupt: interrupt)
-    let outcome = isBlank ? .success(result: nil, payloads: []) : interpreter.execute(code: parsed.code, context: context)
+    let outcome =
+      isBlank ? .success(result: nil, payloads: []) : interpreter.execute(code: parsed.code, context: context)
     interrupt.lower()
 
     switch outcome {

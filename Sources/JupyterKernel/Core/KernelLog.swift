@@ -16,13 +16,9 @@ public enum KernelLog {
     write("[flowql] \(text)\n")
   }
 
+  /// One write(2) per line keeps lines from different threads whole.
   private static func write(_ line: String) {
-    var bytes = Array(line.utf8)
-    _ = bytes.withUnsafeMutableBytes { fputs_unlocked_write($0) }
-  }
-
-  private static func fputs_unlocked_write(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-    // One write(2) per line keeps lines from different threads whole.
-    Glibc.write(2, buffer.baseAddress, buffer.count)
+    let bytes = Array(line.utf8)
+    _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
   }
 }

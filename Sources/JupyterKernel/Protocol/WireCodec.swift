@@ -62,8 +62,10 @@ public struct WireCodec: Sendable {
 
   /// The frames of `message`: identities, delimiter, signature, four JSON parts, buffers.
   public func encode(_ message: Message) -> [[UInt8]] {
-    let parts = [message.header.jsonValue.jsonBytes, message.parentHeader.jsonBytes,
-                 message.metadata.jsonBytes, message.content.jsonBytes]
+    let parts = [
+      message.header.jsonValue.jsonBytes, message.parentHeader.jsonBytes,
+      message.metadata.jsonBytes, message.content.jsonBytes,
+    ]
     return message.identities + [Self.delimiter, signer.signature(parts)] + parts + message.buffers
   }
 }

@@ -4,7 +4,8 @@ extension KernelServer {
   static func runHeartbeat(_ state: RuntimeState) {
     defer { _ = state.finished.signal() }
     guard let socket = state.bindSocket(.rep, port: state.connection.hbPort, name: "heartbeat") else {
-      state.bound.signal(); return
+      state.bound.signal()
+      return
     }
     _ = state.bound.signal()
     while !state.isStopping {
@@ -25,10 +26,12 @@ extension KernelServer {
       try queue.bind(RuntimeState.iopubQueue)
     } catch {
       state.reportBindFailure("cannot create the iopub queue: \(error)")
-      state.bound.signal(); return
+      state.bound.signal()
+      return
     }
     guard let xpub = state.bindSocket(.xpub, port: state.connection.iopubPort, name: "iopub") else {
-      state.bound.signal(); return
+      state.bound.signal()
+      return
     }
     try? xpub.setXPubVerbose(true)
     try? xpub.setHighWaterMarks(send: 100_000, receive: 1000)
@@ -42,7 +45,8 @@ extension KernelServer {
       _ = try? xpub.send(state.codec.encode(message))
     }
 
-    _ = try? xpub.send(state.codec.encode(state.factory.child(of: nil, type: "status", content: ["execution_state": "starting"])))
+    _ = try? xpub.send(
+      state.codec.encode(state.factory.child(of: nil, type: "status", content: ["execution_state": "starting"])))
     while !state.isStopping {
       guard let ready = try? Poller.readable([queue, xpub], timeoutMilliseconds: RuntimeState.pollMilliseconds)
       else { continue }
@@ -77,7 +81,10 @@ extension KernelServer {
     defer { _ = state.finished.signal() }
     guard let control = state.bindSocket(.router, port: state.connection.controlPort, name: "control"),
       let push = makeQueueProducer(state)
-    else { state.bound.signal(); return }
+    else {
+      state.bound.signal()
+      return
+    }
     _ = state.bound.signal()
     let io = SocketIO(state: state, replySocket: control, iopub: push, stdin: nil)
     let core = ControlCore(factory: state.factory, info: state.info, interrupt: state.interrupt)
@@ -96,14 +103,18 @@ extension KernelServer {
     guard let shell = state.bindSocket(.router, port: state.connection.shellPort, name: "shell"),
       let stdin = state.bindSocket(.router, port: state.connection.stdinPort, name: "stdin"),
       let push = makeQueueProducer(state)
-    else { state.bound.signal(); return }
+    else {
+      state.bound.signal()
+      return
+    }
     _ = state.bound.signal()
     let io = SocketIO(state: state, replySocket: shell, iopub: push, stdin: stdin)
     var core = KernelCore(
       interpreter: makeInterpreter(), factory: state.factory, info: state.info, interrupt: state.interrupt)
     var pending: [Message] = []
     while !state.isStopping {
-      guard let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
+      guard
+        let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
       else { continue }
       switch core.handle(message, io: io) {
       case .proceed: break

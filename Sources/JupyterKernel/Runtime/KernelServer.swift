@@ -1,9 +1,10 @@
 import Dispatch
 import FoundationEssentials
+import ZeroMQ
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ZeroMQ
 
 /// Runs a kernel over ZeroMQ: one thread per socket, signals taken by a `sigwait` thread.
 ///
@@ -42,7 +43,8 @@ public enum KernelServer {
     }
     Signals.startWatcher(state)
     ParentWatcher.start(state)
-    KernelLog.info("kernel ready on \(connection.endpoint(port: connection.shellPort)) (session \(state.factory.session))")
+    KernelLog.info(
+      "kernel ready on \(connection.endpoint(port: connection.shellPort)) (session \(state.factory.session))")
 
     state.shutdownRequested.wait()
     // Give each loop a moment to notice the stop flag and close its sockets (flushing with linger).

@@ -126,7 +126,7 @@ enum LibZMQ {
         frame.withUnsafeBytes { zmq_send(socket, $0.baseAddress, $0.count, flags) }
       }
       return true
-    } catch where error.code == EAGAIN && dontWait {
+    } catch  where error.code == EAGAIN && dontWait {
       return false
     }
   }
@@ -142,7 +142,7 @@ enum LibZMQ {
       let flags = (frames.isEmpty && dontWait) ? ZMQ_DONTWAIT : 0
       do {
         _ = try retrying("zmq_msg_recv") { zmq_msg_recv(message, socket, flags) }
-      } catch where error.code == EAGAIN && frames.isEmpty && dontWait {
+      } catch  where error.code == EAGAIN && frames.isEmpty && dontWait {
         return nil
       }
       let size = zmq_msg_size(message)

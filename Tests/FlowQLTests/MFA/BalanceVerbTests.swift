@@ -74,7 +74,9 @@ import Testing
     #expect(result.warnings.contains { $0.code == .verbWarning && $0.message.contains("exceed the tolerance") })
   }
 
-  @Test(arguments: [(1e-6 * 100, "0.0001"), (1.0, "1"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (0.0, "0"), (150.0, "150")] as [(Double, String)])
+  @Test(
+    arguments: [(1e-6 * 100, "0.0001"), (1.0, "1"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (0.0, "0"), (150.0, "150")]
+      as [(Double, String)])
   func tolerancesPrintLikePercentG(value: Double, text: String) {
     #expect(BalanceVerb.shortest(value) == text)
   }
