@@ -1,5 +1,5 @@
-import FlowQL
-import JupyterKernel
+public import FlowQL
+public import JupyterKernel
 
 /// The FlowQL language behind the Jupyter kernel.
 ///

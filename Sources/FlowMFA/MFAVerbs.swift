@@ -1,5 +1,5 @@
-import FlowModel
-import FlowQL
+public import FlowModel
+public import FlowQL
 
 /// The material-flow-analysis verbs: `balance`, `sankey`, `dependence`, `value_added`, `mfca`,
 /// `upstream`, `downstream`, `path`, `study`, `scenario`, `compare`, `load` and `models`.

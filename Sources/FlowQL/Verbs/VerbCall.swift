@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// An evaluated verb argument.
 public enum VerbArgument: Sendable, Hashable {
