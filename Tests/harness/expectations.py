@@ -7,7 +7,7 @@ nbconvert. The entries below add checks per notebook (keyed by file stem). A key
 fails `test_expectation_table_names_existing_notebooks`, so a renamed notebook cannot silently
 lose its checks.
 
-Vocabulary (Tests/clients/harness/checks.py):
+Vocabulary (Tests/harness/checks.py):
   MinCharts(n)      at least n outputs carry a chart (image/svg+xml or HTML base64 SVG <img>)
   MinHtmlCharts(n)  at least n charts are HTML-wrapped <img> (what shows in untrusted notebooks)
   MinTables(n)      at least n outputs carry an HTML <table>
