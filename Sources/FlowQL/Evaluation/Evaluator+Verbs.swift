@@ -39,11 +39,19 @@ extension Evaluator {
     }
   }
 
+  /// Endings that mark a bare `name.ext` argument as a file name.
+  static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "json"]
+
   /// One written argument → constants (lists are flattened, bare names stay names).
   private mutating func verbArguments(_ expr: Expr) throws(Diagnostic) -> [VerbArgument] {
     switch expr.kind {
     case .name(let n) where scalarBinding(n) == nil:
       return [.name(n)]
+    case .path(let parts) where Self.fileExtensions.contains(parts.last?.text.lowercased() ?? ""):
+      let file = parts.map(\.text).joined(separator: ".")
+      throw Diagnostic(
+        .unquotedFileName, "the file name `\(file)` needs quotes", at: expr.range, label: "put this in quotes",
+        help: "write \"\(file)\"; without quotes `\(file)` reads as the field `\(parts.last!.text)` of `\(parts[0].text)`")
     case .list(let items):
       var out: [VerbArgument] = []
       for item in items { out += try verbArguments(item) }
