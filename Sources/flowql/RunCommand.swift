@@ -39,11 +39,13 @@ struct RunCommand: ParsableCommand {
     }
     var engine = FlowEngine.bundled()
     let result = engine.run(code)
-    let rendered = try CommandOutput(format: format).render(result)
     if let output {
-      try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+      try CommandOutput(format: format).render(result).write(toFile: output, atomically: true, encoding: .utf8)
+    } else if format == .text {
+      // Statement by statement, in order: each table, then the warnings it raised.
+      for (stream, text) in CommandOutput.textParts(result) { stream.write(text) }
     } else {
-      StandardStream.output.write(rendered)
+      StandardStream.output.write(try CommandOutput(format: format).render(result))
     }
     if let error = result.error {
       if format != .json {
@@ -72,16 +74,24 @@ struct CommandOutput {
 
   private func text(_ result: FlowEngine.Result) -> String {
     var out = ""
-    for event in result.events {
-      switch event {
-      case .stdout(let s): out += s
-      case .stderr(let s): StandardStream.error.write(s)
-      case .display(let bundle, _), .page(let bundle):
-        out += (bundle.plainText ?? "") + "\n"
-      case .clear: break
-      }
+    for (stream, text) in Self.textParts(result) {
+      if stream == .output { out += text } else { StandardStream.error.write(text) }
     }
     return out
+  }
+
+  /// The run's events as text for standard output or standard error, in order, each ending
+  /// with a new line (so a warning never runs into the last number of a table).
+  static func textParts(_ result: FlowEngine.Result) -> [(StandardStream, String)] {
+    func line(_ text: String) -> String { text.isEmpty || text.hasSuffix("\n") ? text : text + "\n" }
+    return result.events.compactMap { event in
+      switch event {
+      case .stdout(let s): (.output, line(s))
+      case .stderr(let s): (.error, line(s))
+      case .display(let bundle, _), .page(let bundle): (.output, line(bundle.plainText ?? ""))
+      case .clear: nil
+      }
+    }
   }
 
   private func html(_ result: FlowEngine.Result) -> String {

@@ -32,7 +32,9 @@ extension MaterialFlowModel {
     guard case .setPrice(let good, let price, let material, let years) = edit,
       index.processIndex[good] != nil, recipe != nil
     else { return [edit] }
-    let goods = Set(flows.filter { $0.source == good }.compactMap(\.good)).sorted()
+    // The goods it sells, not what it loses (a residue flowing to a loss sink keeps its value).
+    let losses = Set(processes.filter(\.isLoss).map(\.id))
+    let goods = Set(flows.filter { $0.source == good && !losses.contains($0.target) }.compactMap(\.good)).sorted()
     return goods.map { .setPrice(good: $0, price: price, material: material, years: years) }
   }
 

@@ -236,7 +236,7 @@ extension Evaluator {
   {
     guard case .bool(let hits) = result.values, !hits.isEmpty, !hits.contains(true), rhs.isScalar, !lhs.isScalar
     else { return }
-    let name = lhsExpr.defaultName
+    let name = source.text(lhsExpr.range)
     switch (lhs.values, rhs.values) {
     case (.text(let column), .text(let literal)):
       guard let value = literal.first else { return }
@@ -250,6 +250,8 @@ extension Evaluator {
         (holdsIDs ? Suggestions.process(value, in: processes) : nil)
         ?? Suggestions.didYouMean(value, in: distinct)
         ?? Suggestions.didYouMean(value, in: catalog.processes + catalog.materials)
+        ?? (value.lowercased() == "boundary" && distinct.contains("sink")
+          ? "a boundary process has kind `source` or `sink`, as in `\(name) == \"sink\"`" : nil)
       warnings.append(
         Diagnostic(
           .noSuchValue, "no row has `\(name)` equal to \"\(value)\"", at: rhsExpr.range,
