@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "2024-05-01T12:00:00.123456Z", "2026-12-01T01:02:03.500+02:00", "2024-02-29T23:59:59Z", "1999-12-31T23:59:59.25-05:30",
+    "2024-05-01T12:00:00.123456Z", "2026-12-01T01:02:03.500+02:00", "2024-02-29T23:59:59Z",
+    "1999-12-31T23:59:59.25-05:30",
   ])
   func headerDatesParseLikeFoundation(_ text: String) throws {
     let seconds = try #require(HeaderDate.seconds(text))
@@ -41,7 +42,8 @@ import Testing
     // Created before the failed cell started (Run All sent it with the rest), arriving now.
     #expect(window.covers(Self.request(date: "2026-12-01T09:59:59.990Z"), now: start + 0.3))
     // Too late: the window has closed.
-    #expect(!window.covers(Self.request(date: "2026-12-01T09:59:59.990Z"), now: start + 0.05 + AbortWindow.timeout + 0.1))
+    #expect(
+      !window.covers(Self.request(date: "2026-12-01T09:59:59.990Z"), now: start + 0.05 + AbortWindow.timeout + 0.1))
   }
 
   @Test func aCellSentAfterTheFailureIsServed() throws {

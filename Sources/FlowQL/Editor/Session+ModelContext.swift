@@ -109,7 +109,8 @@ extension Session {
     // `source.stage` / `target.stage`: the field, or the column before the dot.
     guard let i = tokens.firstIndex(where: { $0.range == token.range }) else { return nil }
     let (column, field): (Token?, Token?) =
-      i >= 2 && tokens[i - 1].kind == .dot ? (tokens[i - 2], token)
+      i >= 2 && tokens[i - 1].kind == .dot
+      ? (tokens[i - 2], token)
       : (i + 2 < tokens.count && tokens[i + 1].kind == .dot ? (token, tokens[i + 2]) : (nil, nil))
     guard let column, let field, ["source", "target"].contains(column.text),
       let processes = named?.tables["processes"] ?? catalog.tables["processes"], let values = processes[field.text]

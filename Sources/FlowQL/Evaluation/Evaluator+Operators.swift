@@ -242,10 +242,11 @@ extension Evaluator {
       guard let value = literal.first else { return }
       let distinct = column.dictionary
       let processes = catalog.tables["processes"]
-      let holdsIDs = processes.map { table in
-        if case .text(let ids)? = table["id"]?.values { return !Set(ids.dictionary).isDisjoint(with: distinct) }
-        return false
-      } ?? false
+      let holdsIDs =
+        processes.map { table in
+          if case .text(let ids)? = table["id"]?.values { return !Set(ids.dictionary).isDisjoint(with: distinct) }
+          return false
+        } ?? false
       let suggestion =
         (holdsIDs ? Suggestions.process(value, in: processes) : nil)
         ?? Suggestions.didYouMean(value, in: distinct)

@@ -51,7 +51,8 @@ extension Evaluator {
       let file = parts.map(\.text).joined(separator: ".")
       throw Diagnostic(
         .unquotedFileName, "the file name `\(file)` needs quotes", at: expr.range, label: "put this in quotes",
-        help: "write \"\(file)\"; without quotes `\(file)` reads as the field `\(parts.last!.text)` of `\(parts[0].text)`")
+        help:
+          "write \"\(file)\"; without quotes `\(file)` reads as the field `\(parts.last!.text)` of `\(parts[0].text)`")
     case .list(let items):
       var out: [VerbArgument] = []
       for item in items { out += try verbArguments(item) }

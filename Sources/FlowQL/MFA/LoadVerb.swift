@@ -59,9 +59,11 @@ struct LoadVerb: Verb {
       else { continue }
       throw VerbError(
         "\(Self.url(path).lastPathComponent):1: the file is empty",
-        help: ["": "a flows file starts with the header `year,source,target,material,mass`",
+        help: [
+          "": "a flows file starts with the header `year,source,target,material,mass`",
           "processes": "a processes file starts with a header such as `id,name,stage,kind`",
-          "stocks": "a stocks file starts with the header `year,process,material,stock`"][clause],
+          "stocks": "a stocks file starts with the header `year,process,material,stock`",
+        ][clause],
         clause: clause)
     }
     let model: MaterialFlowModel
@@ -70,9 +72,10 @@ struct LoadVerb: Verb {
         flowsCSV: Self.url(flowsPath), processesCSV: processesPath.map(Self.url),
         stocksCSV: stocksPath.map(Self.url), name: modelName)
     } catch let error as CSVLoadError {
-      let clause = [(processesPath, "processes"), (stocksPath, "stocks")].first {
-        $0.0.map { URL(fileURLWithPath: $0).lastPathComponent } == error.file
-      }?.1 ?? ""
+      let clause =
+        [(processesPath, "processes"), (stocksPath, "stocks")].first {
+          $0.0.map { URL(fileURLWithPath: $0).lastPathComponent } == error.file
+        }?.1 ?? ""
       throw VerbError(Self.message(error), help: Self.help(error), clause: clause)
     }
     guard let years = try? model.yearRange() else {

@@ -68,7 +68,8 @@ struct SankeyVerb: Verb {
     if layer == "mass" {
       let splitByMaterial = try context.texts("split by")?.first == "material"
       for link in Self.accumulationLinks(model, years: years.range, label: label, splitByMaterial: splitByMaterial) {
-        let (node, process) = link.mass > 0 && link.target.hasSuffix(")") ? (link.target, link.source) : (link.source, link.target)
+        let (node, process) =
+          link.mass > 0 && link.target.hasSuffix(")") ? (link.target, link.source) : (link.source, link.target)
         rank[node] = rank[process] ?? 0
         totals[Key(source: link.source, target: link.target, split: link.split), default: 0] += link.mass
       }

@@ -65,7 +65,8 @@ struct ScenarioVerb: Verb {
     if !unbalanced.isEmpty {
       warnings.append(
         "scenario `\(name)` unbalances " + unbalanced.joined(separator: ", ")
-          + ": " + ScenarioReport.reason(
+          + ": "
+          + ScenarioReport.reason(
             edits: edits, unbalanced: unbalanced.map { String($0.prefix { $0 != " " }) },
             loaded: base.model.mode == nil))
     }

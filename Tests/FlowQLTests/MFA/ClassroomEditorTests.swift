@@ -38,8 +38,11 @@ import Testing
   @Test func loadCompletesFileNamesFromTheNotebooksFolderCSVFirst() {
     // Tests run in the package root, as the kernel runs in the notebook's folder.
     let c = Self.complete("load \"Tests/Fixtures/copper/", in: MFA.session())
-    #expect(c.matches == ["Tests/Fixtures/copper/flows.csv", "Tests/Fixtures/copper/processes.csv",
-      "Tests/Fixtures/copper/stocks.csv", "Tests/Fixtures/copper/README.md"])
+    #expect(
+      c.matches == [
+        "Tests/Fixtures/copper/flows.csv", "Tests/Fixtures/copper/processes.csv",
+        "Tests/Fixtures/copper/stocks.csv", "Tests/Fixtures/copper/README.md",
+      ])
     #expect(c.types.allSatisfy { $0 == "path" })
     let processes = Self.complete("load \"x.csv\" as x processes \"Tests/Fixtures/copper/p", in: MFA.session())
     #expect(processes.matches == ["Tests/Fixtures/copper/processes.csv"])
@@ -83,7 +86,8 @@ import Testing
   @Test func shiftTabOnAQuotedIDOfTheLoadedModel() throws {
     let code = "flows | in copper | where source == \"SMELT\""
     let text = try #require(Self.session().inspect(code: code, cursor: 39))
-    #expect(text == "process \"SMELT\" of model `copper`: Smelting\nstage: Smelting\nkind: quantity_centre\n"
-      + "Smelting of concentrate and old scrap")
+    #expect(
+      text == "process \"SMELT\" of model `copper`: Smelting\nstage: Smelting\nkind: quantity_centre\n"
+        + "Smelting of concentrate and old scrap")
   }
 }

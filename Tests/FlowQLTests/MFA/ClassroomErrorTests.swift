@@ -14,7 +14,10 @@ import Testing
     ("year-outside-the-model", "flows | in copper | where year == 2019"),
     ("kind-that-no-target-has", "flows | in copper | where target.kind == \"boundary\""),
     ("display-name-for-an-id", "flows | where source == \"Smelting and separation\""),
-    ("stock-for-a-process-that-is-no-stock", "load \"Tests/Fixtures/copper/flows.csv\" as c processes \"Tests/Fixtures/copper/processes.csv\" stocks \".build/class-tests/bad_stocks.csv\""),
+    (
+      "stock-for-a-process-that-is-no-stock",
+      "load \"Tests/Fixtures/copper/flows.csv\" as c processes \"Tests/Fixtures/copper/processes.csv\" stocks \".build/class-tests/bad_stocks.csv\""
+    ),
   ]
 
   @Test(arguments: cases.map(\.name))
