@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 extension Suggestions {
   /// "did you mean `SEP` (Smelting and separation)?" when `word` is, or is a typo of, a process's
@@ -6,7 +6,7 @@ extension Suggestions {
   ///
   /// - Parameters:
   ///   - ids, names, stages: the processes' columns, in the same order (stages may be empty).
-  static func process(_ word: String, ids: [String], names: [String], stages: [String] = []) -> String? {
+  package static func process(_ word: String, ids: [String], names: [String], stages: [String] = []) -> String? {
     func hint(_ i: Int, _ extra: String = "") -> String {
       names[i] == ids[i] ? "did you mean `\(ids[i])`\(extra)?" : "did you mean `\(ids[i])` (\(names[i])\(extra))?"
     }
@@ -25,7 +25,7 @@ extension Suggestions {
   }
 
   /// ``process(_:ids:names:stages:)`` over a `processes` table (`id`, `name`, `stage`).
-  static func process(_ word: String, in processes: Table?) -> String? {
+  package static func process(_ word: String, in processes: Table?) -> String? {
     guard let processes, case .text(let ids)? = processes["id"]?.values else { return nil }
     func texts(_ name: String) -> [String] {
       if case .text(let v)? = processes[name]?.values { return Array(v) }
@@ -36,7 +36,7 @@ extension Suggestions {
   }
 
   /// ``process(_:ids:names:stages:)`` over a model's processes.
-  static func process(_ word: String, in processes: [FlowModel.Process]) -> String? {
+  package static func process(_ word: String, in processes: [FlowModel.Process]) -> String? {
     process(word, ids: processes.map(\.id), names: processes.map(\.name), stages: processes.map(\.stage))
   }
 }

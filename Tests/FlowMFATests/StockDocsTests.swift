@@ -10,7 +10,7 @@ import Testing
   /// The lines of the docs' copper example, with paths pointing at the fixture.
   static func docsExample() throws -> [String] {
     let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/language.md")
+      .deletingLastPathComponent().appendingPathComponent("docs/language.md")
     let text = try String(contentsOf: docs, encoding: .utf8)
     let start = try #require(text.range(of: "```text\nload \"copper/flows.csv\""))
     let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))

@@ -8,7 +8,7 @@ import Testing
 /// fixture loaded as `copper`.
 @Suite struct ClassroomEditorTests {
   static let copper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/copper").path
+    .appendingPathComponent("Fixtures/copper").path
 
   /// A session with the bundled model and the copper fixture as `copper`.
   static func session() -> Session {
