@@ -1,10 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import Synchronization
 
 /// Diagnostics for the kernel's stderr (the Jupyter server's console; never the notebook).
 ///
