@@ -155,21 +155,26 @@ OWN = [
     (M, """# Your own data
 
 FlowQL reads any flow table from CSV: `year,source,target,material,mass[,cost,value]`, and
-optionally a processes file `id,name,stage,kind`. The example beside this notebook
-(`data/can_flows.csv`) is a **made-up** aluminium-can chain with round numbers, for teaching."""),
-    (Q, 'load "data/can_flows.csv" as cans processes "data/can_processes.csv"'),
+optionally a processes file `id,name,stage,kind` and a stocks file `year,process,material,stock`.
+The example beside this notebook (`data/can_flows.csv`) is a **made-up** aluminium-can chain with
+round numbers, for teaching: cans go into use (`USE`, a process of kind `stock`), and what is
+collected is remelted and rolled again — a recycling loop."""),
+    (Q, 'load "data/can_flows.csv" as cans processes "data/can_processes.csv" stocks "data/can_stocks.csv"'),
     (M, "Every question works on it with `| in cans`:"),
     (Q, "flows | in cans | where year == 2022 | select source, target, mass"),
-    (M, "**Balance.** The use phase shows an imbalance of 2 kt a year: cans bought but not yet thrown away. The file records no stocks, so `balance` reports the missing stock as an imbalance — exactly what it is for."),
+    (M, "**Balance.** `USE` is a stock: it keeps 2 kt a year (cans bought but not yet thrown away). Its `stock_change` is inputs − outputs, so every process balances, and the `SYSTEM` row shows what enters the system minus what leaves it equals what the stock keeps."),
     (Q, "balance year 2022 | in cans"),
-    (M, "**Sankey.** *What to see: remelting feeds rolling with both post-consumer and new scrap (the loop below).*"),
+    (M, "**Stocks.** The stocks file gives the stock at the end of 2019 (250 kt, invented); each year adds the stock change."),
+    (Q, "stocks | in cans"),
+    (M, "**Sankey.** *What to see: remelting feeds rolling with both post-consumer and new scrap (the loop below), and the stock's accumulation as its own link, `Use (stock +)`.*"),
     (Q, "sankey year 2022 by stage | in cans"),
     (M, "Process by process, the columns follow the flows from mining to remelting; the names come from your processes file. *What to see: the one return flow, remelting → rolling, drawn below.*"),
     (Q, "sankey year 2022 | in cans | chart sankey with (width = 1000)"),
-    (M, "**A scenario:** collect a further 30 % of what now goes to landfill. `move` keeps mass: what no longer goes to landfill arrives at collection. On your own data FlowQL knows no rules that derive the downstream flows (the bundled model has them), so the extra cans stay at collection — and the warning says the scenario leaves `COLLECT` unbalanced until you also edit its outflow."),
+    (M, "**A scenario:** collect a further 30 % of what now goes to landfill. `move` keeps mass: what no longer goes to landfill arrives at collection. On your own data the change is passed on by transfer coefficients — each process keeps its output shares — so collection sends more to remelting, remelting more to rolling, and round the loop; the extra aluminium ends in the stock and in the sinks, and every process stays balanced."),
     (Q, 'scenario more_collection from cans { move 30 % of "USE" -> "LANDFILL" to "COLLECT" }'),
-    (M, "**Compare** baseline and scenario side by side; `delta_` columns are scenario minus baseline. *What to see: less to landfill, more collected.*"),
-    (Q, 'compare cans, more_collection: flows | where year == 2022 and source == "USE" | select target, mass'),
+    (M, "**Compare** baseline and scenario side by side; `delta_` columns are scenario minus baseline. *What to see: less to landfill, more collected and remelted; mining is a source and keeps its flows, so the extra metal goes round the loop into use — and the balance of the scenario still closes.*"),
+    (Q, 'compare cans, more_collection: flows | where year == 2022 | select source, target, mass'),
+    (Q, "balance year 2022 | in more_collection"),
     (M, """A bad file is refused with its file, line and column, and a failed load changes nothing.
 For example, a flows file whose third line has `mass` = `-5` answers
 
@@ -177,7 +182,7 @@ For example, a flows file whose third line has `mass` = `-5` answers
 error[E402]: bad.csv:3:5 (mass): mass -5.0 is negative
 ```
 
-and `models` still lists only `baseline` and `cans`."""),
+and `models` still lists only `baseline`, `cans` and `more_collection`."""),
     (Q, "models"),
 ]
 

@@ -134,7 +134,13 @@ import Testing
     #expect(chart?.kind == .sankey)
     #expect(table.columnNames == ["source", "target", "value", "unit", "is_loop"])
     let flows = MFA.flows(2022)
-    #expect(close(table.numbers("value").reduce(0, +), flows.reduce(0) { $0 + $1.mass }))
+    // Links between processes sum to the year's flows; the stock's accumulation is one more link.
+    let isStock = table.texts("target").map { $0.hasSuffix("(stock +)") }
+    let links = table.numbers("value").indices.filter { !isStock[$0] }.map { table.numbers("value")[$0] }
+    #expect(close(links.reduce(0, +), flows.reduce(0) { $0 + $1.mass }))
+    let stockChange = MFA.model.stocks.filter { $0.year == 2022 }.reduce(0) { $0 + $1.stockChange }
+    #expect(table.texts("target").filter { $0.hasSuffix("(stock +)") } == ["USE (stock +)"])
+    #expect(close(table.number("value", where: "target", is: "USE (stock +)") ?? 0, stockChange))
     let loops = table.texts("source").indices.filter { table.bools("is_loop")[$0] }.map {
       table.texts("source")[$0] + ">" + table.texts("target")[$0]
     }
@@ -194,7 +200,7 @@ import Testing
     #expect(path.texts("source").contains("MIN_ROCK"))
     #expect(path.texts("target").contains("MAG"))
     #expect(!path.texts("target").contains("EXP_PRIM"))
-    #expect(MFA.error("path from MIN_ROCK to MGA")?.help == ["did you mean `MAG`?"])
+    #expect(MFA.error("path from MIN_ROCK to MGA")?.help == ["did you mean `MAG` (Magnet manufacturing)?"])
   }
 }
 

@@ -57,7 +57,7 @@ import Testing
   @Test func unknownProcessGetsDidYouMeanOnTheClause() throws {
     let error = try #require(MFA.error("balance of \"SPE\" year 2022"))
     #expect(error.code == .verbFailed)
-    #expect(error.help == ["did you mean `SEP`?"])
+    #expect(error.help == ["did you mean `SEP` (Smelting and separation)?"])
     #expect(error.range == SourceRange(8, 16))
   }
 
