@@ -5,8 +5,10 @@ extension MaterialFlowModel {
   ///
   /// The flows file needs the columns `year, source, target, material, mass` and may add
   /// `cost` and `value` (US$); mass is in t. The optional processes file needs `id` and may add
-  /// `name, stage, stage_order, kind, loss, description`. Without it, processes are inferred
-  /// from the flows (only sends: source; only receives: sink; else quantity centre).
+  /// `name, stage, stage_order, kind, loss, description` and the own costs `energy_cost,
+  /// system_cost` (US$ per t of product output; without a `cost` column in the flows file the
+  /// cost layer is then propagated along the chain). Without it, processes are inferred from the
+  /// flows (only sends: source; only receives: sink; else quantity centre).
   ///
   /// The whole input is checked before a model is built, so nothing half-loaded is kept.
   /// ```
@@ -17,10 +19,14 @@ extension MaterialFlowModel {
   ///   given), or a duplicate (year, source, target, material) row.
   /// - Complexity: O(rows).
   public static func load(flowsCSV: URL, processesCSV: URL? = nil) throws -> MaterialFlowModel {
-    let processes = try processesCSV.map { try ProcessCSV.parse(CSVRecords(url: $0)) } ?? []
+    let processRecords = try processesCSV.map { try CSVRecords(url: $0) }
+    let processes = try processRecords.map(ProcessCSV.parse) ?? []
+    let ownCosts = try processRecords.map(ProcessCSV.ownCosts) ?? [:]
+    let flowRecords = try CSVRecords(url: flowsCSV)
     let flows = try FlowCSV.parse(
-      CSVRecords(url: flowsCSV), knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
+      flowRecords, knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
     return MaterialFlowModel(
-      name: flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, flows: flows)
+      name: flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, flows: flows
+    ).withOwnCosts(ownCosts, flowsHaveCosts: flowRecords.column("cost") != nil)
   }
 }

@@ -36,6 +36,16 @@ extension MaterialFlowModel {
           "customs value 4.22 B yuan at \(rate) CNY/US$ = \(StudyMeasures.billions(yuan / rate)); model/customs = \((model / (yuan / rate) * 100).rounded() / 100). The USGS reference prices value China's exports above their customs value, which inflates the value layer (see the US$7.57 B rows)"
       )
     }
+    for (check, label) in [(ElementCheck.ndPr, "Nd+Pr"), (ElementCheck.dyTb, "Dy+Tb")] {
+      let ratios = check.ratios(self)
+      let years = ratios.byYear.map { "\($0.year) \(($0.ratio * 100).rounded() / 100)" }.joined(separator: ", ")
+      rows.appendCheck(
+        metric: "\(label) balance: magnet-chain need / separated supply (element-level check)",
+        model: ratios.total, unit: "ratio",
+        note:
+          "\(label) in magnet blanks over \(label) separated, all years (by year: \(years)). Supply = separation output at the basket share of \(check.elements.joined(separator: " + ")) (new scrap counted as magnet alloy). Above 1, the magnet chain uses more \(label) than separation yields: the group totals balance and hide it. The documented reading is undocumented supply (illegal mining, unreported output; GENG_2021, GAO_2022); the model reports the gap and does not close it"
+      )
+    }
     return rows.table(
       caption: "study reproduction · \(name) · \(mode?.rawValue ?? "") mode · \(yearCaption)")
   }
