@@ -9,8 +9,10 @@ struct LoadVerb: Verb {
       Loads a model from CSV files, relative to the notebook's folder (the kernel's working \
       directory). The flows file needs year, source, target, material, mass (t) and may add \
       cost and value (US$); the optional processes file needs id and may add name, stage, \
-      stage_order, kind, loss, description. Errors name the file, line and column; a failed \
-      load changes nothing. Then run any query on it with `| in name`.
+      stage_order, kind, loss, description, and energy_cost, system_cost (US$ per t of product \
+      output: the own costs `mfca` charges; without a cost column in the flows file, costs are \
+      then carried along the chain). Errors name the file, line and column; a failed load \
+      changes nothing. Then run any query on it with `| in name`.
       Columns: model, flows_file, processes_file, processes, flows, first_year, last_year, materials.
       """,
     example: "load \"my_flows.csv\" as mine",
