@@ -159,7 +159,7 @@ and imports, China's magnet makers used more Nd+Pr than its separation plants co
 Researchers read such a gap as **undocumented supply** (illegal mining, unreported output; Geng et
 al. 2021, Gao et al. 2022); the model's estimate of it (`undocumented_supply` in `inputs.csv`,
 the undocumented supply mode) narrows the gap. The model reports the gap; it does not close it."""),
-    (Q, 'study | where metric ~ "balance" | select metric, model, verdict, note'),
+    (Q, 'study | where metric ~ "magnet-chain need" | select metric, model, verdict, note'),
     (M, "**Dependence over time**, the study's central finding: China mines more than ever, yet relies increasingly on imported feed. *What to see: net import reliance of heavy rare earths rises above 40 %.*"),
     (Q, 'dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = material, title = "Net import reliance by element group")'),
 ]

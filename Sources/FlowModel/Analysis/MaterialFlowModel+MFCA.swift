@@ -7,8 +7,8 @@ extension MaterialFlowModel {
   /// process; every other outflow is a product, including a flow that returns material to
   /// production (new scrap, recycling), which is a product of the centre that sends it. MC, EC
   /// and SC are allocated to products and losses by mass share, material by material; WMC goes
-  /// entirely to losses, or to the products of a material the centre loses none of
-  /// (`waste_mgmt_cost_product`). This is the allocation of the flows' cost layer, so the table
+  /// entirely to losses (`waste_mgmt_cost`), or to the products of a material the centre loses
+  /// none of (`waste_mgmt_cost_product`). This is the allocation of the flows' cost layer, so the table
   /// and the flows agree, and the identity `material_cost_product + energy_cost_product +
   /// system_cost_product + waste_mgmt_cost_product + total_loss_cost = MC + EC + SC + WMC`
   /// holds on every row.
@@ -126,7 +126,7 @@ private struct MFCAColumns {
       sum { $0.materialCost * (1 - $0.lossShare) }, sum { $0.materialCost * $0.lossShare },
       sum { $0.energy * (1 - $0.lossShare) }, sum { $0.energy * $0.lossShare },
       sum { $0.system * (1 - $0.lossShare) }, sum { $0.system * $0.lossShare },
-      sum(\.wasteManagement),
+      sum { $0.wasteManagement - $0.wasteManagementProduct },
       sum { ($0.materialCost + $0.energy + $0.system) * $0.lossShare + $0.wasteManagement - $0.wasteManagementProduct },
       sum(\.wasteManagementProduct),
     ]
