@@ -36,7 +36,8 @@ import Testing
     let f = dir.appendingPathComponent("flows.csv").path
     let p = dir.appendingPathComponent("processes.csv").path
     _ = MFA.table("load \"\(f)\" as cu processes \"\(p)\"", in: &session)
-    let table = MFA.table("mfca | in cu | select process, loss_share, energy_cost_product, system_cost_product", in: &session)
+    let table = MFA.table(
+      "mfca | in cu | select process, loss_share, energy_cost_product, system_cost_product", in: &session)
     #expect(table.texts("process") == ["SMELT", "FAB", "WM"])
     // Recycling (30 of 40 t) is WM's product: a loss share of 1/4, not 100 %.
     #expect(close(table.number("loss_share", where: "process", is: "WM")!, 0.25))

@@ -8,7 +8,8 @@ import Testing
   /// The file, its value column and the columns naming a row.
   static let files: [(file: String, value: String, key: [String])] = [
     ("inputs.csv", "value", ["series", "year"]), ("parameters.csv", "value", ["name"]),
-    ("prices.csv", "usd_per_kg", ["year", "product"]), ("mfca_costs.csv", "usd_per_t", ["process", "material", "category"]),
+    ("prices.csv", "usd_per_kg", ["year", "product"]),
+    ("mfca_costs.csv", "usd_per_t", ["process", "material", "category"]),
   ]
 
   /// Evaluates `+ - * /` and parentheses over decimal numbers.
@@ -100,7 +101,8 @@ import Testing
       let computed = try #require(Arithmetic.evaluate(formula), "\(file) \(name): cannot read '\(formula)'")
       let text = row.fields[value]
       let figure = try #require(Double(text))
-      #expect(abs(figure - computed) <= Self.halfUnit(text) + 1e-9, "\(file) \(name): \(text) but \(formula) = \(computed)")
+      #expect(
+        abs(figure - computed) <= Self.halfUnit(text) + 1e-9, "\(file) \(name): \(text) but \(formula) = \(computed)")
       checked += 1
     }
     #expect(checked > 0)

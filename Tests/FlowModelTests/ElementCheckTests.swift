@@ -8,7 +8,9 @@ import Testing
   /// magnet blanks; supply = 90 % of (non-scrap feed × basket share + new scrap).
   static func ratio(_ model: MaterialFlowModel, group: String, share: Double, year: Int) -> Double {
     let need = mass(model.flows) { $0.year == year && $0.material == group && $0.source == "MET" && $0.target == "MAG" }
-    let scrap = mass(model.flows) { $0.year == year && $0.material == group && $0.source == "MAG" && $0.target == "SEP" }
+    let scrap = mass(model.flows) {
+      $0.year == year && $0.material == group && $0.source == "MAG" && $0.target == "SEP"
+    }
     let feed = mass(model.flows) { $0.year == year && $0.material == group && $0.target == "SEP" } - scrap
     return need / ((feed * share + scrap) * 0.9)
   }

@@ -20,8 +20,10 @@ import Testing
       #expect(close(table.numbers("loss_mass")[row], lost.reduce(0) { $0 + $1.mass }), "\(label) loss mass")
       #expect(close(table.numbers("product_mass")[row], kept.reduce(0) { $0 + $1.mass }), "\(label) product mass")
       #expect(close(table.numbers("total_loss_cost")[row], lost.reduce(0) { $0 + $1.cost }, 1e-7), "\(label) loss cost")
-      let productCost = ["material_cost_product", "energy_cost_product", "system_cost_product", "waste_mgmt_cost_product"]
-        .reduce(0) { $0 + table.numbers($1)[row] }
+      let productCost = [
+        "material_cost_product", "energy_cost_product", "system_cost_product", "waste_mgmt_cost_product",
+      ]
+      .reduce(0) { $0 + table.numbers($1)[row] }
       #expect(close(productCost, kept.reduce(0) { $0 + $1.cost }, 1e-7), "\(label) product cost")
     }
   }
@@ -89,7 +91,8 @@ import Testing
   }
 
   @Test func aProcessesFileWithoutOwnCostsKeepsTheFlowsAsGiven() throws {
-    let model = try MaterialFlowModel.load(flowsCSV: try fixture("flows.csv"), processesCSV: try fixture("processes.csv"))
+    let model = try MaterialFlowModel.load(
+      flowsCSV: try fixture("flows.csv"), processesCSV: try fixture("processes.csv"))
     #expect(model.centreCosts.isEmpty)
   }
 }

@@ -28,7 +28,9 @@ import Testing
 
   static let exports = ["REO_FACTOR_EXPORTS", "EXPORT_METAL_SHARE"]
   static let magnetExports = ["SWARF_SHARE", "REO_FACTOR_MAGNET", "MAGNET_HREE_SHARE"]
-  static let endUseShares = ["FM_POL", "FM_CAT", "FM_HS", "FM_PHO", "TRAD"].flatMap { ["SHARE_" + $0, "SHARE_HREE_" + $0] }
+  static let endUseShares = ["FM_POL", "FM_CAT", "FM_HS", "FM_PHO", "TRAD"].flatMap {
+    ["SHARE_" + $0, "SHARE_HREE_" + $0]
+  }
 
   /// The inputs of the rule `rule` that produced a flow out of `source`.
   static func inputs(rule: String, source: String) -> Inputs? {
@@ -95,7 +97,8 @@ import Testing
       let expected = tags.min { strength[$0, default: 0] < strength[$1, default: 0] }
       #expect(
         flow.provenance == expected,
-        "\(context) \(flow.year) \(flow.source) → \(flow.target) \(flow.material) (\(rule)): \(flow.provenance ?? "nil"), expected \(expected ?? "")")
+        "\(context) \(flow.year) \(flow.source) → \(flow.target) \(flow.material) (\(rule)): \(flow.provenance ?? "nil"), expected \(expected ?? "")"
+      )
     }
     return seen
   }
@@ -117,7 +120,8 @@ import Testing
     let all = try MaterialFlowModel(recipe: RareEarthRecipe(data: found, mode: .undocumented))
     #expect(all.flows.allSatisfy { $0.provenance == "D" })
     Self.check(all, found, context: "all F")
-    let names = found.parameters.keys.map { (series: false, name: $0) } + found.series.keys.map { (series: true, name: $0) }
+    let names =
+      found.parameters.keys.map { (series: false, name: $0) } + found.series.keys.map { (series: true, name: $0) }
     for input in names.sorted(by: { $0.name < $1.name }) {
       var data = found
       if input.series {

@@ -33,7 +33,9 @@ extension CentreCost {
     var materials: [String] = []
     for flow in flows {
       if !materials.contains(flow.material) { materials.append(flow.material) }
-      if !losses.contains(flow.target) { product["\(flow.year)|\(flow.source)|\(flow.material)", default: 0] += flow.mass }
+      if !losses.contains(flow.target) {
+        product["\(flow.year)|\(flow.source)|\(flow.material)", default: 0] += flow.mass
+      }
       input["\(flow.year)|\(flow.target)|\(flow.material)", default: 0] += flow.mass
     }
     let years = Set(flows.map(\.year)).sorted()

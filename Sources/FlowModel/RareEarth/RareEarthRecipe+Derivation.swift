@@ -82,7 +82,8 @@ extension RareEarthRecipe {
   ///
   /// A closing flow is what remains of the inflow after the fixed flows, so its provenance is
   /// the weakest of the inflow, the fixed flows and its own shares.
-  private func evaluate(_ input: RuleInput) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String]) {
+  private func evaluate(_ input: RuleInput) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String])
+  {
     let process = input.process
     let year = input.year
     let inflow = input.inflow
