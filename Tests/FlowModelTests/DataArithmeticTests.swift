@@ -24,23 +24,22 @@ import Testing
     }
 
     mutating func sum() -> Double? {
-      guard var value = product() else { return nil }
-      while i < chars.count, chars[i] == "+" || chars[i] == "-" {
-        let op = chars[i]
-        i += 1
-        guard let rhs = product() else { return nil }
-        value = op == "+" ? value + rhs : value - rhs
-      }
-      return value
+      binary(["+", "-"]) { $0.binary(["*", "/"]) { $0.atom() } }
     }
 
-    mutating func product() -> Double? {
-      guard var value = atom() else { return nil }
-      while i < chars.count, chars[i] == "*" || chars[i] == "/" {
+    /// Operands joined by the left-associative operators `ops`.
+    mutating func binary(_ ops: [Character], _ operand: (inout Arithmetic) -> Double?) -> Double? {
+      guard var value = operand(&self) else { return nil }
+      while i < chars.count, ops.contains(chars[i]) {
         let op = chars[i]
         i += 1
-        guard let rhs = atom() else { return nil }
-        value = op == "*" ? value * rhs : value / rhs
+        guard let rhs = operand(&self) else { return nil }
+        switch op {
+        case "+": value += rhs
+        case "-": value -= rhs
+        case "*": value *= rhs
+        default: value /= rhs
+        }
       }
       return value
     }
@@ -84,25 +83,43 @@ import Testing
     return unit
   }
 
+  /// A bundled file's rows with their value and kind columns, and a row's name.
+  struct Rows {
+    var records: CSVRecords
+    var value: Int
+    var kind: Int
+    var key: [Int]
+
+    init(_ file: String) throws {
+      let spec = try #require(DataArithmeticTests.files.first { $0.file == file })
+      records = try RareEarthData.bundledRecords(file)
+      value = try #require(records.column(spec.value))
+      kind = try #require(records.column("kind"))
+      key = spec.key.compactMap(records.column)
+    }
+
+    func name(_ row: (line: Int, fields: [String])) -> String {
+      "\(records.file) " + key.map { row.fields[$0] }.joined(separator: " ")
+    }
+  }
+
   @Test(arguments: files.map(\.file))
   func everyStatedFormulaReproducesItsFigure(file: String) throws {
-    let spec = try #require(Self.files.first { $0.file == file })
-    let records = try RareEarthData.bundledRecords(file)
-    let value = try #require(records.column(spec.value))
-    let kind = try #require(records.column("kind"))
+    let table = try Rows(file)
+    let (records, value, kind) = (table.records, table.value, table.kind)
     let note = try #require(records.column("note"))
     var checked = 0
     for row in records.rows {
-      let name = spec.key.compactMap { records.column($0).map { row.fields[$0] } }.joined(separator: " ")
+      let name = table.name(row)
       guard let formula = Self.formula(row.fields[note]) else {
-        #expect(row.fields[kind] != "D", "\(file) \(name): a D figure whose note states no arithmetic")
+        #expect(row.fields[kind] != "D", "\(name): a D figure whose note states no arithmetic")
         continue
       }
-      let computed = try #require(Arithmetic.evaluate(formula), "\(file) \(name): cannot read '\(formula)'")
+      let computed = try #require(Arithmetic.evaluate(formula), "\(name): cannot read '\(formula)'")
       let text = row.fields[value]
       let figure = try #require(Double(text))
       #expect(
-        abs(figure - computed) <= Self.halfUnit(text) + 1e-9, "\(file) \(name): \(text) but \(formula) = \(computed)")
+        abs(figure - computed) <= Self.halfUnit(text) + 1e-9, "\(name): \(text) but \(formula) = \(computed)")
       checked += 1
     }
     #expect(checked > 0)
@@ -117,20 +134,18 @@ import Testing
 
   @Test(arguments: files.map(\.file))
   func everyEstimateHasARangeAroundIt(file: String) throws {
-    let spec = try #require(Self.files.first { $0.file == file })
-    let records = try RareEarthData.bundledRecords(file)
-    let value = try #require(records.column(spec.value))
-    let kind = try #require(records.column("kind"))
+    let table = try Rows(file)
+    let (records, value, kind) = (table.records, table.value, table.kind)
     let low = try #require(records.column("range_low"))
     let high = try #require(records.column("range_high"))
     for row in records.rows where row.fields[kind] == "E" {
-      let name = spec.key.compactMap { records.column($0).map { row.fields[$0] } }.joined(separator: " ")
+      let name = table.name(row)
       let v = try #require(Double(row.fields[value]))
       guard let l = Double(row.fields[low]), let h = Double(row.fields[high]) else {
-        Issue.record("\(file) \(name): an estimate without a range")
+        Issue.record("\(name): an estimate without a range")
         continue
       }
-      #expect(l <= v && v <= h, "\(file) \(name): \(v) outside \(l)–\(h)")
+      #expect(l <= v && v <= h, "\(name): \(v) outside \(l)–\(h)")
     }
   }
 }

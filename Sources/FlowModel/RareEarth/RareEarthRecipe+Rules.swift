@@ -118,11 +118,9 @@ extension RareEarthRecipe {
   /// R6 Separation: a fixed share of the input is lost (about 10 %, S1); the rest are separated
   /// primary products in the same element group.
   private func separation(_ input: RuleInput) throws -> RuleStep {
-    RuleStep(
-      fixed: proportional(
-        "SEP_RES", try data.parameter("SEP_LOSS"), of: input, good: "residue",
-        tag: tag(input.year, parameters: ["SEP_LOSS"]), rule: "R6 separation loss"),
-      closing: [.init("PRIM", good: "oxide", rule: "R6 separated output")])
+    try share(
+      input, "SEP_LOSS", to: "SEP_RES", good: "residue", rule: "R6 separation loss",
+      rest: .init("PRIM", good: "oxide", rule: "R6 separated output"))
   }
 
   /// R8 Metals: metal exports are fixed by customs data (split by the composition of the separated
@@ -185,11 +183,21 @@ extension RareEarthRecipe {
   /// R13 Waste management: under 1 % is recycled to separation, the rest is landfilled or
   /// dissipated.
   private func wasteManagement(_ input: RuleInput) throws -> RuleStep {
+    try share(
+      input, "EOL_RECYCLING_RATE", to: "SEP", good: "recycled", rule: "R13 end-of-life recycling",
+      rest: .init("DISS", good: "end_of_life", rule: "R13 landfill and dissipation"))
+  }
+
+  /// The share `parameter` of the inflow goes to `target`; `rest` takes the remainder.
+  private func share(
+    _ input: RuleInput, _ parameter: String, to target: String, good: String, rule: String,
+    rest: RuleStep.Closing
+  ) throws -> RuleStep {
     RuleStep(
       fixed: proportional(
-        "SEP", try data.parameter("EOL_RECYCLING_RATE"), of: input, good: "recycled",
-        tag: tag(input.year, parameters: ["EOL_RECYCLING_RATE"]), rule: "R13 end-of-life recycling"),
-      closing: [.init("DISS", good: "end_of_life", rule: "R13 landfill and dissipation")])
+        target, try data.parameter(parameter), of: input, good: good,
+        tag: tag(input.year, parameters: [parameter]), rule: rule),
+      closing: [rest])
   }
 }
 
