@@ -23,6 +23,7 @@ public enum KernelServer {
     connection: ConnectionInfo, info: KernelInfo,
     makeInterpreter: @escaping @Sendable () -> any KernelInterpreter
   ) throws -> Never {
+    KernelLog.setName(info.implementation)
     try connection.validate()
     Signals.blockInterruptAndTerminate()
     let state = RuntimeState(context: try ZMQContext(), connection: connection, info: info)
