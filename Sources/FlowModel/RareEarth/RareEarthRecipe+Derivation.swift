@@ -6,6 +6,18 @@ struct Derivation: Sendable {
   var notes: [String] = []
 }
 
+/// What the processes receive during one pass of one year: mass by process and material, and the
+/// weakest provenance of the (non-empty) flows into each process.
+private struct Inflows {
+  var mass: [String: [String: Double]] = [:]
+  var tags: [String: ProvenanceTag] = [:]
+
+  mutating func add(_ draft: Draft) {
+    mass[draft.target, default: [:]][draft.material, default: 0] += draft.mass
+    if draft.mass != 0 { tags[draft.target] = min(tags[draft.target] ?? .found, ProvenanceTag(draft.provenance)) }
+  }
+}
+
 extension RareEarthRecipe {
   /// Derives every year's flows from the raw inputs by the rules, applying the scenario edits
   /// where each edited flow is produced, so that everything downstream follows.
@@ -19,43 +31,32 @@ extension RareEarthRecipe {
     var stock: [String: Double] = [:]
     let prices = priceBook
     for year in data.years {
-      var backward: [String: [String: Double]] = [:]
-      var backwardTags: [String: ProvenanceTag] = [:]
+      var backward = Inflows()
       var drafts: [(source: String, draft: Draft)] = []
       var stockChange: [String: Double] = [:]
       var notes: [String] = []
       for _ in 0..<100 {
         var inflows = backward
-        var inflowTags = backwardTags
-        var nextBackward: [String: [String: Double]] = [:]
-        var nextBackwardTags: [String: ProvenanceTag] = [:]
+        var nextBackward = Inflows()
         var evaluated = Set<String>()
         drafts = []
         stockChange = [:]
         notes = []
         for process in Self.order {
           let input = RuleInput(
-            process: process, year: year, inflow: inflows[process] ?? [:],
-            inflowTag: inflowTags[process] ?? .found, inflows: inflows)
+            process: process, year: year, inflow: inflows.mass[process] ?? [:],
+            inflowTag: inflows.tags[process] ?? .found, inflows: inflows.mass)
           let outcome = try evaluate(input)
           evaluated.insert(process)
           notes += outcome.notes
           for (m, change) in outcome.stockChange { stockChange[m, default: 0] += change }
           for draft in outcome.drafts {
             drafts.append((process, draft))
-            let tag = ProvenanceTag(draft.provenance)
-            if evaluated.contains(draft.target) {
-              nextBackward[draft.target, default: [:]][draft.material, default: 0] += draft.mass
-              if draft.mass != 0 { nextBackwardTags[draft.target] = min(nextBackwardTags[draft.target] ?? .found, tag) }
-            } else {
-              inflows[draft.target, default: [:]][draft.material, default: 0] += draft.mass
-              if draft.mass != 0 { inflowTags[draft.target] = min(inflowTags[draft.target] ?? .found, tag) }
-            }
+            if evaluated.contains(draft.target) { nextBackward.add(draft) } else { inflows.add(draft) }
           }
         }
-        let converged = Self.maxDifference(backward, nextBackward) < 1e-9
+        let converged = Self.maxDifference(backward.mass, nextBackward.mass) < 1e-9
         backward = nextBackward
-        backwardTags = nextBackwardTags
         if converged { break }
       }
       result.notes += notes
