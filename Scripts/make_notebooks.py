@@ -111,11 +111,14 @@ MFCA = [
 MFCA follows money along with mass. In each **quantity centre** the costs — **material**, **energy**,
 **system** (labour, depreciation, overhead) and **waste management** — are allocated to the
 **positive product** (what goes on) and the **negative product** (losses) in proportion to mass.
-Waste-management cost goes entirely to losses. The identity: cost to products + cost to losses =
-total cost."""),
+Waste-management cost goes entirely to losses (to the products of a centre that loses nothing).
+Material returned to production — the magnet makers' new scrap, recycled end-of-life material — is
+a product of the centre that sends it and carries its share of that centre's costs back upstream.
+End-of-life goods leave the use phase with no cost: waste management pays only its own costs.
+The identity: cost to products + cost to losses = total cost."""),
     (M, "**Separation, 2022.** Ten per cent of the mass is lost, so about a tenth of material, energy and system cost is the cost of that loss — plus all waste management."),
     (Q, 'mfca of "SEP" year 2022'),
-    (M, "**The cost of losses in every quantity centre.** *What to see: waste management (end-of-life material that is landfilled, valued at market prices) carries the largest loss cost, followed by magnet manufacturing (scrap) and separation.*"),
+    (M, "**The cost of losses in every quantity centre.** *What to see: separation's residues (10 % of its input, with everything spent on them upstream) carry the largest loss cost; mining's tailings come next; magnet scrap is not a loss.*"),
     (Q, 'mfca year 2022 | select process, material_loss_cost, energy_loss_cost, system_loss_cost, waste_mgmt_cost\n  | where material_loss_cost + energy_loss_cost + system_loss_cost + waste_mgmt_cost > 10 MUSD\n  | chart stacked with (x = process, title = "Cost of losses by category, 2022")'),
     (M, "**Why system and material costs dominate.** Shares of the separation cost by category over all years; the study reports that system + material costs exceed 95 %."),
     (Q, 'mfca of "SEP" years 2015..2022\n  | summarize material = sum(material_cost_product + material_loss_cost), energy = sum(energy_cost_product + energy_loss_cost), system = sum(system_cost_product + system_loss_cost), waste = sum(waste_mgmt_cost)'),
@@ -127,8 +130,8 @@ total cost."""),
 STUDY = [
     (M, """# Reproducing the study
 
-The bundled model follows Wen et al. (Environmental Research Letters), a material-flow and
-cost-accounting study of China's rare-earth supply chain 2015–2022, and public figures (USGS, MIIT
+The bundled model follows Ge Z., Jiang J., Zhuang M., Guo Y. (2025), *Environmental Research
+Communications*, a material-flow and cost-accounting study of China's rare-earth supply chain 2015–2022, and public figures (USGS, MIIT
 quotas, customs). This notebook puts each headline next to the model.
 
 **Two translation slips** in the English summary the project started from: the cumulative
@@ -147,6 +150,16 @@ attributes it once to the "import → processing → export" model and once to c
     (Q, 'study | where metric ~ "Net " | select metric, model, target, verdict, note'),
     (M, "**6. The values that miss.** Functional-material value and both readings of US$7.57 B are off: the model values exports at USGS oxide prices, which are about twice the customs unit values (the check row for 2021 shows it). These gaps are reported, not tuned away."),
     (Q, 'study | where verdict == "off" or verdict == "missed" or verdict == "check" | select metric, ratio, verdict, note'),
+    (M, """**7. The element-level check.** The flows balance by element group (light, heavy), which can hide
+a shortage of one element inside a group. The magnet chain takes Nd+Pr (light) and Dy+Tb (heavy);
+separation yields them only at their share of the oxide basket (`LB_NdPr`, `HB_Dy`, `HB_Tb` in
+`parameters.csv`), plus what new scrap brings back. The two check rows divide what the magnet chain
+needs by what separation yields. *What to see: Nd+Pr above 1 in every year* — with official quotas
+and imports, China's magnet makers used more Nd+Pr than its separation plants could have produced.
+Researchers read such a gap as **undocumented supply** (illegal mining, unreported output; Geng et
+al. 2021, Gao et al. 2022); the model's estimate of it (`undocumented_supply` in `inputs.csv`,
+the undocumented supply mode) narrows the gap. The model reports the gap; it does not close it."""),
+    (Q, 'study | where metric ~ "magnet-chain need" | select metric, model, verdict, note'),
     (M, "**Dependence over time**, the study's central finding: China mines more than ever, yet relies increasingly on imported feed. *What to see: net import reliance of heavy rare earths rises above 40 %.*"),
     (Q, 'dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = material, title = "Net import reliance by element group")'),
 ]
