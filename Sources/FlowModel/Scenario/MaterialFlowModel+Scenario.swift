@@ -78,6 +78,8 @@ extension MaterialFlowModel {
           throw FlowModelError.invalidScenario(
             "unknown good '\(good)'; priced goods are \(goods.sorted().joined(separator: ", "))")
         }
+      case .lifetime(let process, let lifetime):
+        try validateLifetime(process, lifetime)
       }
     }
   }
@@ -151,6 +153,8 @@ extension MaterialFlowModel {
       {
         flows[i].value = flows[i].mass * price
       }
+    case .lifetime:
+      break  // rejected for user models by `validate`
     }
   }
 }

@@ -10,6 +10,7 @@ extension Evaluator {
     for clause in syntax.clauses {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
+      if let term = clause.term { arguments.append(.term(try verbTerm(term))) }
       var evaluated = VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block)
       evaluated.blockOffset = clause.blockOffset
       if let query = clause.query {
@@ -37,6 +38,15 @@ extension Evaluator {
     } catch {
       throw Diagnostic(.verbFailed, "`\(syntax.name.text)` failed: \(error)", at: syntax.name.range)
     }
+  }
+
+  /// A written term → its name and constant arguments.
+  mutating func verbTerm(_ term: TermSyntax) throws(Diagnostic) -> VerbTerm {
+    var arguments: [VerbTerm.Argument] = []
+    for (label, value) in term.arguments {
+      for argument in try verbArguments(value) { arguments.append(.init(label: label?.text, value: argument)) }
+    }
+    return VerbTerm(name: term.name.text, arguments: arguments)
   }
 
   /// One written argument → constants (lists are flattened, bare names stay names).

@@ -159,6 +159,16 @@ struct ScenarioCompiler {
       let goods = Set(model.flows.compactMap(\.good))
       let name = goods.contains(good.text) ? good.text : try process(good)
       return .setPrice(good: name, price: p, material: material, years: years)
+    case .lifetime(let name, let term):
+      let id = try process(name)
+      let evaluated = try evaluator.verbTerm(term)
+      do {
+        return .lifetime(process: id, try LifetimeDistribution(term: evaluated, clause: "lifetime"))
+      } catch let error as VerbError {
+        throw Diagnostic(.verbFailed, error.message, at: term.range, help: error.help)
+      } catch {
+        throw Diagnostic(.verbFailed, "\(error)", at: term.range)
+      }
     }
   }
 

@@ -62,6 +62,8 @@ struct VerbSyntax: Sendable {
     var blockOffset = 0
     /// For `.query` clauses: the rest of the statement and where it starts.
     var query: (text: String, offset: Int)?
+    /// For `.term` clauses: the term as written.
+    var term: TermSyntax?
   }
 
   var name: Name

@@ -59,6 +59,9 @@ public struct VerbClauseSpec: Sendable, Hashable {
     case one
     /// One or more comma-separated expressions (`of "SEP", "MAG"`).
     case list
+    /// One term: a name with arguments that may be named (`lifetime weibull(shape = 2.5, scale = 14)`),
+    /// handed to the verb as ``VerbArgument/term(_:)``.
+    case term
     /// A `{ … }` block kept as raw text (`scenario x { … }`).
     case block
     /// The rest of the statement, pipes included, as a FlowQL query the verb may run with
@@ -110,6 +113,8 @@ public enum VerbArgument: Sendable, Hashable {
   case name(String)
   /// A year range `2015..2022`, both ends included.
   case range(Int, Int)
+  /// A term `name(value, label = value, …)` of a `.term` clause.
+  case term(VerbTerm)
 
   /// The argument as text (for strings and names).
   public var text: String? {
