@@ -26,21 +26,23 @@ extension StockModelVerb {
       ])
   }
 
-  /// `year, [material,] cohort, stock, outflow`: one row per year and cohort up to that year.
+  /// `year, [material,] cohort, stock, outflow`: one row per year and cohort up to that year,
+  /// for the cohorts with an inflow. The cohort is text (`"2015"`), so that it can split a
+  /// chart's series.
   static func cohortTable(
     _ results: [(material: String?, result: DynamicStockResult)], firstYear: Int, byMaterial: Bool
   ) -> Table {
     var year: [Int] = []
     var material: [String] = []
-    var cohort: [Int] = []
+    var cohort: [String] = []
     var stock: [Double] = []
     var outflow: [Double] = []
     for (m, r) in results {
       for t in r.stock.indices {
-        for c in 0...t {
+        for c in 0...t where r.inflow[c] != 0 {
           year.append(firstYear + t)
           material.append(m ?? "")
-          cohort.append(firstYear + c)
+          cohort.append(String(firstYear + c))
           stock.append(r.stock(year: t, cohort: c))
           outflow.append(r.outflow(year: t, cohort: c))
         }
@@ -48,7 +50,7 @@ extension StockModelVerb {
     }
     return Table(
       [.year("year", year)] + (byMaterial ? [.text("material", material)] : []) + [
-        .year("cohort", cohort), .number("stock", stock, .mass), .number("outflow", outflow, .mass),
+        .text("cohort", cohort), .number("stock", stock, .mass), .number("outflow", outflow, .mass),
       ])
   }
 }
