@@ -28,7 +28,8 @@ enum StockBench {
       let stock = EndToEndBench.median(
         (0..<21).map { _ in
           EndToEndBench.time {
-            last = (try? DynamicStockModel(lifetime: lifetime, years: series.count).stockDriven(series))?.inflow.last ?? 0
+            last =
+              (try? DynamicStockModel(lifetime: lifetime, years: series.count).stockDriven(series))?.inflow.last ?? 0
           }
         })
       results["\(name) stock"] = stock

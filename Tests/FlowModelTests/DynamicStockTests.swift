@@ -91,7 +91,10 @@ import Testing
       do {
         try d.validate()
       } catch {
-        guard case .invalidParameter(let n, _) = error else { Issue.record("wrong error \(error)"); continue }
+        guard case .invalidParameter(let n, _) = error else {
+          Issue.record("wrong error \(error)")
+          continue
+        }
         #expect(n == name)
       }
     }

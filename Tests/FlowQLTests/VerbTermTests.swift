@@ -14,7 +14,10 @@ import Testing
       Issue.record("no table")
       return
     }
-    #expect(Array(values) == ["term:weibull(shape=value(FlowModel.Cell.number(2.5, FlowModel.Dimension.none)), value(FlowModel.Cell.number(14.0, FlowModel.Dimension.none)))"])
+    #expect(
+      Array(values) == [
+        "term:weibull(shape=value(FlowModel.Cell.number(2.5, FlowModel.Dimension.none)), value(FlowModel.Cell.number(14.0, FlowModel.Dimension.none)))"
+      ])
   }
 
   @Test func anUnclosedTermPointsAtItsParenthesis() {

@@ -47,6 +47,10 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
                                             TextContains("1,238,000"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario.
     "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"))),
+    # Dynamic stocks: the projection, the vintage chart, scrap to 2040, the lifetime scenario and
+    # a stock-driven model whose negative inflow is warned.
+    "08-dynamic-stocks": Expect(checks=(MinTables(5), MinCharts(3), MinHtmlCharts(3), TextContains("recycled_at_0_5_pct"),
+                                        TextContains("longer_life"), TextContains("negative in year 2020"))),
 }
 
 DEFAULT = Expect()

@@ -4,7 +4,9 @@ distributions, inflow- and stock-driven, random series of 5–120 years.
 FlowQL shows numbers rounded to at most 9 decimals, so each query multiplies its columns by 2^80
 (exact for doubles): a table then shows every significant digit of the larger numbers (and the
 smaller ones to within 2^-81 t); the test divides by 2^80 again (exact)."""
+import csv
 import json
+import pathlib
 import re
 import subprocess
 
@@ -65,6 +67,8 @@ def flowql_program(cases, tmp_path):
 
 def parse_table(html):
     """The body rows of an HTML table as lists of cell strings."""
+    if "<tbody>" not in html:
+        return []
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
@@ -130,3 +134,102 @@ def test_the_cases_cover_what_the_issue_asks():
             lengths = [len(c["series"]) for c in CASES if c["name"] == name and c["mode"] == mode]
             assert len(lengths) >= 20 and min(lengths) >= 5 and max(lengths) <= 120
     assert any(np.any(flodym_run(c["name"], c["parameters"], c["series"], "stock")[0] < 0) for c in CASES if c["mode"] == "stock")
+
+
+# --- The bundled model: the 2040 projection of docs/language.md §10.6 and the lifetime scenario ---
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "language.md"
+PARAMETERS = ROOT / "Sources" / "FlowModel" / "Data" / "rare_earth_china" / "parameters.csv"
+
+
+def run_json(code):
+    run = subprocess.run([str(flowql_binary()), "run", "-e", code, "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    return json.loads(run.stdout)
+
+
+def tables(code):
+    """Every table the code shows, as {column: [numbers or text]}, numbers divided by 2^80."""
+    out = []
+    for event in run_json(code):
+        if event["type"] != "display" or "<table" not in event["data"].get("text/html", ""):
+            continue
+        html = event["data"]["text/html"]
+        head = re.findall(r"<th[^>]*>(.*?)</th>", html.split("</thead>")[0])
+        names = [h.split(" (")[0] for h in head]
+        rows = parse_table(html)
+        columns = {}
+        for k, name in enumerate(names):
+            cells = [r[k] for r in rows]
+            numeric = name not in ("year", "material") and all(re.fullmatch(r"[\u2212-]?[\d,]+(\.\d+)?", c) for c in cells)
+            columns[name] = [number(c) for c in cells] if numeric else cells
+        out.append(columns)
+    return out
+
+
+def scaled(columns):
+    return ", ".join(f"{c} = {c} * {int(SCALE)}" for c in columns)
+
+
+def parameters():
+    with PARAMETERS.open(newline="") as f:
+        return {row["name"]: row for row in csv.DictReader(f)}
+
+
+def projection_block():
+    block = next(b.split("```")[0] for b in DOCS.read_text().split("```flowql\n") if "magnet_scrap" in b)
+    text = DOCS.read_text().split(block)[1].split("```text\n")[1].split("```")[0]
+    return block, text
+
+
+def test_the_documented_2040_projection_uses_the_cited_lifetimes_and_matches_flodym():
+    block, documented = projection_block()
+    p = parameters()
+    for name in ["LIFETIME_MAGNET_MEAN", "LIFETIME_MAGNET_SD", "LIFETIME_OTHER_MEAN", "LIFETIME_OTHER_SD"]:
+        row = p[name]
+        assert row["kind"] == "E" and row["source_id"] and float(row["range_low"]) <= float(row["value"]) <= float(row["range_high"])
+    magnet = {"mean": float(p["LIFETIME_MAGNET_MEAN"]["value"]), "sd": float(p["LIFETIME_MAGNET_SD"]["value"])}
+    other = {"mean": float(p["LIFETIME_OTHER_MEAN"]["value"]), "sd": float(p["LIFETIME_OTHER_SD"]["value"])}
+    assert f"lognormal(mean = {magnet['mean']:g}, sd = {magnet['sd']:g})" in block
+    assert f"lognormal(mean = {other['mean']:g}, sd = {other['sd']:g})" in block
+    # the documented table is what FlowQL prints
+    printed = subprocess.run([str(flowql_binary()), "run", "-e", "set units = t\nset decimals = 0\n" + block],
+                             capture_output=True, text=True, timeout=120)
+    assert printed.returncode == 0, printed.stderr
+    assert documented.strip() in printed.stdout
+    # and its numbers are flodym's on the inflows FlowQL reads from the model
+    lets = "\n".join(line for line in block.splitlines() if line.startswith("let "))
+    inflows, projection = tables(
+        "set units = t\nset decimals = 0\nset rows = all\n" + lets
+        + f"\nmagnets | join others on year | select year, {scaled(['mass', 'mass_others'])}"
+        + f"\nmagnet_scrap | join other_scrap on year | select year, {scaled(['magnets', 'other_uses'])}"
+    )
+    years = list(range(2015, 2041))
+    assert [int(y) for y in projection["year"]] == years
+    for column, lifetime, inflow in [("magnets", magnet, inflows["mass"]), ("other_uses", other, inflows["mass_others"])]:
+        series = np.zeros(len(years))
+        series[: len(inflow)] = inflow
+        _, outflow, _ = flodym_run("lognormal", lifetime, series, "inflow", first_year=2015)
+        assert relative_error(np.array(projection[column]), outflow) <= RTOL, column
+
+
+def test_the_lifetime_scenario_re_derives_end_of_life_as_flodym_would():
+    lifetime = {"shape": 2.5, "scale": 20.0}
+    code = (
+        "set units = t\nset decimals = 0\nset rows = all\n"
+        f'scenario longer {{ lifetime of "USE" = {flowql_term("weibull", lifetime)} }}\n'
+        f'flows | in longer | where target == "USE" | summarize mass = sum(mass) by material, year | select material, year, {scaled(["mass"])}\n'
+        f'flows | in longer | where source == "USE" and target == "WM" | summarize eol = sum(mass) by material, year | select material, year, {scaled(["eol"])}\n'
+        "balance years 2015..2022 | in longer | where not ok\n"
+    )
+    _, inflows, eol, unbalanced = tables(code)
+    assert unbalanced.get("year", []) == []
+    for material in ["HREE", "LREE"]:
+        rows = [i for i, m in enumerate(inflows["material"]) if m == material]
+        assert [inflows["year"][i] for i in rows] == [str(y) for y in range(2015, 2023)]
+        series = np.array([inflows["mass"][i] for i in rows])
+        _, outflow, _ = flodym_run("weibull", lifetime, series, "inflow", first_year=2015)
+        ours = np.array([eol["eol"][i] for i, m in enumerate(eol["material"]) if m == material])
+        # the derivation iterates until the inflows move by < 1e-9 t
+        assert relative_error(ours, outflow) <= 1e-8, material

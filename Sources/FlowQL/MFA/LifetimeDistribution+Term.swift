@@ -13,7 +13,8 @@ extension LifetimeDistribution {
       throw VerbError(
         "unknown lifetime distribution `\(term.name)`",
         help: Suggestions.didYouMean(term.name, in: known.map(\.name))
-          ?? "distributions: " + known.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
+          ?? "distributions: "
+          + known.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
           .joined(separator: ", "), clause: clause)
     }
     let usage = "\(name)(" + names.map { "\($0) = …" }.joined(separator: ", ") + ")"

@@ -73,7 +73,8 @@ struct StockModelInput {
     }
     guard let table = tables[name] else {
       throw VerbError(
-        "no table `\(name)`", help: Suggestions.didYouMean(name, in: tables.keys.sorted())
+        "no table `\(name)`",
+        help: Suggestions.didYouMean(name, in: tables.keys.sorted())
           ?? "make one first: `let \(name) = flows | summarize mass = sum(mass) by year`", clause: keyword)
     }
     let years = try Self.years(table, name: name, clause: keyword)
@@ -138,7 +139,8 @@ struct StockModelInput {
     switch clause.arguments.first {
     case .range(let a, let b)? where clause.arguments.count == 1:
       guard a <= b else {
-        throw VerbError("the range \(a)..\(b) is empty", help: "write the earlier year first: `\(b)..\(a)`", clause: "years")
+        throw VerbError(
+          "the range \(a)..\(b) is empty", help: "write the earlier year first: `\(b)..\(a)`", clause: "years")
       }
       range = a...b
     default:

@@ -16,9 +16,12 @@ struct StockModelVerb: Verb {
       """,
     example: "stock_model of \"USE\" lifetime weibull(shape = 2.5, scale = 14) years 2015..2040",
     clauses: [
-      .init("of", .one, summary: "the process whose inflows enter the stock (or a label with a table)", values: .processes),
+      .init(
+        "of", .one, summary: "the process whose inflows enter the stock (or a label with a table)", values: .processes),
       .init("lifetime", .term, summary: "the lifetime distribution, such as `weibull(shape = 2.5, scale = 14)`"),
-      .init("years", .one, summary: "the years to model, as in `2015..2040` (default: the years of the data)", values: .years),
+      .init(
+        "years", .one, summary: "the years to model, as in `2015..2040` (default: the years of the data)",
+        values: .years),
       .init("by", .list, summary: "`material` and/or `cohort`", values: .words(["material", "cohort"])),
       .init("inflow", .one, summary: "a `let` table with `year` and a mass column: the inflow of each year"),
       .init("stock", .one, summary: "a `let` table with `year` and a mass column: the stock wanted each year"),

@@ -79,10 +79,11 @@ import Testing
     #expect(session.run("let shrinking = \(held) | derive stock = if(year >= 2020, stock / 10, stock)").succeeded)
     let result = session.run("stock_model of \"s\" lifetime weibull(shape = 2, scale = 30) stock shrinking")
     #expect(result.succeeded)
-    #expect(result.warnings.map(\.message) == [
-      "stock_model: the stock falls faster than its cohorts leave, so the inflow is negative in year 2020; "
-        + "the values are kept, not clipped (ODYM issue #10)"
-    ])
+    #expect(
+      result.warnings.map(\.message) == [
+        "stock_model: the stock falls faster than its cohorts leave, so the inflow is negative in year 2020; "
+          + "the values are kept, not clipped (ODYM issue #10)"
+      ])
     let table = MFA.table("stock_model of \"s\" lifetime weibull(shape = 2, scale = 30) stock shrinking", in: &session)
     let inflow = table.numbers("inflow")
     #expect(table.years("year").indices.filter { inflow[$0] < 0 }.map { table.years("year")[$0] } == [2020])
@@ -98,10 +99,12 @@ import Testing
     #expect(balance.rowCount == 0)
     let verb = MFA.table("stock_model of \"USE\" lifetime weibull(shape = 2.5, scale = 20) | in longer", in: &session)
     let eol = MFA.table(
-      "flows | in longer | where source == \"USE\" and target == \"WM\" | summarize eol = sum(mass) by year", in: &session)
+      "flows | in longer | where source == \"USE\" and target == \"WM\" | summarize eol = sum(mass) by year",
+      in: &session)
     for (a, b) in zip(verb.numbers("outflow"), eol.numbers("eol")) { #expect(close(a, b, 1e-8)) }
     let recycled = MFA.table(
-      "flows | in longer | where source == \"WM\" and target == \"SEP\" | summarize r = sum(mass) by year", in: &session)
+      "flows | in longer | where source == \"WM\" and target == \"SEP\" | summarize r = sum(mass) by year", in: &session
+    )
     for (r, e) in zip(recycled.numbers("r"), eol.numbers("eol")) { #expect(close(r, 0.005 * e)) }
     for verb in ["sankey year 2022", "mfca of \"WM\" year 2022", "dependence years 2015..2022"] {
       #expect(session.run(verb + " | in longer").succeeded, "\(verb)")
@@ -114,8 +117,14 @@ import Testing
     ("unknown-distribution", "stock_model of \"USE\" lifetime weibul(shape = 2, scale = 14)"),
     ("unknown-parameter", "stock_model of \"USE\" lifetime lognormal(mean = 10, sigma = 2)"),
     ("year-outside-range", "stock_model of \"USE\" lifetime fixed(t = 10) years 2018..2040"),
-    ("table-without-year", "let t = flows | summarize mass = sum(mass) by source\nstock_model of \"x\" lifetime fixed(t = 3) inflow t"),
-    ("table-without-mass", "let t = flows | summarize n = count() by year\nstock_model of \"x\" lifetime fixed(t = 3) inflow t"),
+    (
+      "table-without-year",
+      "let t = flows | summarize mass = sum(mass) by source\nstock_model of \"x\" lifetime fixed(t = 3) inflow t"
+    ),
+    (
+      "table-without-mass",
+      "let t = flows | summarize n = count() by year\nstock_model of \"x\" lifetime fixed(t = 3) inflow t"
+    ),
     ("scenario-process", "scenario s { lifetime of \"SEP\" = weibull(shape = 2, scale = 10) }"),
   ]
 
