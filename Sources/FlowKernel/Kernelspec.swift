@@ -1,5 +1,5 @@
-import FoundationEssentials
-import JupyterKernel
+public import FoundationEssentials
+public import JupyterKernel
 
 /// The FlowQL kernelspec: what `flowql install` writes and what `kernel_info_reply` says.
 public enum Kernelspec {

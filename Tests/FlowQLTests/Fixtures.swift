@@ -64,9 +64,9 @@ struct EchoVerb: Verb {
           values.append("term:\(t.name)(\(args.joined(separator: ", ")))")
         }
       }
-      if let b = clause.block {
+      for edit in clause.edits {
         keys.append(clause.keyword)
-        values.append("block:\(b)")
+        values.append("edit:\(edit.text)")
       }
     }
     return VerbOutput(

@@ -1,3 +1,4 @@
+import Dispatch
 import ZeroMQ
 
 extension KernelServer {

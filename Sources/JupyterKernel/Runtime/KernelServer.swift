@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import Synchronization
 import ZeroMQ
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `stock_model of name lifetime dist(…) [years A..B] [by material|cohort] [inflow t | stock t]`:
 /// a dynamic stock model whose cohorts leave by a lifetime distribution, inflow- or stock-driven.

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 extension LifetimeDistribution {
   /// The distribution a term such as `weibull(shape = 2.5, scale = 14)` names: arguments are

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// What a `stock_model` call models: the series by material (one unnamed series unless
 /// `by material`), from the current model's flows into a process or from a `let` table.

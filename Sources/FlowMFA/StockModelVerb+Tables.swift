@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 extension StockModelVerb {
   /// `year, [material,] inflow, outflow, stock, stock_change`, one row per year (and material).

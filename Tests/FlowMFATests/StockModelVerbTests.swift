@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import FlowMFA
 @testable import FlowModel
 @testable import FlowQL
 
