@@ -50,14 +50,15 @@ public struct FlowInterpreter: KernelInterpreter {
       case .stdout(let text): context.stream(.stdout, text)
       case .stderr(let text): context.stream(.stderr, text)
       case .clear: context.clearOutput(wait: false)
-      case .page(let bundle): payloads.append(.page(bundle, start: 0))
-      case .display(let bundle, _):
+      case .page(let text): payloads.append(.page(.plain(text), start: 0))
+      case .display(let display):
+        let bundle = DisplayBundle(display.bundle)
         if index == lastDisplay { final = bundle } else { context.display(bundle) }
       }
     }
     if let error = result.error {
       progress.finish(context, with: nil)
-      return .failure(error)
+      return .failure(Self.error(error))
     }
     // A shown progress line is replaced by the result in place.
     if progress.finish(context, with: final) { final = nil }
@@ -88,6 +89,11 @@ public struct FlowInterpreter: KernelInterpreter {
       }
       if context.isInterrupted { return false }
     }
+  }
+
+  /// The Jupyter error for an engine failure.
+  static func error(_ failure: FlowEngine.Failure) -> ExecutionError {
+    ExecutionError(name: failure.code, value: failure.message, traceback: failure.traceback)
   }
 
   static let interruptedWhileRunning = ExecutionError(
@@ -141,8 +147,8 @@ public struct FlowInterpreter: KernelInterpreter {
 
   public mutating func evaluate(expression: String) -> Result<DisplayBundle, ExecutionError> {
     let result = engine.run(expression)
-    if let error = result.error { return .failure(error) }
-    for case .display(let bundle, _) in result.events.reversed() { return .success(bundle) }
+    if let error = result.error { return .failure(Self.error(error)) }
+    for case .display(let display) in result.events.reversed() { return .success(DisplayBundle(display.bundle)) }
     return .success(.plain(""))
   }
 }

@@ -54,7 +54,7 @@ public struct Options: Sendable, Hashable {
   }
 
   /// Fixed-point formatting without locale, thousands separated by ",".
-  static func format(_ value: Double, decimals: Int) -> String {
+  package static func format(_ value: Double, decimals: Int) -> String {
     if value.isInfinite { return value > 0 ? "∞" : "-∞" }
     let d = max(0, min(decimals, 12))
     var scale = 1.0
