@@ -29,7 +29,7 @@ struct SensitivityVerb: Verb {
       throw VerbError("no material-flow model is loaded", help: "load one with `load \"flows.csv\" as mine`")
     }
     let top = try call.clause("top").map { _ in try UncertaintyVerb.whole(call, "top", default: 10, range: 1...10_000) }
-    let models = UncertainModels(catalog, perSeries: true)
+    let models = UncertainModels(catalog, query: query.text, perSeries: true)
     let inputs = try Self.selected(models.rootInputs, call)
     let base = try query.run(catalog: catalog, isCancelled: isCancelled)
     let result = try Self.resultColumn(base.table)

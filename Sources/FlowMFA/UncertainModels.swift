@@ -7,18 +7,31 @@ import FlowQL
 struct UncertainModels: Sendable {
   let catalog: Catalog
   let entries: [Entry]
+  /// The models the query may use.
+  let needed: Set<String>
 
   struct Entry: Sendable {
     var model: NamedModel
     var inputs: [UncertainInput]
   }
 
-  /// - Parameter perSeries: one factor per series and price (sensitivity) instead of one input
-  ///   per year.
-  init(_ catalog: Catalog, perSeries: Bool = false) {
+  /// - Parameters:
+  ///   - query: only the current model, the models this text names (`| in name`) and their
+  ///     bases are drawn; the others stay as they are.
+  ///   - perSeries: one factor per series and price (sensitivity) instead of one input per year.
+  init(_ catalog: Catalog, query: String, perSeries: Bool = false) {
     self.catalog = catalog
+    var words = Set(query.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+    if let current = catalog.models.currentName { words.insert(current) }
+    var needed = Set<String>()
+    for name in catalog.models.names.reversed() where words.contains(name) || needed.contains(name) {
+      needed.insert(name)
+      if case .scenario(let base, _)? = catalog.models[name]?.origin { needed.insert(base) }
+    }
+    self.needed = needed
     entries = catalog.models.all.map { entry in
       if case .scenario = entry.origin { return Entry(model: entry, inputs: []) }
+      guard needed.contains(entry.name) else { return Entry(model: entry, inputs: []) }
       let measured = FlowMeasurements.given(entry) ?? []
       return Entry(model: entry, inputs: entry.model.uncertainInputs(measurements: measured, perSeries: perSeries))
     }
@@ -60,7 +73,9 @@ struct UncertainModels: Sendable {
     var changed = Set<String>()
     for entry in entries {
       var model = entry.model
-      if case .scenario(let base, let scenario) = model.origin, changed.contains(base), let derived = set[base] {
+      if case .scenario(let base, let scenario) = model.origin, changed.contains(base), needed.contains(model.name),
+        let derived = set[base]
+      {
         model = NamedModel(name: model.name, model: try derived.model.applying(scenario), origin: model.origin)
         changed.insert(model.name)
       } else if let new = try replacement(entry) {

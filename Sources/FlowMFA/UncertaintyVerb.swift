@@ -6,14 +6,24 @@ struct UncertaintyVerb: Verb {
   let signature = VerbSignature(
     name: "uncertainty",
     summary: """
-      Runs the query after `:` on N models whose inputs are drawn at random (see `help \
-      uncertainty` for what is drawn) and returns the query's table with every numeric column x \
-      followed by x_low and x_high (the percentiles of the level) and x_sd. x is the value on the \
-      unperturbed model, which is run 1; runs 2…N are draws. Rows are matched across runs by the \
-      non-numeric columns before the first numeric one; a row missing in some runs is kept with \
-      a `runs` count and a warning. Same seed, same result, on any number of threads. When the \
-      table has `model` and `target` columns (`uncertainty: study`), `interval` says whether the \
-      target lies inside the model's interval (`inside`) or `above` / `below` it.
+      Runs the query after `:` (pipes and `| in name` included) on N models whose inputs are \
+      drawn at random and returns its table with every numeric column x followed by x_low and \
+      x_high (the percentiles of the level) and x_sd. x is the value on the unperturbed model, \
+      which is run 1; runs 2…N are draws, each from its own random stream derived from the seed \
+      and the run number: same seed, same result, on any number of threads. Rows are matched \
+      across runs by the non-numeric columns before the first numeric one; a row missing in some \
+      runs is kept with a `runs` count and a warning. With `model` and `target` columns \
+      (`uncertainty: study`) `interval` says whether the target lies `inside` the model's \
+      interval or `above` / `below` it.
+      What is drawn. The bundled model: every parameter with a range in parameters.csv, \
+      triangular between range_low and range_high with its mode at the value (a `distribution` \
+      column may say uniform, normal or lognormal; the range is then the 90 % interval); every \
+      input series value and every price, normal with a relative σ by its tag: F 5 %, D 10 %, \
+      E 30 % (after the pedigree approach of Laner et al. 2016, J. Ind. Ecol. 20(5)). The flows \
+      are derived again from the drawn inputs, so every draw is mass-balanced; a draw whose \
+      outflows fixed by data exceed the inflow is drawn again, and a warning counts these. \
+      Scenarios are derived from the drawn base. A loaded model: each flow with a `sigma` (t) or \
+      `uncertainty` (%) is drawn normal; the other flows are exact.
       Defaults: runs 1000, seed 1, level 90 %.
       """,
     example: "uncertainty runs 200: dependence year 2022",
@@ -34,7 +44,7 @@ struct UncertaintyVerb: Verb {
     guard catalog.models.current != nil else {
       throw VerbError("no material-flow model is loaded", help: "load one with `load \"flows.csv\" as mine`")
     }
-    let models = UncertainModels(catalog)
+    let models = UncertainModels(catalog, query: query.text)
     let base = try query.run(catalog: catalog, isCancelled: isCancelled)
     let results: [(Table, Int)]
     do {
