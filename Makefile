@@ -82,6 +82,7 @@ bench: deps bench-deps release
 	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/kernel_bench.py 2>/dev/null
 	$(PY) Benchmarks/query_bench.py .build/release/flowql-bench
 	.build/release/flowql-bench --verbs
+	$(PY) Benchmarks/uncertainty_bench.py .build/release/flowql-bench
 	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/soak.py $(SOAK_EXECUTES) 2>/dev/null
 
 bench-deps: $(VENV)/.bench-installed

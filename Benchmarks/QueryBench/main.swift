@@ -12,6 +12,10 @@ if arguments.count == 2, arguments[1] == "--verbs" {
   EndToEndBench.run()
   exit(0)
 }
+if arguments.count == 4, arguments[1] == "--uncertainty" {
+  try UncertaintyBench.run(flows: URL(fileURLWithPath: arguments[2]), processes: URL(fileURLWithPath: arguments[3]))
+  exit(0)
+}
 guard arguments.count >= 3 else {
   FileHandle.standardError.write(Data("usage: flowql-bench FLOWS.csv PROCESSES.csv [RUNS]\n".utf8))
   exit(2)
