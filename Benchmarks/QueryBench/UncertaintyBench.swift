@@ -22,7 +22,9 @@ enum UncertaintyBench {
     var chiSquare = 0.0
     let reconcile = median(
       (0..<7).map { _ in
-        seconds { chiSquare = (try? model.reconciled(measurements, years: years, byMaterial: false))?.chiSquare ?? .nan }
+        seconds {
+          chiSquare = (try? model.reconciled(measurements, years: years, byMaterial: false))?.chiSquare ?? .nan
+        }
       })
     let results: [String: Double] = [
       "monte_carlo_1000": monteCarlo, "plain_1000": plain, "reconcile": reconcile, "chi_square": chiSquare,

@@ -59,7 +59,8 @@ struct ReconcileVerb: Verb {
       throw VerbError("`as` needs a model name", help: "e.g. `reconcile as reconciled`", clause: "as")
     }
     guard name != ModelSet.baselineName else {
-      throw VerbError("`baseline` is the bundled model and cannot be replaced", help: "choose another name", clause: "as")
+      throw VerbError(
+        "`baseline` is the bundled model and cannot be replaced", help: "choose another name", clause: "as")
     }
     return name
   }

@@ -33,7 +33,9 @@ struct TornadoRows {
   /// Sorted by swing (largest first, then by name), the `top` largest kept.
   func table(top: Int?, caption: String) -> Table {
     let swing = zip(resultLow, resultHigh).map { abs($1 - $0) }
-    var order = swing.indices.sorted { (-swing[$0], parameter[$0], keyRows[$0]) < (-swing[$1], parameter[$1], keyRows[$1]) }
+    var order = swing.indices.sorted {
+      (-swing[$0], parameter[$0], keyRows[$0]) < (-swing[$1], parameter[$1], keyRows[$1])
+    }
     if let top { order = Array(order.prefix(top)) }
     let dimension = base[result]?.dimension ?? .none
     var columns: [Column] = base.columns.filter { if case .number = $0.values { false } else { true } }.map {
@@ -56,12 +58,13 @@ struct TornadoRows {
   /// table's order (largest swing first).
   static func chart(_ table: Table, result: String) -> ChartRequest {
     var seen = Set<String>()
-    let order = table["parameter"].map { column in
-      (0..<column.count).compactMap { row -> String? in
-        guard case .text(let name) = column[row: row], seen.insert(name).inserted else { return nil }
-        return name
-      }
-    } ?? []
+    let order =
+      table["parameter"].map { column in
+        (0..<column.count).compactMap { row -> String? in
+          guard case .text(let name) = column[row: row], seen.insert(name).inserted else { return nil }
+          return name
+        }
+      } ?? []
     return ChartRequest(
       kind: .bar,
       options: [

@@ -54,7 +54,8 @@ struct UncertaintySummary {
     if missing > 0 {
       out.append(.number("runs", present.map(Double.init)))
       warnings.append(
-        "\(missing) row\(missing == 1 ? " is" : "s are") missing in some runs; `runs` counts the runs that have each row")
+        "\(missing) row\(missing == 1 ? " is" : "s are") missing in some runs; `runs` counts the runs that have each row"
+      )
     }
     table = Table(out, caption: base.caption)
   }

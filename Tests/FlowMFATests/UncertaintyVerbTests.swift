@@ -52,7 +52,9 @@ import Testing
     let t = MFA.table(
       "uncertainty runs 2000: flows | in mine | where source == \"MINE\" | select year, mass", in: &session)
     let n = 2000.0
-    let se = (0.05 * 0.95 / n).squareRoot() / (exp(-1.6448536269514722 * 1.6448536269514722 / 2) / (2 * Double.pi).squareRoot())
+    let se =
+      (0.05 * 0.95 / n).squareRoot()
+      / (exp(-1.6448536269514722 * 1.6448536269514722 / 2) / (2 * Double.pi).squareRoot())
     #expect(abs(t.numbers("mass_low")[0] - (100 - 1.6448536269514722 * 5)) < 4 * se * 5)
     #expect(abs(t.numbers("mass_high")[0] - (100 + 1.6448536269514722 * 5)) < 4 * se * 5)
     #expect(abs(t.numbers("mass_sd")[0] - 5) < 0.3)
@@ -63,7 +65,8 @@ import Testing
     let verdicts = t.texts("interval")
     #expect(verdicts.count == t.rowCount)
     for row in 0..<t.rowCount where !t.numbers("target")[row].isNaN {
-      let inside = t.numbers("model_low")[row] <= t.numbers("target")[row]
+      let inside =
+        t.numbers("model_low")[row] <= t.numbers("target")[row]
         && t.numbers("target")[row] <= t.numbers("model_high")[row]
       #expect((verdicts[row] == "inside") == inside)
     }
@@ -111,7 +114,8 @@ import Testing
 
   static let errorCases: [(String, String, String)] = [
     (
-      "reconcile-no-redundancy", "year,source,target,material,mass,sigma\n2020,MINE,MILL,Cu,100,5\n2020,MILL,SMELT,Cu,,\n2020,SMELT,MARKET,Cu,,\n",
+      "reconcile-no-redundancy",
+      "year,source,target,material,mass,sigma\n2020,MINE,MILL,Cu,100,5\n2020,MILL,SMELT,Cu,,\n2020,SMELT,MARKET,Cu,,\n",
       "reconcile | in mine"
     ),
     (
@@ -119,7 +123,9 @@ import Testing
       "year,source,target,material,mass,sigma\n2020,MINE,MILL,Cu,100,0\n2020,MILL,SMELT,Cu,90,0\n2020,SMELT,MARKET,Cu,90,2\n2020,SMELT,TAILINGS,Cu,1,1\n",
       "reconcile | in mine"
     ),
-    ("uncertainty-level", "year,source,target,material,mass\n2020,MINE,MILL,Cu,100\n", "uncertainty level 150 %: flows"),
+    (
+      "uncertainty-level", "year,source,target,material,mass\n2020,MINE,MILL,Cu,100\n", "uncertainty level 150 %: flows"
+    ),
     (
       "sensitivity-two-columns", "year,source,target,material,mass\n2020,MINE,MILL,Cu,100\n",
       "sensitivity: dependence year 2022"

@@ -43,9 +43,12 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     # MFCA tables, the stacked cost-of-losses chart, the heavy/light cost lines of the study.
     "04-cost-accounting": Expect(checks=(MinTables(3), MinCharts(1), TextContains("HREO production cost"))),
     # The reproduction table with its ratios, and the dependence chart.
-    "05-study-reproduction": Expect(checks=(MinTables(6), MinCharts(1), TextContains("ratio"),
-                                            TextContains("1,238,000"))),
+    "05-study-reproduction": Expect(checks=(MinTables(7), MinCharts(1), TextContains("ratio"),
+                                            TextContains("1,238,000"), TextContains("inside"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario.
+    # Headlines with intervals, an interval table, the tornado, a reconciliation with χ².
+    "07-uncertainty": Expect(checks=(MinTables(5), MinCharts(1), TextContains("interval"), TextContains("χ²"),
+                                     TextContains("z"))),
     "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"))),
 }
 

@@ -7,18 +7,20 @@ extension MaterialFlowModel {
   /// - Complexity: O(flows).
   public func flowsTable() -> Table {
     var columns: [Column] = [
-        .year("year", flows.map(\.year)),
-        .text("source", flows.map(\.source)),
-        .text("target", flows.map(\.target)),
-        .text("material", flows.map(\.material)),
-        .number("mass", flows.map(\.mass), .mass),
-        .number("cost", flows.map(\.cost), .money),
-        .number("value", flows.map(\.value), .money),
-        .text("good", flows.map { $0.good ?? "" }),
-        .text("provenance", flows.map { $0.provenance ?? "" }),
-        .text("rule", flows.map { $0.rule ?? "" }),
-      ]
-    if flows.contains(where: { $0.sigma != nil }) { columns.append(.number("sigma", flows.map { $0.sigma ?? .nan }, .mass)) }
+      .year("year", flows.map(\.year)),
+      .text("source", flows.map(\.source)),
+      .text("target", flows.map(\.target)),
+      .text("material", flows.map(\.material)),
+      .number("mass", flows.map(\.mass), .mass),
+      .number("cost", flows.map(\.cost), .money),
+      .number("value", flows.map(\.value), .money),
+      .text("good", flows.map { $0.good ?? "" }),
+      .text("provenance", flows.map { $0.provenance ?? "" }),
+      .text("rule", flows.map { $0.rule ?? "" }),
+    ]
+    if flows.contains(where: { $0.sigma != nil }) {
+      columns.append(.number("sigma", flows.map { $0.sigma ?? .nan }, .mass))
+    }
     if flows.contains(where: { $0.uncertainty != nil }) {
       columns.append(.number("uncertainty", flows.map { ($0.uncertainty ?? .nan) / 100 }, .ratio))
     }

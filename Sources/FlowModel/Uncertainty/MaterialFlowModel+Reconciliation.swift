@@ -36,7 +36,8 @@ extension MaterialFlowModel {
     var chiSquare = 0.0
     var dof = 0
     for group in groups(years: years, byMaterial: byMaterial) {
-      let system = ReconciliationSystem(model: self, flowIndices: group, measurements: measurements, byMaterial: byMaterial)
+      let system = ReconciliationSystem(
+        model: self, flowIndices: group, measurements: measurements, byMaterial: byMaterial)
       let result = try system.problem.solve()
       chiSquare += result.chiSquare
       dof += result.degreesOfFreedom
@@ -45,7 +46,8 @@ extension MaterialFlowModel {
         let reconciled = result.values[item]
         let total = members.reduce(0.0) { $0 + (flows[$1].mass.isNaN ? 0 : flows[$1].mass) }
         for i in members {
-          newMass[i] = total > 0 && !flows[i].mass.isNaN
+          newMass[i] =
+            total > 0 && !flows[i].mass.isNaN
             ? reconciled * flows[i].mass / total : reconciled / Double(members.count)
         }
       }

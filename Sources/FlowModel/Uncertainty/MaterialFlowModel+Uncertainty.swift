@@ -85,7 +85,8 @@ extension MaterialFlowModel {
           value != 0
         else { continue }
         out.append(
-          .relative(name: "series \(name) \(year)", target: .series(name, year: year), value: value, sd: cv * abs(value)))
+          .relative(
+            name: "series \(name) \(year)", target: .series(name, year: year), value: value, sd: cv * abs(value)))
       }
     }
     guard let table = dataTable("prices"), case .text(let products)? = table["product"]?.values,
@@ -115,7 +116,8 @@ extension MaterialFlowModel {
     for (i, measurement) in measurements.enumerated() {
       guard case .measured(let sigma) = measurement, sigma > 0, i < flows.count, !flows[i].mass.isNaN else { continue }
       let f = flows[i]
-      out.append(.relative(name: "flow \(f.source) → \(f.target) \(f.year)", target: .flow(i), value: f.mass, sd: sigma))
+      out.append(
+        .relative(name: "flow \(f.source) → \(f.target) \(f.year)", target: .flow(i), value: f.mass, sd: sigma))
     }
     return out
   }

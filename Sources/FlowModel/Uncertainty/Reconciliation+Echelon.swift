@@ -62,7 +62,8 @@ struct Echelon {
       if pivot(column, rows: next..<m, eliminateFrom: unknownRows) { next += 1 }
     }
     constraintRows = next
-    let scale = problem.balances.reduce(1.0) { max($0, abs($1.rhs)) }
+    let scale =
+      problem.balances.reduce(1.0) { max($0, abs($1.rhs)) }
       + layout.exactValue.values.reduce(0.0) { max($0, abs($1)) }
     for row in constraintRows..<m where abs(matrix[row, rhsColumn]) > 1e-9 * scale {
       throw .contradictoryExactFlows(balances: balances(in: row), residual: abs(matrix[row, rhsColumn]))
