@@ -54,10 +54,12 @@ public struct FlowEngine: Sendable {
   /// Runs one cell.
   public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> Result {
     if code.utf8.count > Self.maximumCellBytes {
-      let message = "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)"
-      let help = "  = help: load large data with `load \"file.csv\" as name` instead of pasting it"
-      return Result(
-        events: [], error: ExecutionError(name: "E001", value: message, traceback: ["error[E001]: " + message, help]))
+      let diagnostic = Diagnostic(
+        .cellTooLong, "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)",
+        at: SourceRange(0, 0), label: "the cell starts here",
+        help: "load large data with `load \"file.csv\" as name` instead of pasting it")
+      let firstLine = String(code.prefix(200).prefix { $0 != "\n" })
+      return Result(events: [], error: ExecutionError(diagnostic, source: firstLine))
     }
     var events: [Event] = []
     if let warning = startupWarning {
@@ -77,7 +79,7 @@ public struct FlowEngine: Sendable {
       case .page(_, let text): events.append(.page(.plain(text)))
       case .value(let cell): events.append(.display(.plain(format(cell, options)), chart: nil))
       case .table(let table, let request):
-        switch render(table, request, Self.displayOptions(options)) {
+        switch render(table, request, Self.displayOptions(options), source: code) {
         case .success(let (bundle, svg, warnings)):
           events += warnings.map { .stderr("warning: \($0)\n") }
           events.append(.display(bundle, chart: svg))
@@ -95,7 +97,7 @@ public struct FlowEngine: Sendable {
     return Result(events: events, error: error)
   }
 
-  private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions)
+  private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions, source: String)
     -> Swift.Result<(DisplayBundle, String?, [String]), ExecutionError>
   {
     guard let request, request.kind != .table else {
@@ -105,14 +107,12 @@ public struct FlowEngine: Sendable {
       var spec = ChartSpec(request)
       if spec.kind == .sankey, spec.nodes == nil {
         // Columns by stage: the processes table of the query's model names each node's stage and kind.
-        spec.nodes = request.nodes ?? session.catalog.tables["processes"]
+        spec.nodes = session.catalog.tables["processes"]
       }
       let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
       return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
     } catch {
-      let text = "error[E601]: \(error.message)\n  = help: \(error.help)"
-      return .failure(
-        ExecutionError(name: "E601", value: error.message, traceback: text.split(separator: "\n").map(String.init)))
+      return .failure(ExecutionError(Diagnostic(error, request: request), source: source))
     }
   }
 

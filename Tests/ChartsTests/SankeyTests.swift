@@ -145,7 +145,7 @@ import Testing
     ])
     #expect(
       throws: ChartError(
-        "cannot tell which column holds the flow values",
+        .needsOption, "cannot tell which column holds the flow values",
         help: "choose one with `y = mass`; numeric columns: `mass`, `value`")
     ) {
       try ChartSpec(.sankey).resolve(for: flows)

@@ -15,7 +15,7 @@ enum SankeyRenderer {
     let quantity = { (v: Double) in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(maxValue)) }
     var graph = SankeyGraph(table: table, chart: chart, spec: spec, unit: quantity)
     guard !graph.links.isEmpty else {
-      throw ChartError("there are no positive flows to draw", help: "check the `where` filters and `min`")
+      throw ChartError(.empty, "there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let columns = graph.prepare(stageOrder: spec.order)
     // At most 8 split colours: the 7 largest keep theirs, the rest share the grey of "Other".

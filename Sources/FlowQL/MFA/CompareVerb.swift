@@ -50,7 +50,7 @@ struct CompareVerb: Verb {
       let evaluator = Evaluator(
         catalog: catalog, bindings: call.bindings, source: SourceText(text), isCancelled: { false })
       do throws(Diagnostic) {
-        request = try evaluator.chartRequest(syntax, table)
+        request = try evaluator.chartRequest(syntax, table).shifted(by: query.queryOffset)
       } catch {
         var shifted = error
         shifted.range = SourceRange(error.range.start + query.queryOffset, error.range.end + query.queryOffset)
