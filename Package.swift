@@ -116,6 +116,7 @@ let package = Package(
     .testTarget(
       name: "FlowKernelTests",
       dependencies: ["FlowKernel", "JupyterKernel", "TestSupport"],
+      exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),
   ]

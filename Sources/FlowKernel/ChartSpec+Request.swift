@@ -22,6 +22,17 @@ extension Diagnostic {
   }
 }
 
+extension FlowEngine {
+  /// A renderer's warning as a stderr line: `warning[W610]: …` when it starts with a code in brackets.
+  static func warningLine(_ warning: String) -> String {
+    if warning.hasPrefix("[W"), let close = warning.firstIndex(of: "]") {
+      let code = warning[warning.index(after: warning.startIndex)..<close]
+      return "warning[\(code)]: \(warning[warning.index(after: close)...].drop { $0 == " " })\n"
+    }
+    return "warning: \(warning)\n"
+  }
+}
+
 extension ExecutionError {
   /// The error a cell ends with when its chart cannot be drawn.
   init(_ diagnostic: Diagnostic, source: String) {

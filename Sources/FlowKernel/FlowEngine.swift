@@ -81,7 +81,7 @@ public struct FlowEngine: Sendable {
       case .table(let table, let request):
         switch render(table, request, Self.displayOptions(options), source: code) {
         case .success(let (bundle, svg, warnings)):
-          events += warnings.map { .stderr("warning: \($0)\n") }
+          events += warnings.map { .stderr(Self.warningLine($0)) }
           events.append(.display(bundle, chart: svg))
         case .failure(let error):
           return Result(events: events, error: error)

@@ -27,7 +27,7 @@ import Testing
     }
   }
 
-  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") }.map(\.name))
+  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") && !$0.example.hasPrefix("sankey") }.map(\.name))
   func helpExampleRuns(_ name: String) throws {
     let topic = try #require(Help.topic(name, Fixtures.catalog))
     var session = Fixtures.session()

@@ -13,8 +13,6 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     case empty = "E603"
     /// The unit measures something else.
     case unitMismatch = "E604"
-    /// `chart table` as a picture.
-    case notAPicture = "E605"
   }
 
   /// The code.

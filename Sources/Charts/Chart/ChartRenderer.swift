@@ -22,7 +22,7 @@ public struct ChartRenderer: Sendable {
   {
     let chart = try spec.resolve(for: table)
     if chart.kind == .table {
-      throw ChartError(.notAPicture, "`chart table` is a table, not a picture", help: "show it with the table output instead")
+      throw ChartError(.needsOption, "`chart table` is a table, not a picture", help: "show it with the table output instead")
     }
     guard table.rowCount > 0 else {
       throw ChartError(
@@ -42,12 +42,13 @@ public struct ChartRenderer: Sendable {
     default:
       break
     }
+    data.attachBounds(table, chart: chart, order: spec.order)
     if chart.kind == .pie {
-      colors = palette.colors(for: data.categories)
+      colors = palette.colors(for: data.categories, palette: chart.palette)
     } else if data.names.count == 1 && chart.series == nil {
-      colors = [ColorAssignment.single]
+      colors = [chart.palette == .okabe ? ColorAssignment.single : ColorAssignment.colors(of: chart.palette)[0]]
     } else {
-      colors = palette.colors(for: data.names)
+      colors = palette.colors(for: data.names, palette: chart.palette)
     }
     let drawing: ChartDrawing
     switch chart.kind {

@@ -21,9 +21,15 @@ extension ChartSpec {
     let xColumn = table[xName]
     var yNames = y
     if yNames.isEmpty {
+      let bound = Set([low, high].compactMap { $0 })
       yNames = table.columns.filter { col in
         if case .number = col.values { return col.name != xName && col.name != series } else { return false }
-      }.map(\.name)
+      }.map(\.name).filter { name in
+        // `x_low`, `x_high` and `x_sd` beside `x` describe x's uncertainty; they are not values.
+        !bound.contains(name) && !["_low", "_high", "_sd"].contains { suffix in
+          name.hasSuffix(suffix) && table[String(name.dropLast(suffix.count))] != nil
+        }
+      }
     }
     guard !yNames.isEmpty else {
       throw ChartError(
@@ -75,10 +81,42 @@ extension ChartSpec {
     }
     let valueLabel = yNames.count == 1 ? yNames[0] : Self.dimensionWord(dimension)
     let generated = seriesName.map { "\(valueLabel) by \(xName) and \($0)" } ?? "\(valueLabel) by \(xName)"
-    return ResolvedChart(
+    if kind == .column && stack == true { drawn = seriesName == nil && yNames.count == 1 ? .column : .stacked }
+    var chart = ResolvedChart(
       kind: drawn, x: xName, y: yNames, series: seriesName, target: nil, dimension: dimension,
       unit: fixedUnit, title: title ?? table.caption ?? generated, width: width ?? 720,
       height: height ?? 400, warnings: warnings, xTitle: xTitle, yTitle: yTitle)
+    chart.legend = legend
+    chart.palette = palette
+    chart.overlap = kind == .area && stack == false
+    chart.valueLabels = valueLabels
+    chart.sort = sort
+    chart.bounds = try resolveBounds(table, y: yNames, kind: drawn)
+    return chart
+  }
+
+  /// The bound columns: `low` and `high` as given, else `<y>_low` and `<y>_high` beside a single
+  /// value column `y` (the shape the `uncertainty` verb gives), for kinds that draw them.
+  private func resolveBounds(_ table: Table, y: [String], kind: ChartKind) throws(ChartError) -> (String, String)? {
+    guard ChartOption.low.kinds.contains(kind) else { return nil }
+    if low != nil || high != nil {
+      guard let low, let high else {
+        throw ChartError(
+          .needsOption, "`low` and `high` go together", help: "give both, e.g. `low = mass_low, high = mass_high`",
+          option: low == nil ? .high : .low)
+      }
+      for (name, option) in [(low, ChartOption.low), (high, .high)] {
+        guard case .number = table[name]?.values else {
+          throw ChartError(
+            .unsuitableColumn, "`\(name)` is not a numeric column",
+            help: "bounds are numbers in the values' unit: \(Self.list(Self.numericNames(table)))", option: option)
+        }
+      }
+      return (low, high)
+    }
+    guard y.count == 1, case .number? = table[y[0] + "_low"]?.values, case .number? = table[y[0] + "_high"]?.values
+    else { return nil }
+    return (y[0] + "_low", y[0] + "_high")
   }
 
   private func inferX(_ table: Table) throws(ChartError) -> String {

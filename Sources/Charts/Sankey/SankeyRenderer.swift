@@ -76,7 +76,8 @@ enum SankeyRenderer {
     }
     var warnings = graph.notes + loopWarnings.prefix(5)
     if loopWarnings.count > 5 {
-      warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
+      warnings.append(
+        "\(SankeyGraph.returnFlowCode) … and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
     return RenderedChart(
       svg: svg, summary: summary, warnings: warnings, title: chart.title,

@@ -1,7 +1,8 @@
 /// The stable code of every FlowQL diagnostic, with a one-line explanation for `help E201`.
 ///
 /// Codes never change meaning. `E1xx` are syntax errors, `E2xx` unknown names, `E3xx` type and
-/// unit errors, `E4xx` evaluation errors (options, verbs, data), `W…` warnings, `E900` interrupts.
+/// unit errors, `E4xx` evaluation errors (options, verbs, data), `E6xx` charts, `W…` warnings, `E001` and `E900`
+/// the kernel (an oversized cell, an interrupt).
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   /// A character the language does not use.
   case unexpectedCharacter = "E100"
@@ -95,8 +96,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case chartEmpty = "E603"
   /// A chart's unit does not measure what its values measure.
   case chartUnitMismatch = "E604"
-  /// `chart table` asked to be drawn as a picture.
-  case chartNotAPicture = "E605"
   /// A Sankey link runs backwards against the stage order and is drawn as a return flow (a warning).
   case sankeyReturnFlow = "W610"
   /// A cell longer than the kernel reads (1 MiB).
@@ -156,7 +155,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .chartColumnUnsuitable: "a column does not suit its role in the chart (values must be numbers, series text)"
     case .chartEmpty: "there is nothing to draw: the table is empty or has no positive flows"
     case .chartUnitMismatch: "the chart's `unit` measures something else than the values (mass against money)"
-    case .chartNotAPicture: "`chart table` is the table output; it takes no picture options"
     case .sankeyReturnFlow:
       "warning: a Sankey flow runs against the stage order (recycling, new scrap); it is drawn as a return arc below"
     case .cellTooLong: "the cell is longer than the kernel reads (1 MiB); load large data from a file"
