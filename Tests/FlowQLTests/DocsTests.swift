@@ -1,3 +1,4 @@
+import FlowModel
 import Foundation
 import Testing
 
@@ -19,6 +20,28 @@ import Testing
     for code in DiagnosticCode.allCases {
       #expect(Self.docs.contains("| `\(code.rawValue)` |"), "docs miss \(code.rawValue)")
     }
+  }
+
+  /// §8's option table lists exactly the options of the contract (``ChartOption``), with their kinds.
+  @Test func chartSectionListsExactlyTheOptions() throws {
+    let section = try #require(Self.docs.components(separatedBy: "## 8. Charts").last?.components(separatedBy: "## 9.").first)
+    let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
+    var listed: [String] = []
+    for row in rows {
+      let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      let names = cells[0].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+      for name in names {
+        let option = try #require(ChartOption(rawValue: name), "docs list `\(name)`, which is no option")
+        let kinds = ChartKind.allCases.filter { option.kinds.contains($0) }.map(\.rawValue)
+        let documented =
+          cells[1] == "all" ? kinds.count == 8 : cells[1].hasPrefix("all but")
+            ? kinds.count == 7 && !kinds.contains(String(cells[1].dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: " `"))))
+            : cells[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } == kinds
+        #expect(documented, "\(name): docs say \(cells[1]), the contract \(kinds)")
+        listed.append(name)
+      }
+    }
+    #expect(Set(listed) == Set(ChartOption.allCases.map(\.rawValue)))
   }
 
   @Test func everyHelpTopicHasAnExampleOrIsACode() {
