@@ -19,7 +19,7 @@ import Testing
     return session
   }
 
-  static func complete(_ code: String, in session: Session) -> Completion {
+  static func complete(_ code: String, in session: Session) -> CompletionList {
     session.completions(in: code, cursor: code.unicodeScalars.count)
   }
 

@@ -25,16 +25,16 @@ extension Session {
 
   /// Completion inside an open string: file names after `load` (and its `processes`/`stocks`),
   /// else the process ids (display names as documentation) and materials of the query's model.
-  func quotedCompletion(_ typed: String, code: SourceText, cursor: Int, range: (Int, Int)) -> Completion {
+  func quotedCompletion(_ typed: String, code: SourceText, cursor: Int, range: (Int, Int)) -> CompletionList {
     let tokens = statementTokens(code, cursor: cursor).filter { $0.range.end <= range.0 - 1 }
     let lower = typed.lowercased()
     if tokens.first?.isKeyword("load") == true,
       tokens.last.map({ $0.isKeyword("load") || $0.isKeyword("processes") || $0.isKeyword("stocks") }) == true
     {
       let files = Self.dataFiles(near: typed)
-      return Completion(matches: files, start: range.0, end: range.1, types: files.map { _ in "path" })
+      return CompletionList(matches: files, start: range.0, end: range.1, types: files.map { _ in "path" })
     }
-    var completion = Completion(matches: [], start: range.0, end: range.1, types: [])
+    var completion = CompletionList(matches: [], start: range.0, end: range.1, types: [])
     if let model = queryModel(statementTokens(code, cursor: cursor))?.model {
       for p in model.processes where p.id.lowercased().hasPrefix(lower) || p.name.lowercased().hasPrefix(lower) {
         completion.matches.append(p.id)

@@ -25,7 +25,11 @@ public enum KernelServer {
   ) throws -> Never {
     KernelLog.setName(info.implementation)
     try connection.validate()
-    Signals.blockInterruptAndTerminate()
+    do throws(POSIXCallError) {
+      try Signals.blockInterruptAndTerminate()
+    } catch {
+      throw KernelStartupError("cannot set up signal handling: \(error)")
+    }
     let state = RuntimeState(context: try ZMQContext(), connection: connection, info: info)
 
     let threads: [(String, @Sendable (RuntimeState) -> Void)] = [
