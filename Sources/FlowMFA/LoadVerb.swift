@@ -11,7 +11,9 @@ struct LoadVerb: Verb {
       Loads a model from CSV files, relative to the notebook's folder (the kernel's working \
       directory). The flows file needs year, source, target, material, mass (t) and may add \
       cost and value (US$); the optional processes file needs id and may add name, stage, \
-      stage_order, kind, loss, description, initial_stock. A process of kind stock accumulates: \
+      stage_order, kind, loss, description, initial_stock, and energy_cost, system_cost (US$ per t \
+      of product output: the own costs `mfca` charges; without a cost column in the flows file, \
+      costs are then carried along the chain). A process of kind stock accumulates: \
       its stock change is inputs − outputs each year and its stock the running sum from an \
       initial stock — 0, the initial_stock column (t at the start of the first year, one \
       material only) or the optional stocks file (year, process, material, stock: the stock \

@@ -16,7 +16,7 @@ public enum MFAVerbs {
   public static let all: [any Verb] = [
     BalanceVerb(), SankeyVerb(), DependenceVerb(), ValueAddedVerb(), MFCAVerb(),
     FlowSubsetVerb(.upstream), FlowSubsetVerb(.downstream), FlowSubsetVerb(.path), StudyVerb(),
-    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(),
+    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(), StockModelVerb(),
   ]
 
   /// A registry holding every MFA verb.

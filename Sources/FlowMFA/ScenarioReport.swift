@@ -26,6 +26,9 @@ enum ScenarioReport {
             && (years?.contains(f.year) ?? true)
         }
         flows.append("priced as \(good)")
+      case .lifetime(let process, _):
+        keep = { f in f.source == process && f.good == "end_of_life" }
+        flows.append("\(process) end of life")
       }
       labels.append(edit.text.split(whereSeparator: \.isNewline).joined(separator: " "))
       let before = stages[k].flows.filter(keep)

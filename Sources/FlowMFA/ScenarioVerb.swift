@@ -133,6 +133,19 @@ struct ScenarioCompiler {
       let goods = Set(model.flows.compactMap(\.good))
       let name = goods.contains(good.text) ? good.text : try process(good)
       return .setPrice(good: name, price: p, material: material, years: years)
+    case .lifetime(let name, let value):
+      let id = try process(name)
+      guard case .term(let term) = value.argument else {
+        throw Diagnostic(
+          .verbFailed, "a lifetime is a distribution such as `weibull(shape = 2.5, scale = 14)`", at: value.range)
+      }
+      do {
+        return .lifetime(process: id, try LifetimeDistribution(term: term, clause: "lifetime"))
+      } catch let error as VerbError {
+        throw Diagnostic(.verbFailed, error.message, at: value.range, help: error.help)
+      } catch {
+        throw Diagnostic(.verbFailed, "\(error)", at: value.range)
+      }
     }
   }
 

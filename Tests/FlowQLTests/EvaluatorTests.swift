@@ -282,4 +282,14 @@ import Testing
       #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
     }
   }
+
+  /// The function table is the one list of functions: each built-in appears once, with an arity
+  /// that the evaluator enforces.
+  @Test func everyBuiltinHasOneEntryInTheFunctionTable() {
+    #expect(Functions.all.map(\.id.rawValue).sorted() == Builtin.allCases.map(\.rawValue).sorted())
+    var session = Fixtures.session()
+    let error = session.run("flows | summarize sumif(mass)").errors.first
+    #expect(error?.code == .badArguments)
+    #expect(error?.message == "`sumif` takes 2 arguments, found 1")
+  }
 }

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import flowql_binary
+from harness.env import flowql_binary
 
 EXPECTED = pathlib.Path(__file__).parent / "cli_expected"
 

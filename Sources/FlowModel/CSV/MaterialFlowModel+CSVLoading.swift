@@ -5,8 +5,10 @@ extension MaterialFlowModel {
   ///
   /// The flows file needs the columns `year, source, target, material, mass` and may add
   /// `cost` and `value` (US$); mass is in t. The optional processes file needs `id` and may add
-  /// `name, stage, stage_order, kind, loss, description, initial_stock`. Without it, processes
-  /// are inferred from the flows (only sends: source; only receives: sink; else quantity centre).
+  /// `name, stage, stage_order, kind, loss, description, initial_stock` and the own costs
+  /// `energy_cost, system_cost` (US$ per t of product output; without a `cost` column in the flows
+  /// file the cost layer is then propagated along the chain). Without it, processes are inferred
+  /// from the flows (only sends: source; only receives: sink; else quantity centre).
   ///
   /// A process of kind `stock` accumulates: each year its stock change is inputs − outputs and
   /// its stock the running sum from an initial stock — 0, the processes file's `initial_stock`
@@ -28,8 +30,10 @@ extension MaterialFlowModel {
   ) throws -> MaterialFlowModel {
     let processRecords = try processesCSV.map(CSVRecords.init(url:))
     let processes = try processRecords.map(ProcessCSV.parse) ?? []
+    let ownCosts = try processRecords.map(ProcessCSV.ownCosts) ?? [:]
+    let flowRecords = try CSVRecords(url: flowsCSV)
     let flows = try FlowCSV.parse(
-      CSVRecords(url: flowsCSV), knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
+      flowRecords, knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
     var materials: [String] = []
     for flow in flows where !materials.contains(flow.material) { materials.append(flow.material) }
     var anchors =
@@ -39,6 +43,7 @@ extension MaterialFlowModel {
     anchors += fileAnchors
     return MaterialFlowModel(
       name: name ?? flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, flows: flows,
-      stocks: accumulatedStocks(processes: processes, flows: flows, anchors: anchors))
+      stocks: accumulatedStocks(processes: processes, flows: flows, anchors: anchors)
+    ).withOwnCosts(ownCosts, flowsHaveCosts: flowRecords.column("cost") != nil)
   }
 }

@@ -84,6 +84,8 @@ extension MaterialFlowModel {
           throw FlowModelError.invalidScenario(
             "unknown good '\(good)'; priced goods are \(goods.sorted().joined(separator: ", "))")
         }
+      case .lifetime(let process, let lifetime):
+        try validateLifetime(process, lifetime)
       }
     }
   }
@@ -157,6 +159,8 @@ extension MaterialFlowModel {
       {
         flows[i].value = flows[i].mass * price
       }
+    case .lifetime:
+      break  // rejected for user models by `validate`
     }
   }
 }
