@@ -82,6 +82,7 @@ bench: deps bench-deps release
 	JUPYTER_PATH=.build/bench-prefix/share/jupyter PYTHONPATH=Tests $(PY) Benchmarks/kernel_bench.py 2>/dev/null
 	PYTHONPATH=Tests $(PY) Benchmarks/query_bench.py .build/release/flowql-bench
 	.build/release/flowql-bench --verbs
+	PYTHONPATH=Tests $(PY) Benchmarks/uncertainty_bench.py .build/release/flowql-bench
 	PYTHONPATH=Tests $(PY) Benchmarks/stock_bench.py .build/release/flowql-bench
 	JUPYTER_PATH=.build/bench-prefix/share/jupyter PYTHONPATH=Tests $(PY) Benchmarks/soak.py $(SOAK_EXECUTES) 2>/dev/null
 

@@ -162,6 +162,8 @@ the undocumented supply mode) narrows the gap. The model reports the gap; it doe
     (Q, 'study | where metric ~ "magnet-chain need" | select metric, model, verdict, note'),
     (M, "**Dependence over time**, the study's central finding: China mines more than ever, yet relies increasingly on imported feed. *What to see: net import reliance of heavy rare earths rises above 40 %.*"),
     (Q, 'dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = material, title = "Net import reliance by element group")'),
+    (M, "**Under uncertainty.** Every headline again, computed on 200 models whose inputs are drawn within their ranges and tags (see `07-uncertainty.ipynb`). `interval` says whether the study's figure lies inside the model's 90 % interval (`inside`) or `above` / `below` it. *What to see: a verdict of `off` with the target inside the interval is a difference the input ranges explain; outside, they do not.*"),
+    (Q, "uncertainty runs 200: study | select metric, model, target, verdict"),
 ]
 
 OWN = [
@@ -241,6 +243,30 @@ model is re-derived, so `balance`, `sankey`, `mfca` and `dependence` follow. Her
     (Q, """let held = stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) | select year, stock
 let halved = held | derive stock = if(year >= 2020, stock / 2, stock)
 stock_model of "use" lifetime weibull(shape = 2.5, scale = 14) stock halved"""),
+UNCERTAINTY = [
+    (M, """# Every answer with its uncertainty
+
+Almost every input of the bundled model is an estimate: each parameter has a range
+(`parameters.csv`), and every input series and price carries an F/D/E tag (found, derived,
+estimated). A single number hides that. `uncertainty` runs any query on many models whose
+inputs are drawn at random and reports each number with its interval; `sensitivity` names the
+inputs that drive a result; `reconcile` adjusts contradictory measurements so that every
+balance closes, as STAN does. Same seed, same numbers: this notebook is reproducible."""),
+    (M, "**What is drawn** — the data README and `help uncertainty` list it: parameters triangular within their range, series and prices normal with 5 / 10 / 30 % by their F / D / E tag."),
+    (M, "**The study's headlines with intervals.** `interval` says whether the study's figure lies inside the model's 90 % interval. *What to see: the separation-loss and import-growth headlines contain their targets; the value headlines do not — their gap is not explained by the input ranges.*"),
+    (Q, "uncertainty runs 200: study | select metric, model, target"),
+    (M, "**Net import reliance of heavy rare earths, year by year, with its interval.**"),
+    (Q, 'uncertainty runs 200: dependence years 2015..2022 | where material == "HREE" | select year, material, net_import_reliance'),
+    (M, "**What drives it?** Each input is set to the low and the high end of its range, one at a time. *What to see: two input series, the imports of primary products and the ion-adsorption mining quota, move it most; of the parameters, the heavy-rare-earth shares of the feeds follow.*"),
+    (Q, 'sensitivity top 8: dependence year 2022 | where material == "HREE" | select net_import_reliance'),
+    (M, """**Reconciliation.** A small, made-up copper system (`data/smelter_flows.csv`): every flow is
+measured with a standard deviation (`sigma`, t) except the copper products, which nobody
+measured. One measurement is wrong: the concentrate sent to the smelter was recorded as 95 t."""),
+    (Q, 'load "data/smelter_flows.csv" as smelter processes "data/smelter_processes.csv"'),
+    (M, "*What to see: χ² fails the global test (p < 0.05) and only the concentrate flow MILL → SMELTER has |z| > 1.96 — the warning names it; the unmeasured products are computed from the fabrication balance.*"),
+    (Q, "reconcile as smelter_reconciled | in smelter"),
+    (M, "The reconciled model balances, and every verb runs on it:"),
+    (Q, "balance | in smelter_reconciled"),
 ]
 
 NOTEBOOKS_SPEC = {
@@ -250,6 +276,7 @@ NOTEBOOKS_SPEC = {
     "04-cost-accounting.ipynb": MFCA,
     "05-study-reproduction.ipynb": STUDY,
     "06-your-own-data.ipynb": OWN,
+    "07-uncertainty.ipynb": UNCERTAINTY,
     "08-dynamic-stocks.ipynb": STOCKS,
 }
 

@@ -43,11 +43,14 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     # MFCA tables, the stacked cost-of-losses chart, the heavy/light cost lines of the study.
     "04-cost-accounting": Expect(checks=(MinTables(3), MinCharts(1), TextContains("HREO production cost"))),
     # The reproduction table with its ratios, and the dependence chart.
-    "05-study-reproduction": Expect(checks=(MinTables(6), MinCharts(1), TextContains("ratio"),
-                                            TextContains("1,238,000"))),
+    "05-study-reproduction": Expect(checks=(MinTables(7), MinCharts(1), TextContains("ratio"),
+                                            TextContains("1,238,000"), TextContains("inside"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario; the in-use stock
     # ends 2022 at 250 kt (stocks file) + 3 years × (100 − 98) kt = 256 kt.
     "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"), TextContains("256.0"))),
+    # Headlines with intervals, an interval table, the tornado, a reconciliation with χ².
+    "07-uncertainty": Expect(checks=(MinTables(5), MinCharts(1), TextContains("interval"), TextContains("χ²"),
+                                     TextContains("z"))),
     # Dynamic stocks: the projection, the vintage chart, scrap to 2040, the lifetime scenario and
     # a stock-driven model whose negative inflow is warned.
     "08-dynamic-stocks": Expect(checks=(MinTables(5), MinCharts(3), MinHtmlCharts(3), TextContains("recycled_at_0_5_pct"),

@@ -20,6 +20,8 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAYear(String)
     /// A mass is negative.
     case negativeMass(Double)
+    /// A `sigma` or `uncertainty` is negative.
+    case negativeUncertainty(Double)
     /// A flow names a process that the processes file does not list.
     case unknownProcess(String)
     /// The same key appears twice; `firstLine` is where it appeared first.
@@ -71,6 +73,7 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notANumber(let text): "'\(text)' is not a number"
     case .notAYear(let text): "'\(text)' is not a year"
     case .negativeMass(let mass): "mass \(mass) is negative"
+    case .negativeUncertainty(let v): "\(v) is negative; a sigma or uncertainty must be ≥ 0"
     case .unknownProcess(let id): "unknown process '\(id)' (not in the processes file)"
     case .duplicateRow(let first): "duplicate row (same year, source, target, material as line \(first))"
     case .unknownKind(let kind):
