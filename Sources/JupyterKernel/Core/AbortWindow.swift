@@ -7,8 +7,10 @@
 /// provided its header says it was created before the failed cell started running. A client
 /// that sends its next cell after seeing the failure creates it later, and it is served.
 public struct AbortWindow: Sendable, Hashable {
-  /// How long after a failure late requests are aborted, in seconds.
-  public static let timeout = 2.0
+  /// How long after a failure late requests are aborted, in seconds: generous, since only
+  /// requests created before the failed cell started are aborted (a loaded machine or a remote
+  /// server may take seconds to deliver the rest of a Run All).
+  public static let timeout = 10.0
 
   /// When the failed execution started (seconds since 1970, kernel clock).
   public let failedCellStart: Double

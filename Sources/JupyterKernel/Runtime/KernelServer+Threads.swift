@@ -135,9 +135,11 @@ extension KernelServer {
           if let message = decode(frames, state: state, channel: "shell") { queued.append(message) }
         }
         pending = core.abortQueued(queued, io: io)
+        // Requests of the same batch may still be on their way (see AbortWindow): those created
+        // before this idle announces the failure.
+        let failed = HeaderDate.nowSeconds()
+        window = AbortWindow(failedCellStart: failed, now: failed)
         io.publish(idle)
-        // Requests of the same batch may still be on their way (see AbortWindow).
-        window = AbortWindow(failedCellStart: started, now: HeaderDate.nowSeconds())
       }
     }
     push.close()
