@@ -15,6 +15,8 @@ if arguments.count == 2, arguments[1] == "--verbs" {
 }
 if arguments.count == 3, arguments[1] == "--stocks" {
   try StockBench.run(seriesFile: arguments[2])
+} else if arguments.count == 4, arguments[1] == "--uncertainty" {
+  try UncertaintyBench.run(flows: URL(fileURLWithPath: arguments[2]), processes: URL(fileURLWithPath: arguments[3]))
   exit(0)
 }
 guard arguments.count >= 3 else {

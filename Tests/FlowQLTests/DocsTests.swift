@@ -38,7 +38,7 @@ import Testing
   @Test func examplesWithoutMFAVerbsRun() {
     let verbs = [
       "balance", "sankey", "dependence", "value_added", "mfca", "upstream", "downstream", "path", "study",
-      "scenario", "compare", "load", "models", "stock_model",
+      "scenario", "compare", "load", "models", "stock_model", "uncertainty", "sensitivity", "reconcile",
     ]
     let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
       $0.components(separatedBy: "```")[0]

@@ -43,6 +43,9 @@ extension Evaluator {
     }
   }
 
+  /// Endings that mark a bare `name.ext` argument as a file name.
+  static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "json"]
+
   /// A written term → its name and constant arguments.
   private mutating func verbTerm(_ term: TermSyntax) throws(Diagnostic) -> VerbTerm {
     var arguments: [VerbTerm.Argument] = []
@@ -93,6 +96,12 @@ extension Evaluator {
     switch expr.kind {
     case .name(let n) where scalarBinding(n) == nil:
       return [.name(n)]
+    case .path(let parts) where Self.fileExtensions.contains(parts.last?.text.lowercased() ?? ""):
+      let file = parts.map(\.text).joined(separator: ".")
+      throw Diagnostic(
+        .unquotedFileName, "the file name `\(file)` needs quotes", at: expr.range, label: "put this in quotes",
+        help:
+          "write \"\(file)\"; without quotes `\(file)` reads as the field `\(parts.last!.text)` of `\(parts[0].text)`")
     case .list(let items):
       var out: [VerbArgument] = []
       for item in items { out += try verbArguments(item) }
