@@ -13,7 +13,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from conftest import flowql_binary
+from harness.env import flowql_binary
 from dynamic_stock_cases import SCALE, SEED, flodym_run, flowql_term, random_parameters, random_series
 
 DISTRIBUTIONS = ["fixed", "normal", "foldednormal", "lognormal", "weibull"]
