@@ -19,7 +19,9 @@ struct StockModelVerb: Verb {
     clauses: [
       .init(
         "of", .one, summary: "the process whose inflows enter the stock (or a label with a table)", values: .processes),
-      .init("lifetime", .term, summary: "the lifetime distribution, such as `weibull(shape = 2.5, scale = 14)`"),
+      .init(
+        "lifetime", .term, summary: "the lifetime distribution, such as `weibull(shape = 2.5, scale = 14)`",
+        values: .words(LifetimeDistribution.parameterNames.map(\.name))),
       .init(
         "years", .one, summary: "the years to model, as in `2015..2040` (default: the years of the data)",
         values: .years),

@@ -19,6 +19,8 @@ import Testing
     #expect(Self.completions("mfca of \"Se").contains("SEP") || Self.completions("mfca of \"Se").contains("Separation"))
     #expect(Self.completions("sankey layer ").prefix(3) == ["mass", "cost", "value"])
     #expect(Self.completions("balance by ").contains("material"))
+    #expect(Self.completions("stock_model of USE lifetime wei") == ["weibull"])
+    #expect(Self.completions("stock_model of USE by ").contains("cohort"))
     #expect(Self.completions("compare ").contains("baseline"))
     #expect(Self.completions("balance | ").contains("in"))
     #expect(Self.completions("balance | in scenario ").contains("baseline"))
