@@ -14,6 +14,8 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
   .swiftLanguageMode(.v6),
   .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 // MARK: - External packages
@@ -70,7 +72,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "FlowQLTool",
-      dependencies: ["FlowKernel", argumentParser],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowModel", "Charts", argumentParser],
       path: "Sources/flowql",
       swiftSettings: strictSettings
     ),
@@ -125,7 +127,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowKernelTests",
-      dependencies: ["FlowKernel", "JupyterKernel", "TestSupport"],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowQL", "FlowModel", "Charts", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,6 +1,6 @@
-import Charts
-import FlowModel
-import FlowQL
+public import Charts
+public import FlowModel
+public import FlowQL
 
 /// FlowQL with rendering: runs a cell and turns every output into what a user sees.
 ///

@@ -1,5 +1,5 @@
-import FlowQL
-import JupyterKernel
+public import FlowQL
+public import JupyterKernel
 
 /// The FlowQL language behind the Jupyter kernel.
 ///
@@ -125,10 +125,11 @@ public struct FlowInterpreter: KernelInterpreter {
     return out
   }
 
-  public func complete(code: String, cursor: Int) -> JupyterKernel.Completion {
+  public func complete(code: String, cursor: Int) -> Completion {
     guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .init(matches: [], start: cursor, end: cursor) }
     let c = engine.session.completions(in: code, cursor: cursor)
-    return JupyterKernel.Completion(matches: c.matches, start: c.start, end: c.end, types: c.types)
+    return Completion(
+      matches: c.matches, start: c.start, end: c.end, types: c.types, documentation: c.documentation)
   }
 
   public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
@@ -136,7 +137,7 @@ public struct FlowInterpreter: KernelInterpreter {
     return engine.session.inspect(code: code, cursor: cursor, detail: detailLevel).map(DisplayBundle.plain)
   }
 
-  public func isComplete(code: String) -> JupyterKernel.Completeness {
+  public func isComplete(code: String) -> Completeness {
     guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .invalid }
     return switch engine.session.isComplete(code) {
     case .complete: .complete

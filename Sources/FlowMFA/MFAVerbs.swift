@@ -1,5 +1,5 @@
-import FlowModel
-import FlowQL
+public import FlowModel
+public import FlowQL
 
 /// The material-flow-analysis verbs: `balance`, `sankey`, `dependence`, `value_added`, `mfca`,
 /// `upstream`, `downstream`, `path`, `study`, `scenario`, `compare`, `load`, `models`, `uncertainty`, `sensitivity` and `reconcile`.
@@ -16,7 +16,8 @@ public enum MFAVerbs {
   public static let all: [any Verb] = [
     BalanceVerb(), SankeyVerb(), DependenceVerb(), ValueAddedVerb(), MFCAVerb(),
     FlowSubsetVerb(.upstream), FlowSubsetVerb(.downstream), FlowSubsetVerb(.path), StudyVerb(),
-    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(), UncertaintyVerb(), SensitivityVerb(), ReconcileVerb(),
+    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(), StockModelVerb(), UncertaintyVerb(), SensitivityVerb(),
+    ReconcileVerb(),
   ]
 
   /// A registry holding every MFA verb.

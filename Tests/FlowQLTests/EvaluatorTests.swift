@@ -71,7 +71,7 @@ import Testing
       columns: ["material", "2021", "2022"]),
     .init(code: "flows | join processes on source = id | select source, name", rows: 8, columns: ["source", "name"]),
     .init(code: "flows | schema", rows: 7, columns: ["column", "type", "unit", "examples"]),
-    .init(code: "flows | where year == 1999 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
+    .init(code: "flows | where mass < 0 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
     .init(
       code: "flows | scale by 2 | take 1", rows: 1,
       columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
@@ -281,5 +281,15 @@ import Testing
       }
       #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
     }
+  }
+
+  /// The function table is the one list of functions: each built-in appears once, with an arity
+  /// that the evaluator enforces.
+  @Test func everyBuiltinHasOneEntryInTheFunctionTable() {
+    #expect(Functions.all.map(\.id.rawValue).sorted() == Builtin.allCases.map(\.rawValue).sorted())
+    var session = Fixtures.session()
+    let error = session.run("flows | summarize sumif(mass)").errors.first
+    #expect(error?.code == .badArguments)
+    #expect(error?.message == "`sumif` takes 2 arguments, found 1")
   }
 }

@@ -28,6 +28,10 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case duplicateRow(firstLine: Int)
     /// A process kind is not one of the known kinds.
     case unknownKind(String)
+    /// A stock is given for a process that is not of kind `stock`.
+    case notAStock(String, stockProcesses: [String])
+    /// An `initial_stock` column in a model of several materials (which needs a stocks file).
+    case initialStockNeedsOneMaterial([String])
   }
 
   /// The file name, such as `flows.csv`.
@@ -74,6 +78,12 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .duplicateRow(let first): "duplicate row (same year, source, target, material as line \(first))"
     case .unknownKind(let kind):
       "unknown kind '\(kind)'; use one of \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", "))"
+    case .notAStock(let id, let stocks):
+      "'\(id)' is not a process of kind stock"
+        + (stocks.isEmpty ? "" : " (stock processes: \(stocks.joined(separator: ", ")))")
+    case .initialStockNeedsOneMaterial(let materials):
+      "initial_stock needs a model of one material, this one has \(materials.count)"
+        + " (\(materials.joined(separator: ", "))); give the stocks in a stocks file instead"
     }
   }
 }

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// Display options changed with `set`; they live for the session.
 ///

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// The query of a `.query` clause (`compare a, b: dependence years 2015..2022`), parsed with the
 /// cell.

@@ -1,7 +1,7 @@
 import FlowModel
 
 /// Completion candidates for a cursor position, as Jupyter's `complete_reply` wants them.
-public struct Completion: Sendable, Hashable {
+public struct CompletionList: Sendable, Hashable {
   /// The candidate texts, in a useful order.
   public var matches: [String]
   /// The first scalar offset to replace (the start of the partial word).
@@ -10,16 +10,8 @@ public struct Completion: Sendable, Hashable {
   public var end: Int
   /// The kind of each match ("keyword", "column", "function", "table", "process", …).
   public var types: [String]
-}
-
-/// What Jupyter's `is_complete_request` should answer.
-public enum Completeness: Sendable, Hashable {
-  /// The code can run as it is.
-  case complete
-  /// More lines are needed; continue with this indent.
-  case incomplete(indent: String)
-  /// No continuation can make the code valid.
-  case invalid
+  /// A short documentation text per match (a process's display name), or empty.
+  public var documentation: [String] = []
 }
 
 extension Session {
@@ -29,7 +21,7 @@ extension Session {
   /// stage keywords after `|`, the columns of the table at that point of the pipeline inside a
   /// stage, process and material names inside quotes, option names after `set`, chart kinds
   /// after `chart` and option names inside `with (…)`.
-  public func completions(in code: String, cursor: Int) -> Completion {
+  public func completions(in code: String, cursor: Int) -> CompletionList {
     let source = SourceText(code)
     let cursor = min(max(0, cursor), source.scalars.count)
     var start = cursor
@@ -48,16 +40,7 @@ extension Session {
       while stringEnd < source.scalars.count, source.scalars[stringEnd] != "\"", source.scalars[stringEnd] != "'",
         source.scalars[stringEnd] != "\n"
       { stringEnd += 1 }
-      let typed = last.text.lowercased()
-      var matches: [String] = []
-      var types: [String] = []
-      for (names, type) in [(catalog.processes, "process"), (catalog.materials, "material")] {
-        for n in names where n.lowercased().hasPrefix(typed) && !matches.contains(n) {
-          matches.append(n)
-          types.append(type)
-        }
-      }
-      return Completion(matches: matches, start: stringStart, end: stringEnd, types: types)
+      return quotedCompletion(last.text, code: source, cursor: cursor, range: (stringStart, stringEnd))
     }
     if let last = tokens.last, last.kind == .identifier || last.kind == .number, last.range.end == cursor,
       last.range.start == start
@@ -77,7 +60,7 @@ extension Session {
       matches.append(name)
       types.append(type)
     }
-    return Completion(matches: matches, start: start, end: end, types: types)
+    return CompletionList(matches: matches, start: start, end: end, types: types)
   }
 
   /// Candidates (name, type) for the place after `tokens`.
@@ -103,6 +86,9 @@ extension Session {
     default: break
     }
     let last = tokens[tokens.count - 1]
+    if last.kind == .dot, tokens.count >= 2, ["source", "target"].contains(tokens[tokens.count - 2].text) {
+      return tagged(processFields(tokens), "field")
+    }
     if last.kind == .pipe {
       return tagged(Parser.stageKeywords + ["in"], "keyword") + tagged(verbs.filter(\.acceptsInput).map(\.name), "verb")
     }
