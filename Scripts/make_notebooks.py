@@ -243,6 +243,8 @@ model is re-derived, so `balance`, `sankey`, `mfca` and `dependence` follow. Her
     (Q, """let held = stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) | select year, stock
 let halved = held | derive stock = if(year >= 2020, stock / 2, stock)
 stock_model of "use" lifetime weibull(shape = 2.5, scale = 14) stock halved"""),
+]
+
 UNCERTAINTY = [
     (M, """# Every answer with its uncertainty
 
