@@ -54,7 +54,7 @@ struct TornadoRows {
     return Table(columns, caption: caption)
   }
 
-  /// A tornado: the change at each end as bars around zero (the base value), in the
+  /// A tornado: the change at each end as bars stacked around zero (the base value), in the
   /// table's order (largest swing first).
   static func chart(_ table: Table, result: String) -> ChartRequest {
     var seen = Set<String>()
@@ -66,12 +66,13 @@ struct TornadoRows {
         }
       } ?? []
     let title = "Change of \(result) at the low and high end of each input"
-    let settings: [ChartSetting] = [
-      ChartSetting(.x, .name("parameter")),
-      ChartSetting(.y, .names(["change_low", "change_high"])),
-      ChartSetting(.sort, .names(order)),
-      ChartSetting(.title, .text(title)),
-    ]
-    return ChartRequest(kind: .bar, settings: settings)
+    return ChartRequest(
+      kind: .bar,
+      settings: [
+        ChartSetting(.x, .name("parameter")),
+        ChartSetting(.y, .names(["change_low", "change_high"])),
+        ChartSetting(.sort, .names(order)),
+        ChartSetting(.title, .text(title)),
+      ])
   }
 }

@@ -43,7 +43,7 @@ import Testing
     let wantsChart = code.contains("| chart") && !code.contains("chart table") || code.hasPrefix("sankey")
     if wantsChart && !code.contains("layer cost | chart table") {
       let charts = result.events.compactMap { event -> String? in
-        if case .display(_, let svg?) = event { return svg } else { return nil }
+        if case .display(let display) = event { return display.svg } else { return nil }
       }
       #expect(!charts.isEmpty, "\(code) drew no chart")
     }

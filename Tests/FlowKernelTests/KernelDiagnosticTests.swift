@@ -10,7 +10,10 @@ import Testing
 @Suite struct KernelDiagnosticTests {
   static let triggers: [(DiagnosticCode, String)] = [
     (.chartNeedsOption, "flows | where year == 2022\n  | chart bar"),
-    (.chartColumnUnsuitable, "flows | summarize total = sum(mass) by year, material\n  | chart line with (series = year)"),
+    (
+      .chartColumnUnsuitable,
+      "flows | summarize total = sum(mass) by year, material\n  | chart line with (series = year)"
+    ),
     (.chartEmpty, "flows | where year == 1990 | summarize total = sum(mass) by year | chart line"),
     (.chartUnitMismatch, "flows | summarize total = sum(mass) by year | chart line with (unit = MUSD)"),
     (.sankeyReturnFlow, "sankey year 2022"),
@@ -44,7 +47,7 @@ import Testing
     var engine = FlowEngine.bundled()
     let code = "flows | take 1 # " + String(repeating: "x", count: FlowEngine.maximumCellBytes)
     let error = engine.run(code).error
-    #expect(error?.name == "E001")
+    #expect(error?.code == "E001")
     let text = error?.traceback.joined(separator: "\n") ?? ""
     #expect(text.contains("^"))
     if let mismatch = snapshotMismatch(of: text, named: "E001.txt") { Issue.record("\(mismatch)") }

@@ -46,7 +46,9 @@ import Testing
   func crossingsAreNoMoreThanTwentyRandomStartsFind(_ code: String) throws {
     let ours = try #require(try Self.chart(code).sankey).crossings
     var best = Int.max
-    for seed in UInt64(1)...20 { best = min(best, try #require(try Self.chart(code, randomStart: seed).sankey).crossings) }
+    for seed in UInt64(1)...20 {
+      best = min(best, try #require(try Self.chart(code, randomStart: seed).sankey).crossings)
+    }
     #expect(ours <= best, "\(code): \(ours) crossings, a random start found \(best)")
   }
 

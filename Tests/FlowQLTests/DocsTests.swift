@@ -24,7 +24,8 @@ import Testing
 
   /// §8's option table lists exactly the options of the contract (``ChartOption``), with their kinds.
   @Test func chartSectionListsExactlyTheOptions() throws {
-    let section = try #require(Self.docs.components(separatedBy: "## 8. Charts").last?.components(separatedBy: "## 9.").first)
+    let section = try #require(
+      Self.docs.components(separatedBy: "## 8. Charts").last?.components(separatedBy: "## 9.").first)
     let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
     var listed: [String] = []
     for row in rows {
@@ -34,8 +35,11 @@ import Testing
         let option = try #require(ChartOption(rawValue: name), "docs list `\(name)`, which is no option")
         let kinds = ChartKind.allCases.filter { option.kinds.contains($0) }.map(\.rawValue)
         let documented =
-          cells[1] == "all" ? kinds.count == 8 : cells[1].hasPrefix("all but")
-            ? kinds.count == 7 && !kinds.contains(String(cells[1].dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: " `"))))
+          cells[1] == "all"
+          ? kinds.count == 8
+          : cells[1].hasPrefix("all but")
+            ? kinds.count == 7
+              && !kinds.contains(String(cells[1].dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: " `"))))
             : cells[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } == kinds
         #expect(documented, "\(name): docs say \(cells[1]), the contract \(kinds)")
         listed.append(name)
@@ -50,7 +54,10 @@ import Testing
     }
   }
 
-  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") && !$0.example.hasPrefix("sankey") }.map(\.name))
+  @Test(
+    arguments: Help.builtIn.filter {
+      !$0.example.isEmpty && !$0.example.hasPrefix("balance") && !$0.example.hasPrefix("sankey")
+    }.map(\.name))
   func helpExampleRuns(_ name: String) throws {
     let topic = try #require(Help.topic(name, Fixtures.catalog))
     var session = Fixtures.session()

@@ -22,7 +22,8 @@ public struct ChartRenderer: Sendable {
   {
     let chart = try spec.resolve(for: table)
     if chart.kind == .table {
-      throw ChartError(.needsOption, "`chart table` is a table, not a picture", help: "show it with the table output instead")
+      throw ChartError(
+        .needsOption, "`chart table` is a table, not a picture", help: "show it with the table output instead")
     }
     guard table.rowCount > 0 else {
       throw ChartError(

@@ -26,9 +26,10 @@ extension ChartSpec {
         if case .number = col.values { return col.name != xName && col.name != series } else { return false }
       }.map(\.name).filter { name in
         // `x_low`, `x_high` and `x_sd` beside `x` describe x's uncertainty; they are not values.
-        !bound.contains(name) && !["_low", "_high", "_sd"].contains { suffix in
-          name.hasSuffix(suffix) && table[String(name.dropLast(suffix.count))] != nil
-        }
+        !bound.contains(name)
+          && !["_low", "_high", "_sd"].contains { suffix in
+            name.hasSuffix(suffix) && table[String(name.dropLast(suffix.count))] != nil
+          }
       }
     }
     guard !yNames.isEmpty else {
@@ -162,7 +163,8 @@ extension ChartSpec {
     guard named.dimension == dimension || dimension == .none else {
       let fitting = Unit.all.filter { $0.dimension == dimension }.map(\.symbol)
       throw ChartError(
-        .unitMismatch, "unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
+        .unitMismatch,
+        "unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
         help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))", option: .unit)
     }
     return DisplayUnit(named)
@@ -172,7 +174,8 @@ extension ChartSpec {
     guard table[name] == nil else { return }
     let close = table.columnNames.min { editDistance($0, name) < editDistance($1, name) }
     let hint = close.map { editDistance($0, name) <= max(2, name.count / 3) ? "did you mean `\($0)`? " : "" } ?? ""
-    throw ChartError(.unsuitableColumn, "unknown column `\(name)`", help: "\(hint)columns here: \(list(table.columnNames))")
+    throw ChartError(
+      .unsuitableColumn, "unknown column `\(name)`", help: "\(hint)columns here: \(list(table.columnNames))")
   }
 
   static func list(_ names: [String]) -> String {

@@ -25,7 +25,8 @@ extension ChartSpec {
       valueName = numeric[0]
     } else {
       throw ChartError(
-        .needsOption, numeric.isEmpty
+        .needsOption,
+        numeric.isEmpty
           ? "a Sankey diagram needs a numeric `value` column"
           : "cannot tell which column holds the flow values",
         help: numeric.isEmpty

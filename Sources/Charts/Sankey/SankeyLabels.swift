@@ -88,7 +88,8 @@ struct SankeyLabels: Sendable {
       ceiling = blocks[k].box.y - spacing
     }
     // If they do not fit, the first pass's order stands (the caller made the diagram tall enough).
-    for k in blocks.indices.dropFirst() where blocks[k].box.y < blocks[k - 1].box.y + blocks[k - 1].box.height + spacing {
+    for k in blocks.indices.dropFirst() where blocks[k].box.y < blocks[k - 1].box.y + blocks[k - 1].box.height + spacing
+    {
       blocks[k].box.y = blocks[k - 1].box.y + blocks[k - 1].box.height + spacing
     }
   }

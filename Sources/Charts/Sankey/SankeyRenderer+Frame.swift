@@ -43,7 +43,8 @@ extension SankeyRenderer {
       }
       layout = plain(diagram)
       var loops = SankeyRenderer.loopOrder(layout)
-      let reach = loops.enumerated().map { k, l in 14 + SankeyRenderer.ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
+      let reach =
+        loops.enumerated().map { k, l in 14 + SankeyRenderer.ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
       let columnX = placeColumns(lines: lines, reach: reach, rightRoom: room.right)
       // Then the node order with the fewest crossings, at the final column positions.
       layout = SankeyLayout.best(

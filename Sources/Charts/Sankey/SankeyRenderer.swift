@@ -61,7 +61,8 @@ enum SankeyRenderer {
     var warnings = graph.notes + loopWarnings.prefix(5)
     if loopWarnings.count > 5 {
       warnings.append(
-        "\(SankeyGraph.returnFlowCode) … and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
+        "\(SankeyGraph.returnFlowCode) … and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram"
+      )
     }
     var rendered = RenderedChart(
       svg: svg, summary: summary, warnings: warnings, title: chart.title,

@@ -7,7 +7,9 @@ extension Evaluator {
   {
     let key = option.rawValue
     func mismatch(_ wanted: String, example: String) -> Diagnostic {
-      Diagnostic(.typeMismatch, "`\(key)` takes \(wanted)", at: expr.range, label: "not \(wanted)", help: "e.g. `\(key) = \(example)`")
+      Diagnostic(
+        .typeMismatch, "`\(key)` takes \(wanted)", at: expr.range, label: "not \(wanted)",
+        help: "e.g. `\(key) = \(example)`")
     }
     func column(_ e: Expr) throws(Diagnostic) -> String {
       let n: String
