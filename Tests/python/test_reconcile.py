@@ -12,7 +12,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from conftest import flowql_binary
+from harness.env import flowql_binary
 
 
 def chi2_sf(x, k):
