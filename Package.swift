@@ -4,7 +4,8 @@
 // Dependency arrows point one way only:
 //   CZeroMQ → ZeroMQ → JupyterKernel ─┐
 //   FlowModel → FlowQL ───────────────┼→ FlowKernel → flowql
-//   FlowModel → Charts ───────────────┘
+//   FlowModel → Charts ───────────────┤
+//   FlowSQL → FlowQL; CLibPQ → Postgres┘  (FlowSQL also → Postgres)
 import PackageDescription
 
 // MARK: - Shared settings
@@ -54,13 +55,18 @@ let package = Package(
       resources: bundledData.map { .embedInCode("Data/rare_earth_china/\($0)") },
       swiftSettings: strictSettings
     ),
-    .target(name: "FlowQL", dependencies: ["FlowModel"], swiftSettings: strictSettings),
+    .target(name: "FlowQL", dependencies: ["FlowModel", "FlowSQL"], swiftSettings: strictSettings),
+
+    // MARK: - Databases: SQL generation (knows no FlowQL) and libpq (Debian: libpq-dev)
+    .target(name: "FlowSQL", swiftSettings: strictSettings),
+    .systemLibrary(name: "CLibPQ"),
+    .target(name: "Postgres", dependencies: ["CLibPQ", "FlowSQL"], swiftSettings: strictSettings),
     .target(name: "Charts", dependencies: ["FlowModel"], swiftSettings: strictSettings),
 
     // MARK: - The kernel and the command line
     .target(
       name: "FlowKernel",
-      dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts"],
+      dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts", "Postgres"],
       resources: ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"].map { .embedInCode("Kernelspec/\($0)") },
       swiftSettings: strictSettings
     ),

@@ -76,6 +76,7 @@ public struct FlowEngine: Sendable {
       case .clear: events.append(.clear)
       case .page(_, let text): events.append(.page(.plain(text)))
       case .value(let cell): events.append(.display(.plain(format(cell, options)), chart: nil))
+      case .code(let text, let language): events.append(.display(Self.codeBlock(text, language), chart: nil))
       case .table(let table, let request):
         switch render(table, request, Self.displayOptions(options)) {
         case .success(let (bundle, svg, warnings)):

@@ -85,6 +85,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
   case verbWarning = "W402"
+  /// A database connection could not be made.
+  case cannotConnect = "E500"
+  /// A connection string holds a password.
+  case passwordInConnectionString = "E501"
+  /// The database refused a query or the connection was lost.
+  case databaseFailed = "E502"
+  /// A database result is larger than `set fetch`.
+  case tooManyRows = "E503"
+  /// `sql` cannot show SQL for this query.
+  case notCompilable = "E504"
   /// The evaluation was interrupted.
   case interrupted = "E900"
 
@@ -134,6 +144,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .notATable: "a table was expected but a single value was given, or the other way round"
     case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
+    case .cannotConnect: "a database connection could not be made (no server, wrong password, unknown database)"
+    case .passwordInConnectionString:
+      "a connection string holds a password; FlowQL takes it from PGPASSWORD or ~/.pgpass so it never enters a notebook"
+    case .databaseFailed: "the database refused the query or the connection was lost; the next cell reconnects"
+    case .tooManyRows: "a database result has more rows than `set fetch` allows; summarize in the database first"
+    case .notCompilable: "`sql` shows the SQL of a query on a database table; the stages before it must compile"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"
     }
   }

@@ -4,6 +4,8 @@ import FlowModel
 enum QueryResult {
   case table(Table, chart: ChartRequest?)
   case value(Cell)
+  /// `| sql`: the SQL a query compiles to.
+  case sql(String)
 }
 
 extension Evaluator {
@@ -19,6 +21,10 @@ extension Evaluator {
     let saved = catalog
     defer { catalog = saved }
     try enterModel(of: query)
+    if case .table = query.source {
+      // Compiled stages run in the database; running again to explain a mistake would query it twice.
+      return try evaluateStages(of: query, needed: query.stages.map { _ in nil })
+    }
     let (warnings, models) = (self.warnings, definedModels)
     do {
       return try evaluateStages(
@@ -33,8 +39,19 @@ extension Evaluator {
 
   /// The query's source and stages; before each stage the table keeps only `needed[i]`.
   private mutating func evaluateStages(of query: Query, needed: [Set<String>?]) throws(Diagnostic) -> QueryResult {
-    var (table, chart) = try evaluateSource(query.source, input: nil)
-    for (index, stage) in query.stages.enumerated() {
+    var (table, chart): (Table, ChartRequest?)
+    var first = 0
+    if case .table(let source) = query.source {
+      let (compiled, db) = try compileQuery(source, query.stages[...])
+      first = compiled.compiledStages
+      if first < query.stages.count, case .sql(let dialect) = query.stages[first].kind {
+        return .sql(try sqlText(compiled, db, dialect: dialect))
+      }
+      (table, chart) = (try fetch(compiled, db, at: source.range), nil)
+    } else {
+      (table, chart) = try evaluateSource(query.source, input: nil)
+    }
+    for (index, stage) in query.stages.enumerated() where index >= first {
       try checkCancelled(stage.keyword.range)
       table = table.keeping(needed[index])
       switch stage.kind {
@@ -54,6 +71,7 @@ extension Evaluator {
     let saved = catalog
     defer { catalog = saved }
     try enterModel(of: query)
+    probing = true
     var (table, _) = try evaluateSource(query.source, input: nil)
     for stage in query.stages.prefix(stageCount) {
       switch stage.kind {
@@ -101,6 +119,10 @@ extension Evaluator {
     case .verb(let syntax):
       try checkCancelled(syntax.name.range)
       return try runVerb(syntax, input: input)
+    case .table(let source):
+      let db = try database(source.connection)
+      let compiled = try sourceCompilation(source, db)
+      return (probing ? compiled.schema : try fetch(compiled, db, at: source.range), nil)
     case .expression(let expr):
       throw Diagnostic(
         .notATable, "a single value is not a table", at: expr.range,

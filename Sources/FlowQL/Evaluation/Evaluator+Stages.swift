@@ -80,7 +80,11 @@ extension Evaluator {
     case .join(let kind, let right, let keys):
       var (other, _) = try evaluateSource(right, input: nil)
       let rightName: String
-      if case .name(let n) = right { rightName = n.text } else { rightName = "right" }
+      switch right {
+      case .name(let n): rightName = n.text
+      case .table(let t): rightName = t.parts.last ?? "right"
+      default: rightName = "right"
+      }
       if let needed = nextStageColumns {
         // A right column is needed under its own name or, when it clashes, as `name_<table>`.
         let keys = Set(keys.map(\.right.text))
@@ -99,6 +103,12 @@ extension Evaluator {
       return try runVerb(syntax, input: table)
     case .inModel:
       return (table, chart)
+    case .sql:
+      throw Diagnostic(
+        .notCompilable, "`sql` needs the stages before it to compile to SQL", at: stage.keyword.range,
+        label: "these stages run in memory",
+        help: "start the query with `table \"schema.name\" in connection`; `sql` must follow only compiled stages "
+          + "(where, select, derive, drop, rename, summarize, sort, top, take, join)")
     }
   }
 
@@ -114,7 +124,7 @@ extension Evaluator {
   }
 
   /// A `take`/`top` count: a whole number ≥ 0.
-  private mutating func rowCount(_ expr: Expr) throws(Diagnostic) -> Int {
+  mutating func rowCount(_ expr: Expr) throws(Diagnostic) -> Int {
     let v = try eval(expr, .scalar)
     guard let n = v.numbers?.first, v.dimension == .none, n >= 0, n.rounded() == n, n < 1e15 else {
       throw Diagnostic(
