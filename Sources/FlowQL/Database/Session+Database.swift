@@ -19,7 +19,7 @@ extension Session {
       do {
         catalog.connections[name.text] = try connector.connect(text)
       } catch {
-        // The string itself is never repeated: it may hold a password.
+        if error == .passwordInConnectionString { result.source = Self.masking(target.range, in: result.source) }
         throw evaluator.diagnostic(error, at: target.range)
       }
       result.outputs.append(.table(connectionsTable(only: name.text), chart: nil))
@@ -32,6 +32,16 @@ extension Session {
     default:
       break
     }
+  }
+
+  /// `source` with the text in `range` (a connection string holding a password) replaced by
+  /// `*`s of the same length, so the rendered error points at it without showing it.
+  static func masking(_ range: SourceRange, in source: String) -> String {
+    var scalars = Array(source.unicodeScalars)
+    for i in range.start + 1..<max(range.start + 1, min(range.end - 1, scalars.count)) { scalars[i] = "*" }
+    var out = ""
+    out.unicodeScalars.append(contentsOf: scalars)
+    return out
   }
 
   /// The open connections: name, where they point (never a password) and the SQL dialect.
