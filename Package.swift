@@ -96,6 +96,7 @@ let package = Package(
     // MARK: - Tests
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
+    .testTarget(name: "FlowSQLTests", dependencies: ["FlowSQL"], swiftSettings: strictSettings),
     .testTarget(
       name: "JupyterKernelTests",
       dependencies: ["JupyterKernel", "TestSupport"],
@@ -109,7 +110,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowQLTests",
-      dependencies: ["FlowQL", "FlowModel", "TestSupport"],
+      dependencies: ["FlowQL", "FlowModel", "TestSupport", "FlowSQL", "Postgres"],
       exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),
