@@ -62,5 +62,7 @@ public enum SQLType: Sendable {
 /// The functions the compiler calls (their names differ by dialect where noted).
 public enum SQLFunction: String, Sendable {
   case sum, avg, min, max, abs, floor, ceil, sqrt, ln, log10, round, lower, upper, coalesce, nullif
-  case length, position, startsWith = "starts_with", right
+  case length, position
+  case startsWith = "starts_with"
+  case right
 }

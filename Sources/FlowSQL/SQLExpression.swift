@@ -8,9 +8,18 @@ public enum SQLValue: Sendable, Hashable {
 
 /// The binary operators the compiler uses.
 public enum SQLOperator: String, Sendable {
-  case and = "AND", or = "OR"
-  case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-  case add = "+", subtract = "-", multiply = "*", divide = "/"
+  case and = "AND"
+  case or = "OR"
+  case equal = "="
+  case notEqual = "<>"
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
   case concat = "||"
 }
 

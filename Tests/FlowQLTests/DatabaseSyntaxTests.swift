@@ -45,7 +45,8 @@ import Testing
       Issue.record("not load table")
       return
     }
-    #expect(load.flows.parts == ["public", "flows"] && load.model.text == "big" && load.processes?.text == "public.processes")
+    #expect(
+      load.flows.parts == ["public", "flows"] && load.model.text == "big" && load.processes?.text == "public.processes")
     guard case .query(let q) = kinds[2], case .join(.left, .table(let right), let keys) = q.stages[0].kind else {
       Issue.record("not a join on a table")
       return

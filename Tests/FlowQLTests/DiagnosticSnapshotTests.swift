@@ -1,9 +1,9 @@
 import FlowModel
+import Postgres
 import TestSupport
 import Testing
 
 @testable import FlowQL
-import Postgres
 
 /// One golden file per diagnostic code, in `Snapshots/<code>.txt`: the input and the rendered
 /// message. Re-record with `RECORD_SNAPSHOTS=1 swift test --filter DiagnosticSnapshotTests`.

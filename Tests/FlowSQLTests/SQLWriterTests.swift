@@ -36,7 +36,8 @@ import Testing
   @Test func stepsBecomeCommonTableExpressionsOfOneStatement() {
     let first = SQLSelect(items: [(.cast(.column("mass"), .double), "mass")], from: .table(["t"]))
     let second = SQLSelect(
-      items: [(.column("mass"), "mass")], from: .previous, filter: .binary(.greater, .column("mass"), .value(.number(5))))
+      items: [(.column("mass"), "mass")], from: .previous,
+      filter: .binary(.greater, .column("mass"), .value(.number(5))))
     let text = SQLPipeline(steps: [first, second]).render(.duckdb).text
     #expect(
       text == """

@@ -25,7 +25,8 @@ extension Evaluator {
         .tooManyRows, error.message, at: range, label: "the stages up to here run in the database",
         help: "add a `| summarize … by …` (it runs in the database) or raise the limit: `set fetch = \(limit * 10)`")
     case .connectionFailed:
-      Diagnostic(.cannotConnect, error.message, at: range, help: "check the server, the user and PGPASSWORD or ~/.pgpass")
+      Diagnostic(
+        .cannotConnect, error.message, at: range, help: "check the server, the user and PGPASSWORD or ~/.pgpass")
     case .passwordInConnectionString:
       Diagnostic(
         .passwordInConnectionString, error.message, at: range, label: "not shown, not kept",
@@ -126,7 +127,8 @@ enum JSONText {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+      case _ where u.value < 0x20:
+        out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
       default: out.unicodeScalars.append(u)
       }
     }

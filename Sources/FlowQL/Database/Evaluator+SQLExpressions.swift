@@ -139,7 +139,8 @@ extension Evaluator {
     case ("max", 1): return .call(.max, a)
     case ("share", 1): return .binary(.divide, .call(.sum, a), .call(.nullif, [.totalOverGroups(a[0]), zero]))
     case ("sumif", 2): return .call(.coalesce, [.call(.sum, [.when(a[1], then: a[0], otherwise: nil)]), zero])
-    case ("countif", 1): return .call(.coalesce, [.call(.sum, [.when(a[0], then: .integer(1), otherwise: .integer(0))]), zero])
+    case ("countif", 1):
+      return .call(.coalesce, [.call(.sum, [.when(a[0], then: .integer(1), otherwise: .integer(0))]), zero])
     default: return nil  // first, last: no row order in SQL
     }
   }

@@ -79,7 +79,11 @@ extension Evaluator {
       c.ordered = true
     case .take(let count):
       c.append(c.passThrough)
-      if c.ordered { c.pipeline.steps[c.pipeline.steps.count - 1].orderBy = [.init(.column(SQLCompilation.orderColumn), descending: false)] }
+      if c.ordered {
+        c.pipeline.steps[c.pipeline.steps.count - 1].orderBy = [
+          .init(.column(SQLCompilation.orderColumn), descending: false)
+        ]
+      }
       c.pipeline.steps[c.pipeline.steps.count - 1].limit = try rowCount(count)
     case .join(let kind, let right, let keys):
       guard case .table(let table) = right, table.connection.text == c.connection else { return nil }

@@ -93,7 +93,8 @@ extension Evaluator {
     let origin = "\(syntax.flows.name.text) in \(syntax.flows.connection.text)"
     let entry = NamedModel(
       name: syntax.model.text, model: model,
-      origin: .loaded(flows: origin, processes: syntax.processes.map { "\($0.text) in \(syntax.flows.connection.text)" }))
+      origin: .loaded(
+        flows: origin, processes: syntax.processes.map { "\($0.text) in \(syntax.flows.connection.text)" }))
     let years = try? model.yearRange()
     let table = Table(
       [
@@ -120,7 +121,9 @@ extension Evaluator {
 
   private static func flows(_ table: Table) -> [Flow] {
     let n = table.rowCount
-    let (source, target, material) = (texts(table, "source") ?? [], texts(table, "target") ?? [], texts(table, "material") ?? [])
+    let (source, target, material) = (
+      texts(table, "source") ?? [], texts(table, "target") ?? [], texts(table, "material") ?? []
+    )
     let year = numbers(table, "year") ?? []
     let (mass, cost, value) = (numbers(table, "mass") ?? [], numbers(table, "cost"), numbers(table, "value"))
     return (0..<n).map { i in

@@ -4,7 +4,9 @@ extension Parser {
     advance()
     let target = try parseExpression()
     guard atKeyword("as") else {
-      throw fail(unexpected: "`as` and a name after the connection string", help: "e.g. `connect \"postgresql://me@localhost/db\" as wh`")
+      throw fail(
+        unexpected: "`as` and a name after the connection string",
+        help: "e.g. `connect \"postgresql://me@localhost/db\" as wh`")
     }
     advance()
     return .connect(target: target, name: try expectName("a name for the connection", help: "e.g. `as wh`"))
@@ -21,7 +23,8 @@ extension Parser {
         help: "e.g. `table \"\(name.text)\" in wh`, after `connect \"…\" as wh`")
     }
     advance()
-    let connection = try expectName("a connection name after `in`", help: "connections are named by `connect … as name`")
+    let connection = try expectName(
+      "a connection name after `in`", help: "connections are named by `connect … as name`")
     return TableSyntax(name: name, connection: connection, range: SourceRange(start, connection.range.end))
   }
 
@@ -30,7 +33,9 @@ extension Parser {
     advance()
     let flows = try parseTableSource()
     guard atKeyword("as") else {
-      throw fail(unexpected: "`as` and a model name", help: "e.g. `load table \"\(flows.name.text)\" in \(flows.connection.text) as m`")
+      throw fail(
+        unexpected: "`as` and a model name",
+        help: "e.g. `load table \"\(flows.name.text)\" in \(flows.connection.text) as m`")
     }
     advance()
     let model = try expectName("a model name after `as`")

@@ -48,7 +48,8 @@ enum LibPQ {
   /// `user@host:port/db` of an open connection.
   static func describe(_ connection: Connection) -> String {
     func text(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
-    return "\(text(PQuser(connection)))@\(text(PQhost(connection))):\(text(PQport(connection)))/\(text(PQdb(connection)))"
+    return
+      "\(text(PQuser(connection)))@\(text(PQhost(connection))):\(text(PQport(connection)))/\(text(PQdb(connection)))"
   }
 
   /// The password libpq used (from the environment or ~/.pgpass), to mask it in messages.
