@@ -89,6 +89,8 @@ def main():
         print(f"  FlowQL kernel `table … | {QUERY}`  {f:8.3f} s")
         print(f"  psql, the same SQL                    {p:8.3f} s")
         print(f"  overhead                              {100 * (f - p) / p:+7.1f} %")
+        print("  each run (s): FlowQL " + " ".join(f"{t:.2f}" for t in times["flowql"])
+              + " · psql " + " ".join(f"{t:.2f}" for t in times["psql"]))
         print(f"kernel resident memory: {rss_start / 1024:.1f} MB after connect, {rss_small / 1024:.1f} MB after "
               f"{small:,} rows, {rss_large / 1024:.1f} MB after {ROWS:,} rows")
         kc.stop_channels()
