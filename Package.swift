@@ -3,9 +3,11 @@
 //
 // Dependency arrows point one way only:
 //   CZeroMQ → ZeroMQ → JupyterKernel ─┐
-//   FlowModel → FlowQL ───────────────┼→ FlowKernel → flowql
+//   FlowModel → FlowQL → FlowMFA ─────┼→ FlowKernel → flowql
 //   FlowModel → Charts ───────────────┤
 //   FlowSQL → FlowQL; CLibPQ → Postgres┘  (FlowSQL also → Postgres)
+// FlowQL is the language (it knows no MFA verb); FlowMFA adds the material-flow verbs through
+// FlowQL's public `Verb` interface. FlowSQL generates SQL and knows no FlowQL.
 import PackageDescription
 
 // MARK: - Shared settings
@@ -13,6 +15,8 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
   .swiftLanguageMode(.v6),
   .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 // MARK: - External packages
@@ -33,6 +37,7 @@ let package = Package(
     .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
     .library(name: "FlowModel", targets: ["FlowModel"]),
     .library(name: "FlowQL", targets: ["FlowQL"]),
+    .library(name: "FlowMFA", targets: ["FlowMFA"]),
     .library(name: "Charts", targets: ["Charts"]),
   ],
   dependencies: [
@@ -56,6 +61,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .target(name: "FlowQL", dependencies: ["FlowModel", "FlowSQL"], swiftSettings: strictSettings),
+    .target(name: "FlowMFA", dependencies: ["FlowQL", "FlowModel"], swiftSettings: strictSettings),
 
     // MARK: - Databases: SQL generation (knows no FlowQL) and libpq (Debian: libpq-dev)
     .target(name: "FlowSQL", swiftSettings: strictSettings),
@@ -66,13 +72,13 @@ let package = Package(
     // MARK: - The kernel and the command line
     .target(
       name: "FlowKernel",
-      dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts", "Postgres"],
+      dependencies: ["JupyterKernel", "FlowQL", "FlowMFA", "FlowModel", "Charts", "Postgres"],
       resources: ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"].map { .embedInCode("Kernelspec/\($0)") },
       swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "FlowQLTool",
-      dependencies: ["FlowKernel", argumentParser],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowModel", "Charts", argumentParser],
       path: "Sources/flowql",
       swiftSettings: strictSettings
     ),
@@ -115,6 +121,11 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "FlowMFATests",
+      dependencies: ["FlowMFA", "FlowQL", "FlowModel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "ChartsTests",
       dependencies: ["Charts", "FlowModel", "TestSupport"],
       exclude: ["Snapshots"],
@@ -122,7 +133,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowKernelTests",
-      dependencies: ["FlowKernel", "JupyterKernel", "TestSupport"],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowQL", "FlowModel", "Charts", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,4 +1,4 @@
-import FlowSQL
+public import FlowSQL
 import Glibc
 
 /// A connection to a PostgreSQL server through libpq.

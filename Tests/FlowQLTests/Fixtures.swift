@@ -61,9 +61,9 @@ struct EchoVerb: Verb {
         case .range(let a, let b): values.append("\(a)..\(b)")
         }
       }
-      if let b = clause.block {
+      for edit in clause.edits {
         keys.append(clause.keyword)
-        values.append("block:\(b)")
+        values.append("edit:\(edit.text)")
       }
     }
     return VerbOutput(

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 extension MaterialFlowModel {
   /// Loads a user's model from CSV files.

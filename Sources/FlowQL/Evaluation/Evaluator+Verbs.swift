@@ -1,5 +1,9 @@
 import FlowModel
 
+extension VerbName {
+  init(_ name: Name) { self.init(text: name.text, range: name.range) }
+}
+
 extension Evaluator {
   /// Evaluates a verb's clause arguments and calls the host's verb.
   mutating func runVerb(_ syntax: VerbSyntax, input: Table?) throws(Diagnostic) -> (Table, ChartRequest?) {
@@ -10,18 +14,17 @@ extension Evaluator {
     for clause in syntax.clauses {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
-      var evaluated = VerbClause(keyword: clause.keyword, arguments: arguments, block: clause.block)
-      evaluated.blockOffset = clause.blockOffset
-      if let query = clause.query {
-        evaluated.query = query.text
-        evaluated.queryOffset = query.offset
+      var edits: [VerbEdit] = []
+      for edit in clause.edits { edits.append(try verbEdit(edit)) }
+      let query = clause.query.map {
+        VerbQuery(query: $0, bindings: bindings, source: source, joinByteLimit: joinByteLimit)
       }
-      clauses.append(evaluated)
+      clauses.append(
+        VerbClause(keyword: clause.keyword, arguments: arguments, edits: edits, query: query, range: clause.range))
     }
     var tables: [String: Table] = [:]
     for (k, v) in bindings { if case .table(let t) = v { tables[k] = t } }
-    var call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
-    call.bindings = bindings
+    let call = VerbCall(name: verb.signature.name, clauses: clauses, input: input, tables: tables)
     do {
       let output = try verb.evaluate(call, catalog: catalog, isCancelled: isCancelled)
       for w in output.warnings {
@@ -37,6 +40,40 @@ extension Evaluator {
     } catch {
       throw Diagnostic(.verbFailed, "`\(syntax.name.text)` failed: \(error)", at: syntax.name.range)
     }
+  }
+
+  /// An edit of a `{ … }` block with its values evaluated.
+  private mutating func verbEdit(_ edit: EditSyntax) throws(Diagnostic) -> VerbEdit {
+    let kind: VerbEdit.Kind
+    switch edit.kind {
+    case .scale(let selector, let factor):
+      kind = .scale(try flowSelector(selector), factor: try editValue(factor))
+    case .set(let selector, let mass):
+      kind = .set(try flowSelector(selector), mass: try editValue(mass))
+    case .move(let share, let selector, let target):
+      kind = .move(share: try editValue(share), try flowSelector(selector), to: VerbName(target))
+    case .setPrice(let good, let filters, let price):
+      kind = .setPrice(good: VerbName(good), filters: try editFilters(filters), price: try editValue(price))
+    }
+    return VerbEdit(kind: kind, range: edit.range, text: source.text(edit.range))
+  }
+
+  private mutating func flowSelector(_ s: FlowSelectorSyntax) throws(Diagnostic) -> VerbFlowSelector {
+    VerbFlowSelector(source: VerbName(s.source), target: VerbName(s.target), filters: try editFilters(s.filters))
+  }
+
+  private mutating func editFilters(_ filters: [(Name, Expr)]) throws(Diagnostic) -> [VerbFilter] {
+    var out: [VerbFilter] = []
+    for (name, value) in filters { out.append(VerbFilter(name: VerbName(name), value: try editValue(value))) }
+    return out
+  }
+
+  private mutating func editValue(_ expr: Expr) throws(Diagnostic) -> VerbValue {
+    let arguments = try verbArguments(expr)
+    guard arguments.count == 1 else {
+      throw Diagnostic(.typeMismatch, "expected one value, not a list", at: expr.range)
+    }
+    return VerbValue(argument: arguments[0], range: expr.range)
   }
 
   /// One written argument → constants (lists are flattened, bare names stay names).

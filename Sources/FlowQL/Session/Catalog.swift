@@ -1,5 +1,5 @@
-import FlowModel
-import FlowSQL
+public import FlowModel
+public import FlowSQL
 
 /// The named tables a session can query and the names used for did-you-mean and completion.
 ///

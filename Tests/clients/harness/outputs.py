@@ -1,6 +1,6 @@
 """Reading a notebook's saved outputs: charts, text, errors.
 
-A chart is what FlowQL sends (query-language.md §6.6): `text/html` =
+A chart is what FlowQL sends: `text/html` =
 `<figure><img … src="data:image/svg+xml;base64,…"><figcaption>…</figcaption></figure>` +
 `image/svg+xml` + `text/plain`. Either representation counts as a chart output.
 """

@@ -1,6 +1,6 @@
 """Notebooks for the harness's own tests, run by the python3 kernel (ipykernel).
 
-Their cells `display()` exactly the bundles FlowQL sends (query-language.md §6.6): a chart is
+Their cells `display()` exactly the bundles FlowQL sends: a chart is
 `text/html` `<figure><img alt=… width=… height=… src="data:image/svg+xml;base64,…">
 <figcaption>…</figcaption></figure>` + `image/svg+xml` + `text/plain`; a table is `text/html` +
 `text/plain`. Besides the good notebook, each broken variant has exactly one defect that one check

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `sankey [year Y] [layer mass|cost|value] [by column] [split by column] [min quantity]
 /// [order names]`: the links of one year, drawn as a Sankey diagram by default.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import FlowMFA
 @testable import FlowModel
 @testable import FlowQL
 

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 import FoundationEssentials
 
 #if canImport(Glibc)

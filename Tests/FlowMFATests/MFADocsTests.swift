@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 
+@testable import FlowMFA
 @testable import FlowQL
 
 /// Every `flowql` example of docs/language.md runs on the bundled model with the MFA verbs.
 @Suite struct MFADocsTests {
   static let docs: String = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/language.md")
+      .deletingLastPathComponent().appendingPathComponent("docs/language.md")
     return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
   }()
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FlowMFA
 @testable import FlowModel
 @testable import FlowQL
 

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A material-flow model the session knows by name, with its language tables built once.
 ///

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `study`: the model against every headline figure of the study.
 struct StudyVerb: Verb {

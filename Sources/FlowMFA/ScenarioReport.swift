@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// What a scenario changed: per-edit totals and the processes it leaves unbalanced.
 enum ScenarioReport {

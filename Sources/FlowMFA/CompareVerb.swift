@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `compare a, b, …: query`: runs the query on each model and stacks the results with a
 /// `scenario` column and, per numeric column, its difference from the first model.
@@ -26,11 +27,11 @@ struct CompareVerb: Verb {
     guard !names.isEmpty else {
       throw VerbError("`compare` needs model names", help: "e.g. `\(signature.example)`")
     }
-    guard let query = call.clause(":") else {
+    guard let query = call.clause(":")?.query else {
       throw VerbError("`compare` needs a query after `:`", help: "e.g. `\(signature.example)`")
     }
     // A final `| chart …` draws the stacked table (it may use `scenario` and `delta_…`).
-    let (perModel, chart) = Self.splittingChart(query, catalog)
+    let (perModel, chart) = query.splittingFinalChart()
     var outputs: [(String, VerbOutput)] = []
     for name in names {
       guard let switched = catalog.using(model: name) else {
@@ -40,37 +41,14 @@ struct CompareVerb: Verb {
             ?? "models: " + catalog.models.names.joined(separator: ", "),
           clause: "")
       }
-      outputs.append((name, try call.run(perModel, catalog: switched, isCancelled: isCancelled)))
+      outputs.append((name, try perModel.run(catalog: switched, isCancelled: isCancelled)))
     }
     let table = try Self.stack(outputs.map { ($0.0, $0.1.table) })
     var warnings: [String] = []
     for (name, output) in outputs { warnings += output.warnings.map { "\(name): \($0)" } }
     var request = outputs.first?.1.chart
-    if let (syntax, text) = chart {
-      let evaluator = Evaluator(
-        catalog: catalog, bindings: call.bindings, source: SourceText(text), isCancelled: { false })
-      do throws(Diagnostic) {
-        request = try evaluator.chartRequest(syntax, table)
-      } catch {
-        var shifted = error
-        shifted.range = SourceRange(error.range.start + query.queryOffset, error.range.end + query.queryOffset)
-        throw shifted
-      }
-    }
+    if let chart { request = try chart.request(for: table, catalog: catalog) }
     return VerbOutput(table, chart: request, warnings: warnings)
-  }
-
-  /// The query without a final `| chart …` stage, and that stage with the query text.
-  static func splittingChart(_ clause: VerbClause, _ catalog: Catalog) -> (VerbClause, (ChartSyntax, String)?) {
-    guard let text = clause.query else { return (clause, nil) }
-    let source = SourceText(text)
-    let (program, diagnostics) = Parser.parse(source, verbs: catalog.verbs.signatures)
-    guard diagnostics.isEmpty, program.statements.count == 1, case .query(let query) = program.statements[0].kind,
-      query.stages.count > 0, let last = query.stages.last, case .chart(let syntax) = last.kind
-    else { return (clause, nil) }
-    var trimmed = clause
-    trimmed.query = source.text(SourceRange(0, last.range.start))
-    return (trimmed, (syntax, text))
   }
 
   /// Stacks the tables under a `scenario` column and adds deltas against the first.

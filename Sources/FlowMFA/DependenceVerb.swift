@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `dependence [of names] [year Y | years A..B] [by material|stage]`: import dependence
 /// (USGS convention) per material, or the imported share of each stage's inputs.

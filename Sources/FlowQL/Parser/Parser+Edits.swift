@@ -1,8 +1,8 @@
 import FlowModel
 
-/// One scenario edit as written, before its values are evaluated.
-struct ScenarioEditSyntax {
-  enum Kind {
+/// One edit of a verb's `{ … }` block as written, before its values are evaluated.
+struct EditSyntax: Sendable {
+  enum Kind: Sendable {
     /// `scale A -> B [(filters)] by factor`
     case scale(FlowSelectorSyntax, factor: Expr)
     /// `set A -> B [(filters)] = mass`
@@ -18,38 +18,47 @@ struct ScenarioEditSyntax {
 }
 
 /// `A -> B (material = "HREE", years = 2020..2022)` as written.
-struct FlowSelectorSyntax {
+struct FlowSelectorSyntax: Sendable {
   var source: Name
   var target: Name
   var filters: [(Name, Expr)]
 }
 
 extension Parser {
-  /// The edits of a scenario block, separated by `;` or new lines.
-  mutating func parseScenarioEdits() -> [ScenarioEditSyntax] {
-    var edits: [ScenarioEditSyntax] = []
-    while !at(.eof), errorCount == 0 {
+  /// The edits of a `{ … }` block, separated by `;` or new lines, up to and including the `}`.
+  mutating func parseEdits(opening open: Token) throws(Abort) -> [EditSyntax] {
+    var edits: [EditSyntax] = []
+    while !at(.rBrace) {
       let before = position
+      if at(.eof) {
+        throw fail(
+          Diagnostic(
+            .unclosedBracket, "this `{` is never closed", at: open.range, label: "opened here",
+            help: "add `}` where the block ends"))
+      }
       if at(.newline) || at(.semicolon) {
         advance()
         continue
       }
-      do {
-        edits.append(try parseScenarioEdit())
-        if !atStatementEnd { throw fail(unexpected: "`;` or a new line after the edit") }
-      } catch {
-        break
-      }
+      edits.append(try parseEdit())
+      if !atStatementEnd, !at(.rBrace) { throw fail(unexpected: "`;` or a new line after the edit") }
       if position == before { advance() }
+    }
+    advance()
+    guard !edits.isEmpty else {
+      throw fail(
+        Diagnostic(
+          .verbFailed, "the block has no edits", at: open.range.union(previous.range),
+          help: "e.g. `{ move 30 % of \"SEP\" -> \"EXP_PRIM\" to \"MAG\" }`"))
     }
     return edits
   }
 
-  private mutating func parseScenarioEdit() throws(Abort) -> ScenarioEditSyntax {
+  private mutating func parseEdit() throws(Abort) -> EditSyntax {
     let start = current.range.start
     let help =
       "edits: `scale A -> B by 1.2`, `set A -> B = 5 kt`, `move 30 % of A -> B to C`, `set price of good = 50 USD/kg`"
-    let kind: ScenarioEditSyntax.Kind
+    let kind: EditSyntax.Kind
     switch current.keyword {
     case "scale":
       advance()
@@ -89,7 +98,7 @@ extension Parser {
     default:
       throw fail(unexpected: "a scenario edit (`scale`, `set`, `move`)", help: help)
     }
-    return ScenarioEditSyntax(kind: kind, range: SourceRange(start, previous.range.end))
+    return EditSyntax(kind: kind, range: SourceRange(start, previous.range.end))
   }
 
   private mutating func parseFlowSelector() throws(Abort) -> FlowSelectorSyntax {

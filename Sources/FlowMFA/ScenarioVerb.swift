@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `scenario name [from other] { edits }`: defines a what-if model from `baseline` (or
 /// `other`) that later queries reach with `| in scenario name` or `compare`.
@@ -49,13 +50,11 @@ struct ScenarioVerb: Verb {
           ?? "models: " + catalog.models.names.joined(separator: ", "),
         clause: "from")
     }
-    guard let block = call.clause("{"), let text = block.block else {
+    guard let block = call.clause("{"), !block.edits.isEmpty else {
       throw VerbError("a scenario needs edits in `{ … }`", help: "e.g. `\(signature.example)`")
     }
-    let compiler = ScenarioCompiler(
-      model: base.model, modelName: base.name, catalog: catalog, bindings: call.bindings, text: text,
-      offset: block.blockOffset)
-    let edits = try compiler.compile()
+    let compiler = ScenarioCompiler(model: base.model, modelName: base.name)
+    let edits = try compiler.compile(block.edits)
     let scenario = Scenario(name, edits.map(\.edit))
     let result = try compiler.apply(scenario, edits)
     let entry = NamedModel(name: name, model: result, origin: .scenario(base: base.name, scenario))
@@ -81,38 +80,16 @@ struct CompiledEdit {
   var range: SourceRange
 }
 
-/// Parses and evaluates a scenario block into ``Scenario/Edit``s, with diagnostics placed in the cell.
+/// Turns the edits of a scenario block into ``Scenario/Edit``s of `model`, with diagnostics
+/// placed in the cell.
 struct ScenarioCompiler {
   let model: MaterialFlowModel
   let modelName: String
-  let catalog: Catalog
-  let bindings: [String: Binding]
-  let text: String
-  let offset: Int
 
-  private var source: SourceText { SourceText(text) }
-
-  func compile() throws -> [CompiledEdit] {
-    let source = self.source
-    let (tokens, lexDiagnostics) = Lexer.tokenize(source)
-    var parser = Parser(tokens: tokens, source: source, diagnostics: lexDiagnostics, verbs: [])
-    let syntax = parser.parseScenarioEdits()
-    if let first = parser.diagnostics.first { throw shifted(first) }
-    guard !syntax.isEmpty else {
-      throw shifted(
-        Diagnostic(
-          .verbFailed, "the scenario has no edits", at: .at(0),
-          help: "e.g. `move 30 % of \"SEP\" -> \"EXP_PRIM\" to \"MAG\"`"))
-    }
-    var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: { false })
+  func compile(_ edits: [VerbEdit]) throws(Diagnostic) -> [CompiledEdit] {
     var out: [CompiledEdit] = []
-    for edit in syntax {
-      do throws(Diagnostic) {
-        out.append(
-          CompiledEdit(edit: try compile(edit, &evaluator), text: source.text(edit.range), range: edit.range))
-      } catch {
-        throw shifted(error)
-      }
+    for edit in edits {
+      out.append(CompiledEdit(edit: try compile(edit), text: edit.text, range: edit.range))
     }
     return out
   }
@@ -128,107 +105,92 @@ struct ScenarioCompiler {
         break
       }
       let verbError = MFAContext.verbError(error, clause: nil)
-      throw shifted(
-        Diagnostic(.verbFailed, verbError.message, at: culprit?.range ?? .at(0), help: verbError.help))
+      throw Diagnostic(.verbFailed, verbError.message, at: culprit?.range ?? .at(0), help: verbError.help)
     }
   }
 
-  private func shifted(_ d: Diagnostic) -> Diagnostic {
-    var d = d
-    d.range = SourceRange(d.range.start + offset, d.range.end + offset)
-    return d
-  }
-
-  private func compile(_ edit: ScenarioEditSyntax, _ evaluator: inout Evaluator) throws(Diagnostic) -> Scenario.Edit {
+  private func compile(_ edit: VerbEdit) throws(Diagnostic) -> Scenario.Edit {
     switch edit.kind {
     case .scale(let selector, let factor):
-      let f = try number(factor, &evaluator, allowed: [.none, .ratio], what: "a factor such as `1.2` or `120 %`")
-      return .scale(try flowSelector(selector, &evaluator), by: f)
+      let f = try number(factor, allowed: [.none, .ratio], what: "a factor such as `1.2` or `120 %`")
+      return .scale(try flowSelector(selector), by: f)
     case .set(let selector, let mass):
-      let m = try number(mass, &evaluator, allowed: [.none, .mass], what: "a mass such as `5 kt`")
-      return .set(try flowSelector(selector, &evaluator), mass: m)
+      let m = try number(mass, allowed: [.none, .mass], what: "a mass such as `5 kt`")
+      return .set(try flowSelector(selector), mass: m)
     case .move(let share, let selector, let target):
-      let s = try number(share, &evaluator, allowed: [.none, .ratio], what: "a share such as `30 %`")
+      let s = try number(share, allowed: [.none, .ratio], what: "a share such as `30 %`")
       guard (0...1).contains(s) else {
         throw Diagnostic(.verbFailed, "a share must lie between 0 % and 100 %", at: share.range)
       }
-      return .move(share: s, of: try flowSelector(selector, &evaluator), to: try process(target))
+      return .move(share: s, of: try flowSelector(selector), to: try process(target))
     case .setPrice(let good, let filters, let price):
-      let p = try number(price, &evaluator, allowed: [.none, .price], what: "a price such as `50 USD/kg`")
-      let (material, years) = try filterValues(filters, &evaluator)
+      let p = try number(price, allowed: [.none, .price], what: "a price such as `50 USD/kg`")
+      let (material, years) = try filterValues(filters)
       let goods = Set(model.flows.compactMap(\.good))
       let name = goods.contains(good.text) ? good.text : try process(good)
       return .setPrice(good: name, price: p, material: material, years: years)
     }
   }
 
-  private func flowSelector(_ s: FlowSelectorSyntax, _ evaluator: inout Evaluator) throws(Diagnostic) -> FlowSelector {
-    let (material, years) = try filterValues(s.filters, &evaluator)
+  private func flowSelector(_ s: VerbFlowSelector) throws(Diagnostic) -> FlowSelector {
+    let (material, years) = try filterValues(s.filters)
     return FlowSelector(try process(s.source), try process(s.target), material: material, years: years)
   }
 
-  private func filterValues(_ filters: [(Name, Expr)], _ evaluator: inout Evaluator) throws(Diagnostic) -> (
-    String?, ClosedRange<Int>?
-  ) {
+  private func filterValues(_ filters: [VerbFilter]) throws(Diagnostic) -> (String?, ClosedRange<Int>?) {
     var material: String?
     var years: ClosedRange<Int>?
-    for (name, expr) in filters {
-      if name.text.lowercased() == "material" {
-        let value: String
-        if case .name(let n) = expr.kind {
-          value = n
-        } else if case .text(let t) = try evaluator.eval(expr, .scalar).cell(0) {
-          value = t
-        } else {
-          throw Diagnostic(.typeMismatch, "`material` takes a name such as \"HREE\"", at: expr.range)
+    for filter in filters {
+      if filter.name.text.lowercased() == "material" {
+        guard let value = filter.value.argument.text else {
+          throw Diagnostic(.typeMismatch, "`material` takes a name such as \"HREE\"", at: filter.value.range)
         }
         guard model.materials.contains(value) else {
           throw Diagnostic(
-            .verbFailed, "unknown material `\(value)`", at: expr.range,
+            .verbFailed, "unknown material `\(value)`", at: filter.value.range,
             help: Suggestions.didYouMean(value, in: model.materials)
               ?? "materials: " + model.materials.joined(separator: ", "))
         }
         material = value
       } else {
-        years = try yearRange(expr, &evaluator)
+        years = try yearRange(filter.value)
       }
     }
     return (material, years)
   }
 
-  private func yearRange(_ expr: Expr, _ evaluator: inout Evaluator) throws(Diagnostic) -> ClosedRange<Int> {
-    let ends: [Expr] = if case .range(let a, let b) = expr.kind { [a, b] } else { [expr, expr] }
-    var values: [Int] = []
-    for end in ends {
-      let v = try number(end, &evaluator, allowed: [.none], what: "a year such as `2022` or `2015..2022`")
-      values.append(Int(v))
+  private func yearRange(_ value: VerbValue) throws(Diagnostic) -> ClosedRange<Int> {
+    let what = "a year such as `2022` or `2015..2022`"
+    let values: [Int]
+    switch value.argument {
+    case .range(let a, let b): values = [a, b]
+    default:
+      let year = Int(try number(value, allowed: [.none], what: what))
+      values = [year, year]
     }
     let valid = (try? model.yearRange()) ?? 0...0
     guard values[0] <= values[1], valid.contains(values[0]), valid.contains(values[1]) else {
       throw Diagnostic(
-        .verbFailed, "years must lie in the model's years \(valid.lowerBound)–\(valid.upperBound)", at: expr.range,
+        .verbFailed, "years must lie in the model's years \(valid.lowerBound)–\(valid.upperBound)", at: value.range,
         help: "use a year in \(valid.lowerBound)..\(valid.upperBound)")
     }
     return values[0]...values[1]
   }
 
-  private func number(
-    _ expr: Expr, _ evaluator: inout Evaluator, allowed: [Dimension], what: String
-  ) throws(Diagnostic) -> Double {
-    let cell = try evaluator.eval(expr, .scalar).cell(0)
-    let value: Double
-    switch cell {
-    case .number(let v, let d) where allowed.contains(d): value = v
-    case .year(let y) where allowed.contains(.none): value = Double(y)
-    default: throw Diagnostic(.typeMismatch, "expected \(what)", at: expr.range)
+  private func number(_ value: VerbValue, allowed: [Dimension], what: String) throws(Diagnostic) -> Double {
+    let number: Double
+    switch value.argument {
+    case .value(.number(let v, let d)) where allowed.contains(d): number = v
+    case .value(.year(let y)) where allowed.contains(.none): number = Double(y)
+    default: throw Diagnostic(.typeMismatch, "expected \(what)", at: value.range)
     }
-    guard value.isFinite, value >= 0 else {
-      throw Diagnostic(.verbFailed, "expected \(what), 0 or more", at: expr.range)
+    guard number.isFinite, number >= 0 else {
+      throw Diagnostic(.verbFailed, "expected \(what), 0 or more", at: value.range)
     }
-    return value
+    return number
   }
 
-  private func process(_ name: Name) throws(Diagnostic) -> String {
+  private func process(_ name: VerbName) throws(Diagnostic) -> String {
     let ids = model.processes.map(\.id)
     if ids.contains(name.text) { return name.text }
     if let p = model.processes.first(where: { $0.name == name.text || $0.id.lowercased() == name.text.lowercased() }) {

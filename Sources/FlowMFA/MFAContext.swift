@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// The resolved context of one MFA verb call: the model and helpers for its clauses.
 struct MFAContext {

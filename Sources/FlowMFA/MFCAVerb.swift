@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `mfca [of names] [year Y | years A..B]`: material flow cost accounting (ISO 14051).
 struct MFCAVerb: Verb {

@@ -1,7 +1,7 @@
 import FlowModel
 
 /// Completion candidates for a cursor position, as Jupyter's `complete_reply` wants them.
-public struct Completion: Sendable, Hashable {
+public struct CompletionList: Sendable, Hashable {
   /// The candidate texts, in a useful order.
   public var matches: [String]
   /// The first scalar offset to replace (the start of the partial word).
@@ -12,16 +12,6 @@ public struct Completion: Sendable, Hashable {
   public var types: [String]
 }
 
-/// What Jupyter's `is_complete_request` should answer.
-public enum Completeness: Sendable, Hashable {
-  /// The code can run as it is.
-  case complete
-  /// More lines are needed; continue with this indent.
-  case incomplete(indent: String)
-  /// No continuation can make the code valid.
-  case invalid
-}
-
 extension Session {
   /// Candidates for the word at `cursor` (a Unicode-scalar offset into `code`).
   ///
@@ -29,7 +19,7 @@ extension Session {
   /// stage keywords after `|`, the columns of the table at that point of the pipeline inside a
   /// stage, process and material names inside quotes, option names after `set`, chart kinds
   /// after `chart` and option names inside `with (…)`.
-  public func completions(in code: String, cursor: Int) -> Completion {
+  public func completions(in code: String, cursor: Int) -> CompletionList {
     let source = SourceText(code)
     let cursor = min(max(0, cursor), source.scalars.count)
     var start = cursor
@@ -57,7 +47,7 @@ extension Session {
           types.append(type)
         }
       }
-      return Completion(matches: matches, start: stringStart, end: stringEnd, types: types)
+      return CompletionList(matches: matches, start: stringStart, end: stringEnd, types: types)
     }
     if let last = tokens.last, last.kind == .identifier || last.kind == .number, last.range.end == cursor,
       last.range.start == start
@@ -77,7 +67,7 @@ extension Session {
       matches.append(name)
       types.append(type)
     }
-    return Completion(matches: matches, start: start, end: end, types: types)
+    return CompletionList(matches: matches, start: start, end: end, types: types)
   }
 
   /// Candidates (name, type) for the place after `tokens`.

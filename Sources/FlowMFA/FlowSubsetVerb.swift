@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `upstream of X`, `downstream of X`, `path from A to B`: flows-shaped subsets.
 struct FlowSubsetVerb: Verb {

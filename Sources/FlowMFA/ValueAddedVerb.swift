@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `value_added [by process|stage] [year Y | years A..B]`.
 struct ValueAddedVerb: Verb {

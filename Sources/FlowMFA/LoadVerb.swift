@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 import FoundationEssentials
 
 /// `load "flows.csv" as name [processes "processes.csv"]`: a user's own model.

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowQL
 
 /// `models`: the session's models.
 struct ModelsVerb: Verb {

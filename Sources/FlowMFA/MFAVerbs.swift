@@ -1,4 +1,5 @@
-import FlowModel
+public import FlowModel
+public import FlowQL
 
 /// The material-flow-analysis verbs: `balance`, `sankey`, `dependence`, `value_added`, `mfca`,
 /// `upstream`, `downstream`, `path`, `study`, `scenario`, `compare`, `load` and `models`.
