@@ -205,6 +205,7 @@ The password comes from `PGPASSWORD` (or `~/.pgpass`), never from the notebook."
     (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
     (M, "**4. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
     (Q, 'load table "public.flows" in wh as china processes "public.processes"'),
+    (M, "The flows table holds no stock records, so `USE` (an in-use stock) shows its stock build-up as an imbalance; the warning names it. The Sankey is the bundled model's, drawn from the database."),
     (Q, "balance year 2022 | in china | take 5"),
     (Q, "sankey year 2022 by stage | in china"),
 ]

@@ -47,6 +47,9 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
                                             TextContains("1,238,000"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario.
     "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"))),
+    # Needs the demo PostgreSQL (Tests/clients/conftest.py starts it): a pushed-down group-by, the
+    # SQL as a code block, a chart and a Sankey of a model loaded from a table.
+    "09-database": Expect(checks=(MinTables(3), MinCharts(2), TextContains("GROUP BY"), TextContains("loaded china"))),
 }
 
 DEFAULT = Expect()
