@@ -123,6 +123,7 @@ let package = Package(
     .testTarget(
       name: "FlowMFATests",
       dependencies: ["FlowMFA", "FlowQL", "FlowModel", "TestSupport"],
+      exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),
     .testTarget(

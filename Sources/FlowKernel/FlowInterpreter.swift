@@ -128,7 +128,8 @@ public struct FlowInterpreter: KernelInterpreter {
   public func complete(code: String, cursor: Int) -> Completion {
     guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .init(matches: [], start: cursor, end: cursor) }
     let c = engine.session.completions(in: code, cursor: cursor)
-    return Completion(matches: c.matches, start: c.start, end: c.end, types: c.types)
+    return Completion(
+      matches: c.matches, start: c.start, end: c.end, types: c.types, documentation: c.documentation)
   }
 
   public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {

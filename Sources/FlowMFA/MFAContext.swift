@@ -97,8 +97,7 @@ struct MFAContext {
     if let p = processes.first(where: { $0.name == name || $0.id.lowercased() == name.lowercased() }) { return p.id }
     if let p = processes.first(where: { $0.name.lowercased() == name.lowercased() }) { return p.id }
     let ids = processes.map(\.id)
-    let suggestion =
-      Suggestions.didYouMean(name, in: ids) ?? Suggestions.didYouMean(name, in: processes.map(\.name))
+    let suggestion = Suggestions.process(name, in: processes)
     throw VerbError(
       "unknown process `\(name)` in model `\(modelName)`",
       help: suggestion ?? "processes: " + Suggestions.list(ids), clause: clause)

@@ -2,7 +2,7 @@ public import FlowModel
 public import FlowQL
 
 /// The material-flow-analysis verbs: `balance`, `sankey`, `dependence`, `value_added`, `mfca`,
-/// `upstream`, `downstream`, `path`, `study`, `scenario`, `compare`, `load` and `models`.
+/// `upstream`, `downstream`, `path`, `study`, `scenario`, `compare`, `load`, `models`, `uncertainty`, `sensitivity` and `reconcile`.
 ///
 /// They run on the catalog's current model (``ModelSet/current``): `baseline` unless the query
 /// says `| in name`.
@@ -16,7 +16,8 @@ public enum MFAVerbs {
   public static let all: [any Verb] = [
     BalanceVerb(), SankeyVerb(), DependenceVerb(), ValueAddedVerb(), MFCAVerb(),
     FlowSubsetVerb(.upstream), FlowSubsetVerb(.downstream), FlowSubsetVerb(.path), StudyVerb(),
-    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(),
+    ScenarioVerb(), CompareVerb(), LoadVerb(), ModelsVerb(), StockModelVerb(), UncertaintyVerb(), SensitivityVerb(),
+    ReconcileVerb(),
   ]
 
   /// A registry holding every MFA verb.

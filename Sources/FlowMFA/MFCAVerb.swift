@@ -8,12 +8,15 @@ struct MFCAVerb: Verb {
     summary: """
       Material flow cost accounting (ISO 14051) per quantity centre and year: product and loss \
       mass, material / energy / system cost to products and to losses, waste-management cost \
-      and the total cost of losses. Material, energy and system costs are split by mass share; \
-      waste management goes to losses. On every row, material_cost_product + \
-      energy_cost_product + system_cost_product + total_loss_cost = all costs of the centre.
+      and the total cost of losses. A loss is a flow into a loss process; material returned to \
+      production (scrap, recycling) is a product of the centre that sends it. Material, energy \
+      and system costs are split by mass share; waste management goes to losses (to products \
+      when nothing is lost). On every row, material_cost_product + energy_cost_product + \
+      system_cost_product + waste_mgmt_cost_product + total_loss_cost = all costs of the centre.
       Columns: year, process, product_mass, loss_mass (t), loss_share (%), \
       material_cost_product, material_loss_cost, energy_cost_product, energy_loss_cost, \
-      system_cost_product, system_loss_cost, waste_mgmt_cost, total_loss_cost (US$).
+      system_cost_product, system_loss_cost, waste_mgmt_cost, total_loss_cost, \
+      waste_mgmt_cost_product (US$).
       """,
     example: "mfca of \"SEP\" year 2022",
     clauses: [

@@ -19,6 +19,7 @@ struct ModelsVerb: Verb {
       case .bundled: m.model.name
       case .scenario(let base, let s): "\(base) + \(s.edits.count) edit\(s.edits.count == 1 ? "" : "s")"
       case .loaded(let flows, let processes): flows + (processes.map { " + " + $0 } ?? "")
+      case .reconciled(let base): "reconciled from " + base
       }
     }
     let ranges = all.map { try? $0.model.yearRange() }

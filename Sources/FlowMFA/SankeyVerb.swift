@@ -11,7 +11,8 @@ struct SankeyVerb: Verb {
       diagram as the default display. `by` groups nodes by a column of `processes` (stage, kind, \
       name …); `split by` splits each link by a text column of `flows` (material, good …); `min` \
       drops links below a quantity; `order` fixes the order of the node columns. Links inside \
-      one group are dropped; is_loop marks links that run back upstream (scrap, recycling).
+      one group are dropped; is_loop marks links that run back upstream (scrap, recycling). \
+      A stock's net accumulation is a link to a node `USE (stock +)` (mass layer).
       Columns: source, target, [split,] value (t or US$), unit, is_loop.
       """,
     example: "sankey year 2022 by stage split by material min 2 kt",
@@ -63,6 +64,15 @@ struct SankeyVerb: Verb {
         to.stageOrder < from.stageOrder
       {
         loops.insert(key)
+      }
+    }
+    if layer == "mass" {
+      let splitByMaterial = try context.texts("split by")?.first == "material"
+      for link in Self.accumulationLinks(model, years: years.range, label: label, splitByMaterial: splitByMaterial) {
+        let (node, process) =
+          link.mass > 0 && link.target.hasSuffix(")") ? (link.target, link.source) : (link.source, link.target)
+        rank[node] = rank[process] ?? 0
+        totals[Key(source: link.source, target: link.target, split: link.split), default: 0] += link.mass
       }
     }
     var keys = totals.keys.sorted {

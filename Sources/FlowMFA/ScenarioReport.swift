@@ -3,12 +3,18 @@ import FlowQL
 
 /// What a scenario changed: per-edit totals and the processes it leaves unbalanced.
 enum ScenarioReport {
-  /// One row per edit: the selected flows' mass and value before and after.
+  /// One row per edit: the selected flows' mass and value just before and just after that edit
+  /// (edits apply in order, so the last row's "after" is the scenario `compare` sees).
   static func table(edits: [CompiledEdit], base: MaterialFlowModel, scenario: MaterialFlowModel) -> Table {
+    var stages = [base]
+    for k in 1..<max(edits.count, 1) {
+      stages.append((try? base.applying(Scenario("edits 1–\(k)", edits.prefix(k).map(\.edit)))) ?? scenario)
+    }
+    stages.append(scenario)
     var labels: [String] = []
     var flows: [String] = []
     var sums: [[Double]] = Array(repeating: [], count: 4)
-    for edit in edits {
+    for (k, edit) in edits.enumerated() {
       let keep: (Flow) -> Bool
       switch edit.edit {
       case .scale(let s, _), .set(let s, _), .move(_, let s, _):
@@ -20,10 +26,13 @@ enum ScenarioReport {
             && (years?.contains(f.year) ?? true)
         }
         flows.append("priced as \(good)")
+      case .lifetime(let process, _):
+        keep = { f in f.source == process && f.good == "end_of_life" }
+        flows.append("\(process) end of life")
       }
       labels.append(edit.text.split(whereSeparator: \.isNewline).joined(separator: " "))
-      let before = base.flows.filter(keep)
-      let after = scenario.flows.filter(keep)
+      let before = stages[k].flows.filter(keep)
+      let after = stages[k + 1].flows.filter(keep)
       sums[0].append(before.reduce(0) { $0 + $1.mass })
       sums[1].append(after.reduce(0) { $0 + $1.mass })
       sums[2].append(before.reduce(0) { $0 + $1.value })
@@ -38,6 +47,27 @@ enum ScenarioReport {
 
   private static func matches(_ s: FlowSelector, _ f: Flow) -> Bool {
     (s.material.map { $0 == f.material } ?? true) && (s.years?.contains(f.year) ?? true)
+  }
+
+  /// Why `edits` leave `unbalanced` (process ids) unbalanced, naming the edit kinds involved.
+  static func reason(edits: [CompiledEdit], unbalanced: [String], loaded: Bool) -> String {
+    var kinds: [String] = []
+    for edit in edits {
+      let (kind, touched): (String, [String])
+      switch edit.edit {
+      case .scale(let s, _): (kind, touched) = ("scale", [s.source, s.target])
+      case .set(let s, _): (kind, touched) = ("set", [s.source, s.target])
+      case .move(_, let s, let to): (kind, touched) = ("move", [s.source, s.target, to])
+      case .setPrice: continue
+      }
+      if touched.contains(where: unbalanced.contains), !kinds.contains(kind) { kinds.append(kind) }
+    }
+    let which = kinds.isEmpty ? "the edits" : "the " + kinds.map { "`\($0)`" }.joined(separator: " and ") + " edit"
+    return loaded
+      ? which + " changed an outflow of a process whose inputs stay as they were; edit its inflow too, or "
+        + "use `move` to send a share elsewhere"
+      : which + " changed a flow the model does not re-derive from its neighbours (a pass-through); edit the "
+        + "flow feeding it instead"
   }
 
   /// Processes (with their years) that fail the balance in `scenario` but not in `base`.

@@ -14,7 +14,8 @@ struct ScenarioVerb: Verb {
         move 30 % of A -> B to C     send a share of A → B to C instead (A's outflow unchanged)
         set price of oxide = 50 USD/kg
       A flow may be narrowed: `A -> B (material = "HREE", years = 2020..2022)`. On the bundled \
-      model the flows are re-derived, so everything downstream follows. Processes the edits \
+      model the flows are re-derived, so everything downstream follows; on a loaded model edits \
+      pass downstream by transfer coefficients. Processes the edits \
       leave unbalanced are named in a warning. Use it with `| in scenario name` or `compare`.
       Columns (one row per edit): edit, flows, mass_before, mass_after (t), value_before, \
       value_after (US$).
@@ -63,7 +64,10 @@ struct ScenarioVerb: Verb {
     if !unbalanced.isEmpty {
       warnings.append(
         "scenario `\(name)` unbalances " + unbalanced.joined(separator: ", ")
-          + "; a `scale` or `set` on a flow that closes a balance is not passed on")
+          + ": "
+          + ScenarioReport.reason(
+            edits: edits, unbalanced: unbalanced.map { String($0.prefix { $0 != " " }) },
+            loaded: base.model.mode == nil))
     }
     let table = ScenarioReport.table(edits: edits, base: base.model, scenario: result)
     let caption =
@@ -129,6 +133,19 @@ struct ScenarioCompiler {
       let goods = Set(model.flows.compactMap(\.good))
       let name = goods.contains(good.text) ? good.text : try process(good)
       return .setPrice(good: name, price: p, material: material, years: years)
+    case .lifetime(let name, let value):
+      let id = try process(name)
+      guard case .term(let term) = value.argument else {
+        throw Diagnostic(
+          .verbFailed, "a lifetime is a distribution such as `weibull(shape = 2.5, scale = 14)`", at: value.range)
+      }
+      do {
+        return .lifetime(process: id, try LifetimeDistribution(term: term, clause: "lifetime"))
+      } catch let error as VerbError {
+        throw Diagnostic(.verbFailed, error.message, at: value.range, help: error.help)
+      } catch {
+        throw Diagnostic(.verbFailed, "\(error)", at: value.range)
+      }
     }
   }
 

@@ -40,11 +40,13 @@ struct RunCommand: ParsableCommand {
     }
     var engine = FlowEngine.bundled()
     let result = engine.run(code)
-    let rendered = try CommandOutput(format: format).render(result)
     if let output {
-      try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+      try CommandOutput(format: format).render(result).write(toFile: output, atomically: true, encoding: .utf8)
+    } else if format == .text {
+      // Statement by statement, in order: each table, then the warnings it raised.
+      for (stream, text) in CommandOutput.textParts(result) { stream.write(text) }
     } else {
-      StandardStream.output.write(rendered)
+      StandardStream.output.write(try CommandOutput(format: format).render(result))
     }
     if let error = result.error {
       if format != .json {
@@ -73,16 +75,25 @@ struct CommandOutput {
 
   private func text(_ result: FlowEngine.CellResult) -> String {
     var out = ""
-    for event in result.events {
-      switch event {
-      case .stdout(let s): out += s
-      case .stderr(let s): StandardStream.error.write(s)
-      case .display(let display): out += (display.bundle.data["text/plain"] ?? "") + "\n"
-      case .page(let text): out += text + "\n"
-      case .clear: break
-      }
+    for (stream, text) in Self.textParts(result) {
+      if stream == .output { out += text } else { StandardStream.error.write(text) }
     }
     return out
+  }
+
+  /// The run's events as text for standard output or standard error, in order, each ending
+  /// with a new line (so a warning never runs into the last number of a table).
+  static func textParts(_ result: FlowEngine.CellResult) -> [(StandardStream, String)] {
+    func line(_ text: String) -> String { text.isEmpty || text.hasSuffix("\n") ? text : text + "\n" }
+    return result.events.compactMap { event in
+      switch event {
+      case .stdout(let s): (.output, line(s))
+      case .stderr(let s): (.error, line(s))
+      case .display(let display): (.output, line(display.bundle.data["text/plain"] ?? ""))
+      case .page(let text): (.output, line(text))
+      case .clear: nil
+      }
+    }
   }
 
   private func html(_ result: FlowEngine.CellResult) -> String {

@@ -91,6 +91,6 @@ import Testing
     var engine = FlowEngine.bundled()
     let result = engine.run("mfca of \"SPE\" year 2022")
     #expect(result.error?.code == "E402")
-    #expect(result.error?.traceback.contains("  = help: did you mean `SEP`?") == true)
+    #expect(result.error?.traceback.contains("  = help: did you mean `SEP` (Smelting and separation)?") == true)
   }
 }

@@ -59,7 +59,7 @@ import Testing
     // The bundled tables are untouched.
     #expect(MFA.table("flows | summarize n = count()", in: &session).numbers("n") == [Double(MFA.model.flows.count)])
     // Errors name the loaded model's processes.
-    #expect(MFA.error("balance of MILLL | in mine", in: &session)?.help == ["did you mean `MILL`?"])
+    #expect(MFA.error("balance of MILLL | in mine", in: &session)?.help == ["did you mean `MILL` (Mill)?"])
     #expect(MFA.error("balance year 2015 | in mine", in: &session)?.message.contains("2020–2021") == true)
   }
 

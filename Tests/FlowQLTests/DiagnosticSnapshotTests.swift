@@ -25,6 +25,7 @@ import Testing
     (.chartNotLast, "flows | chart bar | take 5"),
     (.unknownUnit, "flows | where mass > 5 KT"),
     (.unknownClause, "echo of \"SEP\" yaer 2022"),
+    (.unquotedFileName, "echo of copper_flows.csv"),
     (.unknownChartKind, "flows | chart bars"),
     (.unknownChartOption, "flows | chart bar with (titel = \"Mass\")"),
     (.unknownColumn, "flows\n  | where yaer == 2020"),

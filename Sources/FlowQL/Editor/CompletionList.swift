@@ -10,6 +10,8 @@ public struct CompletionList: Sendable, Hashable {
   public var end: Int
   /// The kind of each match ("keyword", "column", "function", "table", "process", …).
   public var types: [String]
+  /// A short documentation text per match (a process's display name), or empty.
+  public var documentation: [String] = []
 }
 
 extension Session {
@@ -38,16 +40,7 @@ extension Session {
       while stringEnd < source.scalars.count, source.scalars[stringEnd] != "\"", source.scalars[stringEnd] != "'",
         source.scalars[stringEnd] != "\n"
       { stringEnd += 1 }
-      let typed = last.text.lowercased()
-      var matches: [String] = []
-      var types: [String] = []
-      for (names, type) in [(catalog.processes, "process"), (catalog.materials, "material")] {
-        for n in names where n.lowercased().hasPrefix(typed) && !matches.contains(n) {
-          matches.append(n)
-          types.append(type)
-        }
-      }
-      return CompletionList(matches: matches, start: stringStart, end: stringEnd, types: types)
+      return quotedCompletion(last.text, code: source, cursor: cursor, range: (stringStart, stringEnd))
     }
     if let last = tokens.last, last.kind == .identifier || last.kind == .number, last.range.end == cursor,
       last.range.start == start
@@ -93,6 +86,9 @@ extension Session {
     default: break
     }
     let last = tokens[tokens.count - 1]
+    if last.kind == .dot, tokens.count >= 2, ["source", "target"].contains(tokens[tokens.count - 2].text) {
+      return tagged(processFields(tokens), "field")
+    }
     if last.kind == .pipe {
       return tagged(Parser.stageKeywords + ["in"], "keyword") + tagged(verbs.filter(\.acceptsInput).map(\.name), "verb")
     }

@@ -14,6 +14,7 @@ extension Evaluator {
     for clause in syntax.clauses {
       var arguments: [VerbArgument] = []
       for arg in clause.arguments { arguments += try verbArguments(arg) }
+      if let term = clause.term { arguments.append(.term(try verbTerm(term))) }
       var edits: [VerbEdit] = []
       for edit in clause.edits { edits.append(try verbEdit(edit)) }
       let query = clause.query.map {
@@ -42,6 +43,18 @@ extension Evaluator {
     }
   }
 
+  /// Endings that mark a bare `name.ext` argument as a file name.
+  static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "json"]
+
+  /// A written term → its name and constant arguments.
+  private mutating func verbTerm(_ term: TermSyntax) throws(Diagnostic) -> VerbTerm {
+    var arguments: [VerbTerm.Argument] = []
+    for (label, value) in term.arguments {
+      for argument in try verbArguments(value) { arguments.append(.init(label: label?.text, value: argument)) }
+    }
+    return VerbTerm(name: term.name.text, arguments: arguments)
+  }
+
   /// An edit of a `{ … }` block with its values evaluated.
   private mutating func verbEdit(_ edit: EditSyntax) throws(Diagnostic) -> VerbEdit {
     let kind: VerbEdit.Kind
@@ -54,6 +67,8 @@ extension Evaluator {
       kind = .move(share: try editValue(share), try flowSelector(selector), to: VerbName(target))
     case .setPrice(let good, let filters, let price):
       kind = .setPrice(good: VerbName(good), filters: try editFilters(filters), price: try editValue(price))
+    case .lifetime(let process, let term):
+      kind = .lifetime(process: VerbName(process), VerbValue(argument: .term(try verbTerm(term)), range: term.range))
     }
     return VerbEdit(kind: kind, range: edit.range, text: source.text(edit.range))
   }
@@ -81,6 +96,12 @@ extension Evaluator {
     switch expr.kind {
     case .name(let n) where scalarBinding(n) == nil:
       return [.name(n)]
+    case .path(let parts) where Self.fileExtensions.contains(parts.last?.text.lowercased() ?? ""):
+      let file = parts.map(\.text).joined(separator: ".")
+      throw Diagnostic(
+        .unquotedFileName, "the file name `\(file)` needs quotes", at: expr.range, label: "put this in quotes",
+        help:
+          "write \"\(file)\"; without quotes `\(file)` reads as the field `\(parts.last!.text)` of `\(parts[0].text)`")
     case .list(let items):
       var out: [VerbArgument] = []
       for item in items { out += try verbArguments(item) }

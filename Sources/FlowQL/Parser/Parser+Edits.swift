@@ -11,6 +11,8 @@ struct EditSyntax: Sendable {
     case move(share: Expr, FlowSelectorSyntax, to: Name)
     /// `set price of good [(filters)] = price`
     case setPrice(good: Name, filters: [(Name, Expr)], price: Expr)
+    /// `lifetime of process = distribution(…)`
+    case lifetime(process: Name, TermSyntax)
   }
 
   var kind: Kind
@@ -57,7 +59,8 @@ extension Parser {
   private mutating func parseEdit() throws(Abort) -> EditSyntax {
     let start = current.range.start
     let help =
-      "edits: `scale A -> B by 1.2`, `set A -> B = 5 kt`, `move 30 % of A -> B to C`, `set price of good = 50 USD/kg`"
+      "edits: `scale A -> B by 1.2`, `set A -> B = 5 kt`, `move 30 % of A -> B to C`, `set price of good = 50 USD/kg`, "
+      + "`lifetime of \"USE\" = weibull(shape = 2.5, scale = 14)`"
     let kind: EditSyntax.Kind
     switch current.keyword {
     case "scale":
@@ -82,6 +85,9 @@ extension Parser {
       let selector = try parseFlowSelector()
       try expect(.assign, "`=` and a mass", help: "e.g. `set A -> B = 5 kt`")
       kind = .set(selector, mass: try parseExpression())
+    case "lifetime":
+      advance()
+      kind = try parseLifetimeEdit()
     case "move":
       advance()
       let share = try parseExpression()
@@ -96,9 +102,19 @@ extension Parser {
       advance()
       kind = .move(share: share, selector, to: try parseProcessName("the new target process"))
     default:
-      throw fail(unexpected: "a scenario edit (`scale`, `set`, `move`)", help: help)
+      throw fail(unexpected: "a scenario edit (`scale`, `set`, `move`, `lifetime`)", help: help)
     }
     return EditSyntax(kind: kind, range: SourceRange(start, previous.range.end))
+  }
+
+  /// `of process = distribution(…)` after `lifetime`.
+  private mutating func parseLifetimeEdit() throws(Abort) -> EditSyntax.Kind {
+    let example = "e.g. `lifetime of \"USE\" = weibull(shape = 2.5, scale = 14)`"
+    guard atKeyword("of") else { throw fail(unexpected: "`of` after `lifetime`", help: example) }
+    advance()
+    let process = try parseProcessName("the stock process after `lifetime of`")
+    try expect(.assign, "`=` and a lifetime distribution", help: example)
+    return .lifetime(process: process, try parseTerm())
   }
 
   private mutating func parseFlowSelector() throws(Abort) -> FlowSelectorSyntax {

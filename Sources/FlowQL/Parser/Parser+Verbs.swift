@@ -63,6 +63,8 @@ extension Parser {
         if at(.comma) { advance() }
         clause.arguments.append(try parseExpression())
       } while at(.comma)
+    case .term:
+      clause.term = try parseTerm()
     case .block:
       let open = try expect(.lBrace, "`{`")
       clause.edits = try parseEdits(opening: open)

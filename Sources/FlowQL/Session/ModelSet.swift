@@ -15,6 +15,8 @@ public struct NamedModel: Sendable {
     case scenario(base: String, Scenario)
     /// `load "flows.csv" as name [processes "p.csv"]`, with the paths as written.
     case loaded(flows: String, processes: String?)
+    /// `reconcile … as name`: the flows of `base` reconciled against their balances.
+    case reconciled(base: String)
 
     /// A short word for listings: `bundled`, `scenario` or `loaded`.
     public var kind: String {
@@ -22,6 +24,7 @@ public struct NamedModel: Sendable {
       case .bundled: "bundled"
       case .scenario: "scenario"
       case .loaded: "loaded"
+      case .reconciled: "reconciled"
       }
     }
   }

@@ -87,6 +87,8 @@ struct VerbSyntax: Sendable {
     var edits: [EditSyntax] = []
     /// For `.query` clauses: the rest of the statement.
     var query: Query?
+    /// For `.term` clauses: the term as written.
+    var term: TermSyntax?
   }
 
   var name: Name

@@ -59,6 +59,9 @@ public struct VerbClauseSpec: Sendable, Hashable {
     case one
     /// One or more comma-separated expressions (`of "SEP", "MAG"`).
     case list
+    /// One term: a name with arguments that may be named (`lifetime weibull(shape = 2.5, scale = 14)`),
+    /// handed to the verb as ``VerbArgument/term(_:)``.
+    case term
     /// A `{ … }` block of edits (`scenario x { scale A -> B by 1.2 }`), parsed with the cell into
     /// ``VerbClause/edits``.
     case block

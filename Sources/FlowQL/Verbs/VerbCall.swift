@@ -8,6 +8,8 @@ public enum VerbArgument: Sendable, Hashable {
   case name(String)
   /// A year range `2015..2022`, both ends included.
   case range(Int, Int)
+  /// A term `name(value, label = value, …)` of a `.term` clause or a `lifetime` edit.
+  case term(VerbTerm)
 
   /// The argument as text (for strings and names).
   public var text: String? {

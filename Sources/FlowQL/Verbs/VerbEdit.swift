@@ -6,7 +6,7 @@ import FlowModel
 /// Every part carries its place in the cell, so a verb can put its errors under the part
 /// responsible (``VerbEdit/range``, ``VerbName/range``, ``VerbValue/range``).
 public struct VerbEdit: Sendable {
-  /// The four edits a block may hold.
+  /// The edits a block may hold.
   public enum Kind: Sendable {
     /// `scale A -> B [(filters)] by factor`
     case scale(VerbFlowSelector, factor: VerbValue)
@@ -16,6 +16,8 @@ public struct VerbEdit: Sendable {
     case move(share: VerbValue, VerbFlowSelector, to: VerbName)
     /// `set price of good [(filters)] = price`
     case setPrice(good: VerbName, filters: [VerbFilter], price: VerbValue)
+    /// `lifetime of process = distribution(…)`; the value is a ``VerbArgument/term(_:)``.
+    case lifetime(process: VerbName, VerbValue)
   }
 
   /// What the edit does.

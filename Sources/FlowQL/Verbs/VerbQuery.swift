@@ -15,6 +15,9 @@ public struct VerbQuery: Sendable {
   /// Where the query is written in the cell.
   public var range: SourceRange { query.range }
 
+  /// The query as written.
+  package var text: String { source.text(query.range) }
+
   /// Runs the query on `catalog`, with the session's bindings.
   ///
   /// - Throws: the query's first ``Diagnostic``, or ``VerbError`` when it gives a single value.

@@ -9,7 +9,7 @@ import Synchronization
 /// Diagnostics for the kernel's stderr (the Jupyter server's console; never the notebook).
 ///
 /// Lines start with the embedding kernel's name (``KernelInfo/implementation``), set when the
-/// server starts: `[flowql] kernel ready on …`.
+/// server starts: `[name] kernel ready on …`.
 public enum KernelLog {
   private static let name = Mutex("kernel")
 

@@ -113,10 +113,16 @@ extension KernelServer {
     var core = KernelCore(
       interpreter: makeInterpreter(), factory: state.factory, info: state.info, interrupt: state.interrupt)
     var pending: [Message] = []
+    var window: AbortWindow?
     while !state.isStopping {
       guard
         let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
       else { continue }
+      let started = HeaderDate.nowSeconds()
+      if let open = window, open.covers(message, now: started) {
+        _ = core.abortQueued([message], io: io)
+        continue
+      }
       switch core.handle(message, io: io) {
       case .proceed: break
       case .shutdown: state.requestShutdown()
@@ -130,6 +136,8 @@ extension KernelServer {
         }
         pending = core.abortQueued(queued, io: io)
         io.publish(idle)
+        // Requests of the same batch may still be on their way (see AbortWindow).
+        window = AbortWindow(failedCellStart: started, now: HeaderDate.nowSeconds())
       }
     }
     push.close()

@@ -23,7 +23,7 @@ final class RuntimeState: Sendable {
   let startupErrors = Mutex<[String]>([])
 
   /// The in-process endpoint where producers hand iopub messages to the iopub thread, named
-  /// after the embedding kernel (`inproc://flowql-iopub`).
+  /// after the embedding kernel (`inproc://NAME-iopub`).
   var iopubQueue: String { "inproc://\(info.implementation)-iopub" }
   /// How long closing sockets may keep trying to deliver (ms); keeps shutdown under a second.
   static let lingerMilliseconds = 500

@@ -7,7 +7,7 @@ nbconvert. The entries below add checks per notebook (keyed by file stem). A key
 fails `test_expectation_table_names_existing_notebooks`, so a renamed notebook cannot silently
 lose its checks.
 
-Vocabulary (Tests/clients/harness/checks.py):
+Vocabulary (Tests/harness/checks.py):
   MinCharts(n)      at least n outputs carry a chart (image/svg+xml or HTML base64 SVG <img>)
   MinHtmlCharts(n)  at least n charts are HTML-wrapped <img> (what shows in untrusted notebooks)
   MinTables(n)      at least n outputs carry an HTML <table>
@@ -43,10 +43,18 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     # MFCA tables, the stacked cost-of-losses chart, the heavy/light cost lines of the study.
     "04-cost-accounting": Expect(checks=(MinTables(3), MinCharts(1), TextContains("HREO production cost"))),
     # The reproduction table with its ratios, and the dependence chart.
-    "05-study-reproduction": Expect(checks=(MinTables(6), MinCharts(1), TextContains("ratio"),
-                                            TextContains("1,238,000"))),
-    # Loads the CSV beside the notebook, balances, draws and compares a scenario.
-    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"))),
+    "05-study-reproduction": Expect(checks=(MinTables(7), MinCharts(1), TextContains("ratio"),
+                                            TextContains("1,238,000"), TextContains("inside"))),
+    # Loads the CSV beside the notebook, balances, draws and compares a scenario; the in-use stock
+    # ends 2022 at 250 kt (stocks file) + 3 years × (100 − 98) kt = 256 kt.
+    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"), TextContains("256.0"))),
+    # Headlines with intervals, an interval table, the tornado, a reconciliation with χ².
+    "07-uncertainty": Expect(checks=(MinTables(5), MinCharts(1), TextContains("interval"), TextContains("χ²"),
+                                     TextContains("z"))),
+    # Dynamic stocks: the projection, the vintage chart, scrap to 2040, the lifetime scenario and
+    # a stock-driven model whose negative inflow is warned.
+    "08-dynamic-stocks": Expect(checks=(MinTables(5), MinCharts(3), MinHtmlCharts(3), TextContains("recycled_at_0_5_pct"),
+                                        TextContains("longer_life"), TextContains("negative in year 2020"))),
     # Needs the demo PostgreSQL (Tests/clients/conftest.py starts it): a pushed-down group-by, the
     # SQL as a code block, a chart and a Sankey of a model loaded from a table.
     "09-database": Expect(checks=(MinTables(3), MinCharts(2), TextContains("GROUP BY"), TextContains("loaded china"))),

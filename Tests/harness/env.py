@@ -12,7 +12,7 @@ import pathlib
 import subprocess
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parents[3]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 VENV_BIN = pathlib.Path(sys.executable).parent
 # The FlowQL notebooks under test ($FLOWQL_NOTEBOOKS points the harness at another folder).
 NOTEBOOKS = pathlib.Path(os.environ.get("FLOWQL_NOTEBOOKS", ROOT / "Notebooks"))
