@@ -59,6 +59,7 @@ enum ScenarioReport {
       case .set(let s, _): (kind, touched) = ("set", [s.source, s.target])
       case .move(_, let s, let to): (kind, touched) = ("move", [s.source, s.target, to])
       case .setPrice: continue
+      case .lifetime(let process, _): (kind, touched) = ("lifetime", [process])
       }
       if touched.contains(where: unbalanced.contains), !kinds.contains(kind) { kinds.append(kind) }
     }
