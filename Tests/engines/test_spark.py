@@ -1,11 +1,8 @@
 """The differential queries of Tests/python/test_database.py, compiled for Spark SQL
 (`| sql spark`) and run by pyspark in local mode on the same data: equal to FlowQL in memory."""
-import os
-
 import pytest
 
 import database_support as db
-import pg_server
 
 pyspark = pytest.importorskip("pyspark")
 
@@ -14,10 +11,8 @@ pyspark = pytest.importorskip("pyspark")
 def setup(tmp_path_factory):
     from pyspark.sql import SparkSession
 
-    server = pg_server.Server().start()
-    folder = db.write_csvs(tmp_path_factory.mktemp("data"))
-    os.chmod(folder, 0o755)
-    db.load_postgres(server, folder)
+    server = db.loaded_server(tmp_path_factory.mktemp("data"))
+    folder = server.folder
     spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
              .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
              .config("spark.sql.shuffle.partitions", "2").getOrCreate())

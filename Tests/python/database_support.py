@@ -221,6 +221,18 @@ SCHEMAS = {
 }
 
 
+def loaded_server(folder):
+    """A started PostgreSQL holding the tables of write_csvs(folder); `server.folder` names the CSVs."""
+    import pg_server
+
+    server = pg_server.Server().start()
+    write_csvs(folder)
+    os.chmod(folder, 0o755)
+    load_postgres(server, folder)
+    server.folder = pathlib.Path(folder)
+    return server
+
+
 def load_postgres(server, folder):
     for name, schema in SCHEMAS.items():
         server.psql(f"CREATE TABLE public.{name} ({schema.replace('DOUBLE', 'DOUBLE PRECISION')})")

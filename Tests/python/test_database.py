@@ -19,14 +19,10 @@ HOSTILE_VALUES = ["O'Brien", 'say "hi"; drop table bench; --', "稀土 Ünïcöd
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    s = pg_server.Server().start()
-    folder = db.write_csvs(tmp_path_factory.mktemp("data"))
-    os.chmod(folder, 0o755)
-    db.load_postgres(s, folder)
+    s = db.loaded_server(tmp_path_factory.mktemp("data"))
     s.psql(f'CREATE TABLE public."{HOSTILE_TABLE}" (label TEXT, "we""ird col" DOUBLE PRECISION, mass DOUBLE PRECISION)')
     for i, v in enumerate(HOSTILE_VALUES):
         s.psql(f"INSERT INTO public.\"{HOSTILE_TABLE}\" VALUES ($${v}$$, {i}, {i * 10})")
-    s.folder = folder
     yield s
     s.cleanup()
 
