@@ -135,6 +135,7 @@ let package = Package(
     .testTarget(
       name: "FlowKernelTests",
       dependencies: ["FlowKernel", "JupyterKernel", "FlowQL", "FlowModel", "Charts", "TestSupport"],
+      exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,33 +1,35 @@
 import Charts
+import FlowModel
 import FlowQL
 import JupyterKernel
 
 extension ChartSpec {
   /// The chart a `| chart kind with (…)` stage asked for, in the renderer's terms.
   init(_ request: ChartRequest) {
-    self.init(request.kind)
-    if case .name(let x)? = request["x"] { self.x = x }
-    switch request["y"] {
-    case .name(let y)?: self.y = [y]
-    case .names(let ys)?: self.y = ys
-    default: break
+    self.init(request.kind, options: request.options)
+    nodes = request.nodes
+  }
+}
+
+extension Diagnostic {
+  /// A chart error as a diagnostic of the catalogue, its caret at the option responsible or else
+  /// at the `chart` stage.
+  init(_ error: ChartError, request: ChartRequest) {
+    let code = DiagnosticCode(rawValue: error.code.rawValue) ?? .chartColumnUnsuitable
+    self.init(
+      code, error.message, at: request.range(of: error.option),
+      label: error.option.map { "from `\($0.rawValue)`" } ?? "this chart", help: error.help)
+  }
+}
+
+extension FlowEngine {
+  /// A renderer's warning as a stderr line: `warning[W610]: …` when it starts with a code in brackets.
+  static func warningLine(_ warning: String) -> String {
+    if warning.hasPrefix("[W"), let close = warning.firstIndex(of: "]") {
+      let code = warning[warning.index(after: warning.startIndex)..<close]
+      return "warning[\(code)]: \(warning[warning.index(after: close)...].drop { $0 == " " })\n"
     }
-    if case .name(let s)? = request["series"] { series = s }
-    switch request["title"] {
-    case .text(let t)?, .name(let t)?: title = t
-    default: break
-    }
-    switch request["unit"] {
-    case .name(let u)?, .text(let u)?: unit = u
-    default: break
-    }
-    if case .number(let w)? = request["width"] { width = Int(w) }
-    if case .number(let h)? = request["height"] { height = Int(h) }
-    if case .number(let m)? = request["min"] { self.min = m }
-    switch request["sort"] {
-    case .names(let names)?: order = names
-    default: break
-    }
+    return "warning: \(warning)\n"
   }
 }
 

@@ -44,6 +44,20 @@ public struct FlowEngine: Sendable {
     public var message: String
     /// The rendered error, one line per element: caret, help and notes.
     public var traceback: [String]
+
+    /// The failure a diagnostic describes, rendered against the cell's `source`.
+    init(_ diagnostic: Diagnostic, source: String) {
+      code = diagnostic.ename
+      message = diagnostic.evalue
+      traceback = diagnostic.render(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
+        String.init)
+    }
+
+    init(code: String, message: String, traceback: [String]) {
+      self.code = code
+      self.message = message
+      self.traceback = traceback
+    }
   }
 
   /// What running a cell produced: its events in order and the error that stopped it, if any.
@@ -83,10 +97,12 @@ public struct FlowEngine: Sendable {
   /// Runs one cell.
   public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> CellResult {
     if code.utf8.count > Self.maximumCellBytes {
-      let message = "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)"
-      let help = "  = help: load large data with `load \"file.csv\" as name` instead of pasting it"
-      return CellResult(
-        events: [], error: Failure(code: "E001", message: message, traceback: ["error[E001]: " + message, help]))
+      let diagnostic = Diagnostic(
+        .cellTooLong, "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)",
+        at: SourceRange(0, 0), label: "the cell starts here",
+        help: "load large data with `load \"file.csv\" as name` instead of pasting it")
+      let firstLine = String(code.prefix(200).prefix { $0 != "\n" })
+      return CellResult(events: [], error: Failure(diagnostic, source: firstLine))
     }
     var events: [Event] = []
     if let warning = startupWarning {
@@ -108,9 +124,9 @@ public struct FlowEngine: Sendable {
         events.append(.display(Display(bundle: MimeBundle(plain: format(cell, options)), value: cell)))
       case .code(let text, let language): events.append(.display(Display(bundle: Self.codeBlock(text, language))))
       case .table(let table, let request):
-        switch render(table, request, Self.displayOptions(options)) {
+        switch render(table, request, Self.displayOptions(options), source: code) {
         case .success(let (display, warnings)):
-          events += warnings.map { .stderr("warning: \($0)\n") }
+          events += warnings.map { .stderr(Self.warningLine($0)) }
           events.append(.display(display))
         case .failure(let error):
           return CellResult(events: events, error: error)
@@ -126,7 +142,7 @@ public struct FlowEngine: Sendable {
     return CellResult(events: events, error: error)
   }
 
-  private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions)
+  private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions, source: String)
     -> Result<(Display, [String]), Failure>
   {
     guard let request, request.kind != .table else {
@@ -136,15 +152,13 @@ public struct FlowEngine: Sendable {
       var spec = ChartSpec(request)
       if spec.kind == .sankey, spec.nodes == nil {
         // Columns by stage: the processes table of the query's model names each node's stage and kind.
-        spec.nodes = request.nodes ?? session.catalog.tables["processes"]
+        spec.nodes = session.catalog.tables["processes"]
       }
       let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
       let display = Display(bundle: chart.bundle, table: table, chart: request, svg: chart.svg)
       return .success((display, chart.warnings))
     } catch {
-      let text = "error[E601]: \(error.message)\n  = help: \(error.help)"
-      return .failure(
-        Failure(code: "E601", message: error.message, traceback: text.split(separator: "\n").map(String.init)))
+      return .failure(Failure(Diagnostic(error, request: request), source: source))
     }
   }
 

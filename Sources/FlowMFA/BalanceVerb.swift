@@ -46,7 +46,9 @@ struct BalanceVerb: Verb {
     if case .bool(let ok)? = table["ok"]?.values, ok.contains(false) {
       caption += " · \(ok.filter { !$0 }.count) rows fail the tolerance (ok = false)"
     }
-    return VerbOutput(table.captioned(caption), warnings: Self.failures(in: table, tolerance: tolerance))
+    let natural = ChartRequest.natural(x: years.range.count > 1 ? "year" : "process", y: "imbalance")
+    return VerbOutput(
+      table.captioned(caption), chart: natural, warnings: Self.failures(in: table, tolerance: tolerance))
   }
 
   /// One warning listing the rows with `ok == false`, or none.

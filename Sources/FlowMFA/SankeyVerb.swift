@@ -92,9 +92,8 @@ struct SankeyVerb: Verb {
     if let by = call.clause("by")?.arguments.first?.text { what += " by \(by)" }
     var caption = context.caption(what, years)
     if before > keys.count { caption += " · \(before - keys.count) links below the minimum hidden" }
-    var options: [ChartOption] = []
-    if let order { options.append(ChartOption(name: "sort", value: .names(order))) }
-    return VerbOutput(Table(columns, caption: caption), chart: ChartRequest(kind: .sankey, options: options))
+    let settings = order.map { [ChartSetting(.sort, .names($0))] } ?? []
+    return VerbOutput(Table(columns, caption: caption), chart: ChartRequest(kind: .sankey, settings: settings))
   }
 
   /// The node label of each process (in model order) for `by column`, or nil.

@@ -58,8 +58,7 @@ enum ScenarioReport {
       case .scale(let s, _): (kind, touched) = ("scale", [s.source, s.target])
       case .set(let s, _): (kind, touched) = ("set", [s.source, s.target])
       case .move(_, let s, let to): (kind, touched) = ("move", [s.source, s.target, to])
-      case .setPrice: continue
-      case .lifetime(let process, _): (kind, touched) = ("lifetime", [process])
+      case .setPrice, .lifetime: continue
       }
       if touched.contains(where: unbalanced.contains), !kinds.contains(kind) { kinds.append(kind) }
     }

@@ -24,6 +24,8 @@ struct UncertaintyVerb: Verb {
       outflows fixed by data exceed the inflow is drawn again, and a warning counts these. \
       Scenarios are derived from the drawn base. A loaded model: each flow with a `sigma` (t) or \
       `uncertainty` (%) is drawn normal; the other flows are exact.
+      Columns: the query's columns, each numeric x followed by x_low, x_high and x_sd; `runs` when a row \
+      is missing in some runs; `interval` for a table with `model` and `target`.
       Defaults: runs 1000, seed 1, level 90 %.
       """,
     example: "uncertainty runs 200: dependence year 2022",

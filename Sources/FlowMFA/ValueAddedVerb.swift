@@ -22,6 +22,7 @@ struct ValueAddedVerb: Verb {
     let grouping: ValueAddedGrouping =
       try context.word("by", allowed: ["process", "stage"]) == "stage" ? .stage : .process
     let table = try context.compute { try context.model.valueAdded(by: grouping, years: years.range) }
-    return VerbOutput(table.captioned(context.caption("value added by \(grouping.rawValue)", years)))
+    let caption = context.caption("value added by \(grouping.rawValue)", years)
+    return VerbOutput(table.captioned(caption), chart: .natural(x: grouping.rawValue, y: "value_added"))
   }
 }

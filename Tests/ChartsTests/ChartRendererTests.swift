@@ -104,14 +104,14 @@ struct ChartCase: Sendable, CustomTestStringConvertible {
     ])
     #expect(
       throws: ChartError(
-        "cannot tell which column splits the series: `source`, `target`, `material`",
+        .needsOption, "cannot tell which column splits the series: `source`, `target`, `material`",
         help: "choose one with `series = source`, or drop the others with `select`")
     ) {
       try ChartSpec(.line).resolve(for: flows)
     }
     #expect(
       throws: ChartError(
-        "unknown column `yaer`",
+        .unsuitableColumn, "unknown column `yaer`",
         help: "did you mean `year`? columns here: `year`, `source`, `target`, `material`, `mass`")
     ) {
       try ChartSpec(.line, x: "yaer").resolve(for: flows)

@@ -21,8 +21,8 @@ import Testing
     #expect(snapshotMismatch(of: chart.svg, named: "sankey-cycle.svg") == nil)
     #expect(
       chart.warnings == [
-        "Sankey contains a loop: B → C → B; the return flow C → B (20.0 kt) is drawn as an arc below the diagram",
-        "Sankey contains a loop: A → B → C → D → A; the return flow D → A (10.0 kt) is drawn as an arc below the diagram",
+        "[W610] Sankey contains a loop: B → C → B; the return flow C → B (20.0 kt) is drawn as an arc below the diagram",
+        "[W610] Sankey contains a loop: A → B → C → D → A; the return flow D → A (10.0 kt) is drawn as an arc below the diagram",
       ])
     #expect(chart.summary.contains("2 return flows"))
   }
@@ -31,7 +31,7 @@ import Testing
     let chart = try render(SankeyFixtures.rareEarthLinks, rareEarthSpec)
     #expect(xmlProblem(chart.svg) == nil)
     #expect(snapshotMismatch(of: chart.svg, named: "sankey-rare-earth.svg") == nil)
-    #expect(chart.warnings.contains { $0.hasPrefix("Sankey contains a loop: SEP → PRIM → MET → MAG → SEP") })
+    #expect(chart.warnings.contains { $0.hasPrefix("[W610] Sankey contains a loop: SEP → PRIM → MET → MAG → SEP") })
     #expect(
       chart.warnings.first?.hasPrefix("8 flows below 1.0 kt (2.7 kt in total) were not drawn") == true,
       "\(chart.warnings)")
@@ -97,7 +97,7 @@ import Testing
     let chart = try render(table, ChartSpec(.sankey))
     #expect(
       chart.warnings == [
-        "Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram"
+        "[W610] Sankey contains a loop: A → B → A; the return flow B → A (2 t) is drawn as an arc below the diagram"
       ])
     #expect(chart.svg.contains("return flow 2 t"))
   }
@@ -145,7 +145,7 @@ import Testing
     ])
     #expect(
       throws: ChartError(
-        "cannot tell which column holds the flow values",
+        .needsOption, "cannot tell which column holds the flow values",
         help: "choose one with `y = mass`; numeric columns: `mass`, `value`")
     ) {
       try ChartSpec(.sankey).resolve(for: flows)

@@ -195,8 +195,8 @@ import Testing
     }
     #expect(t.rowCount == 2)
     #expect(chart?.kind == .line)
-    #expect(chart?["unit"] == .name("kt"))
-    #expect(chart?["title"] == .text("Total"))
+    #expect(chart?[.unit] == .name("kt"))
+    #expect(chart?[.title] == .text("Total"))
   }
 
   @Test func verbReceivesEvaluatedClauses() {

@@ -8,9 +8,13 @@ struct CartesianChart {
 
   private var width: Double { Double(chart.width) }
   private var height: Double { Double(chart.height) }
-  private var isStack: Bool { chart.kind == .stacked || chart.kind == .stacked100 || chart.kind == .area }
-  /// Lines get direct labels at their ends instead of a legend when there are 2…6 of them.
-  private var directLabels: Bool { chart.kind == .line && data.names.count > 1 && data.names.count <= 6 }
+  private var isStack: Bool {
+    chart.kind == .stacked || chart.kind == .stacked100 || (chart.kind == .area && !chart.overlap)
+  }
+  /// Lines get direct labels at their ends instead of a top legend when there are 2…6 of them.
+  private var directLabels: Bool {
+    chart.kind == .line && data.names.count > 1 && data.names.count <= 6 && chart.legend == .top
+  }
 
   func draw() -> ChartDrawing {
     let unit = displayUnit()
@@ -19,17 +23,18 @@ struct CartesianChart {
     let (low, high) = extent(shown)
     var w = SVGWriter()
     ChartParts.title(&w, chart.title, width: width)
-    var top = ChartStyle.titleBand
-    if data.names.count > 1 && !directLabels {
-      top += ChartParts.legend(&w, names: data.names, colors: colors, width: width, y: top) + 4
-    }
-    let plotTop = top + 8
+    let legend = LegendBox(
+      names: data.names.count > 1 && !directLabels ? data.names : [], colors: colors, placement: chart.legend,
+      width: width)
+    let room = legend.room
+    let plotTop = ChartStyle.titleBand + room.top + 8
+    let bottomEdge = height - room.bottom
     // Text categories that do not fit side by side are written at 45°.
     let widest = data.categories.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
     let roughBand =
       (width - 100) / Double(max(chart.kind == .line || chart.kind == .area ? data.count - 1 : data.count, 1))
     let rotated = data.positions == nil && widest + 6 > roughBand
-    let plotBottom = height - (rotated ? 38 + min(widest, Self.rotatedLabelWidth) * 0.71 : 44)
+    let plotBottom = bottomEdge - (rotated ? 38 + min(widest, Self.rotatedLabelWidth) * 0.71 : 44)
     let scale = NiceScale(low, high, count: NiceScale.tickCount(forLength: plotBottom - plotTop))
     let tickLabels = scale.ticks.map { ChartParts.tick($0, decimals: scale.decimals) }
     let labelWidth = tickLabels.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0
@@ -39,7 +44,7 @@ struct CartesianChart {
       plotLeft = max(
         plotLeft, 0.71 * min(TextMetrics.width(first, size: ChartStyle.labelSize), Self.rotatedLabelWidth) + 2)
     }
-    var plotRight = width - 16
+    var plotRight = width - 16 - room.right
     var endLabels: [String] = []
     if directLabels {
       endLabels = data.names.map { TextMetrics.truncate($0, maxWidth: 140, size: ChartStyle.labelSize) }
@@ -65,7 +70,8 @@ struct CartesianChart {
     axisTitle(
       &w, chart.yTitle ?? ChartParts.axisTitle(valueName, unit: chart.kind == .stacked100 ? .base(.ratio) : unit),
       x: 24, y: (plotTop + plotBottom) / 2, rotated: true)
-    axisTitle(&w, chart.xTitle ?? chart.x, x: (plotLeft + plotRight) / 2, y: height - 10, rotated: false)
+    axisTitle(&w, chart.xTitle ?? chart.x, x: (plotLeft + plotRight) / 2, y: bottomEdge - 10, rotated: false)
+    legend.draw(&w, top: plotTop, height: height)
 
     // Marks.
     let xs: XPositions
@@ -78,7 +84,7 @@ struct CartesianChart {
     case .line:
       drawLines(
         &w, shown, xs: xs, y: y, endLabels: endLabels, plotRight: plotRight, plotTop: plotTop, plotBottom: plotBottom)
-    case .area: drawAreas(&w, shown, xs: xs, y: y)
+    case .area: drawAreas(&w, shown, xs: xs, y: y, stacked: isStack)
     case .stacked, .stacked100: drawStacks(&w, shown, xs: xs, y: y)
     default: drawColumns(&w, shown, xs: xs, y: y)
     }
@@ -92,6 +98,15 @@ struct CartesianChart {
         "stroke": .text(ChartStyle.axis),
       ])
     drawXLabels(&w, xs: xs, plotBottom: plotBottom)
+    if let bounds = data.bounds {
+      let marks = BoundMarks(bounds: bounds.map { row in row.map { (unit.scaled($0.low), unit.scaled($0.high)) } })
+      if chart.kind == .line || chart.kind == .area {
+        marks.drawBands(&w, xs: xs.centers, y: y, colors: colors)
+      } else {
+        marks.drawErrorBars(&w, centers: columnCenters(xs, series: data.names.count), y: y)
+      }
+    }
+    if chart.kind == .column && chart.valueLabels == true { drawValueLabels(&w, shown, xs: xs, y: y) }
     let summary = ChartSummary.cartesian(
       chart: chart, data: data, unit: chart.kind == .stacked100 ? .base(.ratio) : unit)
     return ChartDrawing(body: w.output, height: chart.height, summary: summary)
@@ -285,7 +300,9 @@ struct CartesianChart {
     }
   }
 
-  private func drawAreas(_ w: inout SVGWriter, _ values: [[Double]], xs: XPositions, y: (Double) -> Double) {
+  private func drawAreas(
+    _ w: inout SVGWriter, _ values: [[Double]], xs: XPositions, y: (Double) -> Double, stacked: Bool
+  ) {
     var base = [Double](repeating: 0, count: data.count)
     for (s, row) in values.enumerated() {
       let upper = (0..<data.count).map { base[$0] + (row[$0].isFinite ? row[$0] : 0) }
@@ -298,10 +315,10 @@ struct CartesianChart {
       w.element(
         "path",
         [
-          "d": .text(path.text), "fill": .text(colors[s]), "fill-opacity": 0.85,
-          "stroke": "#ffffff", "stroke-width": 0.5,
+          "d": .text(path.text), "fill": .text(colors[s]), "fill-opacity": stacked ? 0.85 : 0.35,
+          "stroke": stacked ? "#ffffff" : .text(colors[s]), "stroke-width": stacked ? 0.5 : 1.5,
         ])
-      base = upper
+      if stacked { base = upper }
     }
   }
 
@@ -329,12 +346,22 @@ struct CartesianChart {
         if previous != nil && !jump { path.line(xs.centers[c], y(v)) } else { path.move(xs.centers[c], y(v)) }
         previous = c
       }
-      w.element(
-        "path",
-        [
-          "d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
-          "stroke-linejoin": "round", "stroke-linecap": "round",
-        ])
+      // A series identical to an earlier one is drawn dashed over it, so both stay visible.
+      if values[..<s].contains(where: { Self.same($0, row) }) {
+        w.element(
+          "path",
+          [
+            "d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
+            "stroke-linejoin": "round", "stroke-dasharray": "6 6",
+          ])
+      } else {
+        w.element(
+          "path",
+          [
+            "d": .text(path.text), "fill": "none", "stroke": .text(colors[s]), "stroke-width": 2,
+            "stroke-linejoin": "round", "stroke-linecap": "round",
+          ])
+      }
       if markers {
         w.open("g", ["fill": .text(colors[s]), "stroke": "#ffffff", "stroke-width": 1])
         for (c, v) in row.enumerated() where v.isFinite {
@@ -361,6 +388,34 @@ struct CartesianChart {
       w.element(
         "text", ["x": .number(plotRight + 8), "y": .number(placed[k] + 4), "fill": .text(colors[end.index])],
         text: endLabels[end.index])
+    }
+    w.close("g")
+  }
+
+  /// Whether two series have the same values (missing where the other is missing).
+  static func same(_ a: [Double], _ b: [Double]) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+  }
+
+  /// The x centre of each series' column in each group (one column per series in a group).
+  private func columnCenters(_ xs: XPositions, series: Int) -> [[Double]] {
+    let groupWidth = xs.band * 0.8
+    let barWidth = groupWidth / Double(max(series, 1))
+    return (0..<series).map { s in xs.centers.map { $0 - groupWidth / 2 + barWidth * (Double(s) + 0.5) } }
+  }
+
+  /// Values above (or below, when negative) each column.
+  private func drawValueLabels(_ w: inout SVGWriter, _ values: [[Double]], xs: XPositions, y: (Double) -> Double) {
+    let centers = columnCenters(xs, series: values.count)
+    let high = values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+    let decimals = chart.dimension == .ratio ? 1 : (high >= 100 ? 0 : high >= 10 ? 1 : 2)
+    w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "text-anchor": "middle"])
+    for (s, row) in values.enumerated() {
+      for (c, v) in row.enumerated() where v.isFinite {
+        w.element(
+          "text", ["x": .number(centers[s][c]), "y": .number(v >= 0 ? y(v) - 4 : y(v) + 11)],
+          text: ChartParts.tick(v, decimals: decimals))
+      }
     }
     w.close("g")
   }

@@ -15,18 +15,18 @@ public struct ChartRenderer: Sendable {
   /// Resolves `spec` against `table` and draws it.
   ///
   /// - Parameter palette: the notebook's colour assignment; new series names are added to it.
-  /// - Throws: ``ChartError`` when the spec does not fit the table, or for `chart table`
-  ///   (use ``display(_:spec:palette:options:)`` for that).
+  /// - Throws: ``ChartError`` when the spec does not fit the table, or for `chart table` (a table
+  ///   is shown by ``TableRenderer``).
   public func render(_ table: Table, spec: ChartSpec, palette: inout ColorAssignment) throws(ChartError)
     -> RenderedChart
   {
     let chart = try spec.resolve(for: table)
     if chart.kind == .table {
-      throw ChartError("`chart table` is a table, not a picture", help: "show it with the table output instead")
+      throw ChartError(.needsOption, "`chart table` is a table, not a picture", help: "show it with the table output instead")
     }
     guard table.rowCount > 0 else {
       throw ChartError(
-        "the table is empty, so there is nothing to draw", help: "check the `where` filters before `chart`")
+        .empty, "the table is empty, so there is nothing to draw", help: "check the `where` filters before `chart`")
     }
     if chart.kind == .sankey {
       return try SankeyRenderer.render(table, spec: spec, chart: chart, palette: &palette)
@@ -42,12 +42,13 @@ public struct ChartRenderer: Sendable {
     default:
       break
     }
+    data.attachBounds(table, chart: chart, order: spec.order)
     if chart.kind == .pie {
-      colors = palette.colors(for: data.categories)
+      colors = palette.colors(for: data.categories, palette: chart.palette)
     } else if data.names.count == 1 && chart.series == nil {
-      colors = [ColorAssignment.single]
+      colors = [chart.palette == .okabe ? ColorAssignment.single : ColorAssignment.colors(of: chart.palette)[0]]
     } else {
-      colors = palette.colors(for: data.names)
+      colors = palette.colors(for: data.names, palette: chart.palette)
     }
     let drawing: ChartDrawing
     switch chart.kind {
@@ -60,20 +61,6 @@ public struct ChartRenderer: Sendable {
     return RenderedChart(
       svg: svg, summary: drawing.summary, warnings: chart.warnings + data.warnings, title: chart.title,
       width: chart.width, height: drawing.height, id: id)
-  }
-
-  /// The display bundle for any chart kind, `table` included, plus warnings for stderr.
-  ///
-  /// - Throws: ``ChartError`` as ``render(_:spec:palette:)`` does.
-  public func display(
-    _ table: Table,
-    spec: ChartSpec,
-    palette: inout ColorAssignment,
-    options: DisplayOptions = DisplayOptions()
-  ) throws(ChartError) -> (bundle: MimeBundle, warnings: [String]) {
-    if spec.kind == .table { return (TableRenderer.bundle(table, options: options), []) }
-    let chart = try render(table, spec: spec, palette: &palette)
-    return (chart.bundle, chart.warnings)
   }
 }
 

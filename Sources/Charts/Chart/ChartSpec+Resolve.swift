@@ -21,33 +21,42 @@ extension ChartSpec {
     let xColumn = table[xName]
     var yNames = y
     if yNames.isEmpty {
+      let bound = Set([low, high].compactMap { $0 })
       yNames = table.columns.filter { col in
         if case .number = col.values { return col.name != xName && col.name != series } else { return false }
-      }.map(\.name)
+      }.map(\.name).filter { name in
+        // `x_low`, `x_high` and `x_sd` beside `x` describe x's uncertainty; they are not values.
+        !bound.contains(name) && !["_low", "_high", "_sd"].contains { suffix in
+          name.hasSuffix(suffix) && table[String(name.dropLast(suffix.count))] != nil
+        }
+      }
     }
     guard !yNames.isEmpty else {
       throw ChartError(
-        "this table has no numeric column to draw",
+        .needsOption, "this table has no numeric column to draw",
         help: "add one with `summarize` or `derive`; columns here: \(Self.list(table.columnNames))")
     }
     for name in yNames {
       guard let col = table[name], case .number = col.values else {
         throw ChartError(
-          "`\(name)` is not a numeric column",
-          help: "choose y from the numeric columns: \(Self.list(Self.numericNames(table)))")
+          .unsuitableColumn, "`\(name)` is not a numeric column",
+          help: "choose y from the numeric columns: \(Self.list(Self.numericNames(table)))", option: .y)
       }
     }
-    let seriesName = try inferSeries(table, x: xName, y: yNames)
+    // Several value columns the user named are the series themselves; a text column splits only one.
+    // A pie has no series: its slices are the x values.
+    let seriesName =
+      (y.count > 1 && series == nil) || kind == .pie ? nil : try inferSeries(table, x: xName, y: yNames)
     if seriesName != nil && yNames.count > 1 {
       throw ChartError(
-        "cannot split \(yNames.count) value columns by `\(seriesName ?? "")` as well",
+        .needsOption, "cannot split \(yNames.count) value columns by `\(seriesName ?? "")` as well",
         help: "choose one value column, e.g. `y = \(yNames[0])`, or drop `series`")
     }
     let dimensions = yNames.compactMap { table[$0]?.dimension }
     let dimension = dimensions.first ?? .none
     if let other = dimensions.first(where: { $0 != dimension }) {
       throw ChartError(
-        "the value columns measure different things (\(dimension.rawValue) and \(other.rawValue))",
+        .unsuitableColumn, "the value columns measure different things (\(dimension.rawValue) and \(other.rawValue))",
         help: "chart them one at a time, e.g. `y = \(yNames[0])`")
     }
     let fixedUnit = try resolveUnit(dimension)
@@ -59,7 +68,7 @@ extension ChartSpec {
       }
       if yNames.count > 1 || seriesName != nil {
         throw ChartError(
-          "a pie shows one value column without series",
+          .needsOption, "a pie shows one value column without series",
           help: "choose `y = \(yNames[0])`, or use `chart stacked` for several series")
       }
       if distinct > 6 || negative {
@@ -72,10 +81,42 @@ extension ChartSpec {
     }
     let valueLabel = yNames.count == 1 ? yNames[0] : Self.dimensionWord(dimension)
     let generated = seriesName.map { "\(valueLabel) by \(xName) and \($0)" } ?? "\(valueLabel) by \(xName)"
-    return ResolvedChart(
+    if kind == .column && stack == true { drawn = seriesName == nil && yNames.count == 1 ? .column : .stacked }
+    var chart = ResolvedChart(
       kind: drawn, x: xName, y: yNames, series: seriesName, target: nil, dimension: dimension,
       unit: fixedUnit, title: title ?? table.caption ?? generated, width: width ?? 720,
       height: height ?? 400, warnings: warnings, xTitle: xTitle, yTitle: yTitle)
+    chart.legend = legend
+    chart.palette = palette
+    chart.overlap = kind == .area && stack == false
+    chart.valueLabels = valueLabels
+    chart.sort = sort
+    chart.bounds = try resolveBounds(table, y: yNames, kind: drawn)
+    return chart
+  }
+
+  /// The bound columns: `low` and `high` as given, else `<y>_low` and `<y>_high` beside a single
+  /// value column `y` (the shape the `uncertainty` verb gives), for kinds that draw them.
+  private func resolveBounds(_ table: Table, y: [String], kind: ChartKind) throws(ChartError) -> (String, String)? {
+    guard ChartOption.low.kinds.contains(kind) else { return nil }
+    if low != nil || high != nil {
+      guard let low, let high else {
+        throw ChartError(
+          .needsOption, "`low` and `high` go together", help: "give both, e.g. `low = mass_low, high = mass_high`",
+          option: low == nil ? .high : .low)
+      }
+      for (name, option) in [(low, ChartOption.low), (high, .high)] {
+        guard case .number = table[name]?.values else {
+          throw ChartError(
+            .unsuitableColumn, "`\(name)` is not a numeric column",
+            help: "bounds are numbers in the values' unit: \(Self.list(Self.numericNames(table)))", option: option)
+        }
+      }
+      return (low, high)
+    }
+    guard y.count == 1, case .number? = table[y[0] + "_low"]?.values, case .number? = table[y[0] + "_high"]?.values
+    else { return nil }
+    return (y[0] + "_low", y[0] + "_high")
   }
 
   private func inferX(_ table: Table) throws(ChartError) -> String {
@@ -89,7 +130,7 @@ extension ChartSpec {
       return text.name
     }
     throw ChartError(
-      "no column to put on the x axis (no year and no text column)",
+      .needsOption, "no column to put on the x axis (no year and no text column)",
       help: "name one with `x = …`; columns here: \(Self.list(table.columnNames))")
   }
 
@@ -97,15 +138,15 @@ extension ChartSpec {
     if let series {
       guard let col = table[series], case .text = col.values else {
         throw ChartError(
-          "`\(series)` cannot split series: it is not a text column",
-          help: "choose a text column: \(Self.list(Self.textNames(table)))")
+          .unsuitableColumn, "`\(series)` cannot split series: it is not a text column",
+          help: "choose a text column: \(Self.list(Self.textNames(table)))", option: .series)
       }
       return series
     }
     let rest = Self.textNames(table).filter { $0 != x && !y.contains($0) }
     if rest.count > 1 {
       throw ChartError(
-        "cannot tell which column splits the series: \(Self.list(rest))",
+        .needsOption, "cannot tell which column splits the series: \(Self.list(rest))",
         help: "choose one with `series = \(rest[0])`, or drop the others with `select`")
     }
     return rest.first
@@ -115,14 +156,14 @@ extension ChartSpec {
     guard let symbol = unit else { return nil }
     guard let named = Unit.named(symbol) else {
       throw ChartError(
-        "unknown unit `\(symbol)`",
-        help: "use one of \(Self.list(Unit.all.map(\.symbol)))")
+        .unitMismatch, "unknown unit `\(symbol)`",
+        help: "use one of \(Self.list(Unit.all.map(\.symbol)))", option: .unit)
     }
     guard named.dimension == dimension || dimension == .none else {
       let fitting = Unit.all.filter { $0.dimension == dimension }.map(\.symbol)
       throw ChartError(
-        "unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
-        help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))")
+        .unitMismatch, "unit `\(symbol)` measures \(named.dimension.rawValue), the values measure \(dimension.rawValue)",
+        help: fitting.isEmpty ? "leave `unit` out" : "use one of \(Self.list(fitting))", option: .unit)
     }
     return DisplayUnit(named)
   }
@@ -131,7 +172,7 @@ extension ChartSpec {
     guard table[name] == nil else { return }
     let close = table.columnNames.min { editDistance($0, name) < editDistance($1, name) }
     let hint = close.map { editDistance($0, name) <= max(2, name.count / 3) ? "did you mean `\($0)`? " : "" } ?? ""
-    throw ChartError("unknown column `\(name)`", help: "\(hint)columns here: \(list(table.columnNames))")
+    throw ChartError(.unsuitableColumn, "unknown column `\(name)`", help: "\(hint)columns here: \(list(table.columnNames))")
   }
 
   static func list(_ names: [String]) -> String {

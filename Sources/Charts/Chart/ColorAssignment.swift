@@ -1,4 +1,7 @@
-/// A stable colour per series name across a notebook (Okabe–Ito, assigned first come).
+public import FlowModel
+
+/// A stable palette slot per series name across a notebook (assigned first come); the chart's
+/// ``ChartPalette`` (Okabe–Ito by default) gives each slot its colour.
 ///
 /// The kernel keeps one value across cells and passes it `inout` to every render, so "LREE"
 /// has the same colour in every chart. Within one chart no colour is used twice: a name
@@ -9,10 +12,20 @@
 /// colors.colors(for: ["LREE", "HREE"])  // ["#E69F00", "#56B4E9"]
 /// ```
 public struct ColorAssignment: Sendable, Hashable {
-  /// The Okabe–Ito palette, with yellow moved late because it is faint on white.
+  /// The Okabe–Ito palette; its pale yellow (#F0E442), unreadable on a projector, is replaced by
+  /// a dark olive that reads on a projector.
   public static let palette = [
-    "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000",
+    "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#8A7A00", "#000000",
   ]
+
+  /// The colours of each named palette, eight slots each.
+  public static func colors(of palette: ChartPalette) -> [String] {
+    switch palette {
+    case .okabe: Self.palette
+    case .tableau: ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#B07AA1", "#9C755F", "#BAB0AC"]
+    case .grey: ["#1A1A1A", "#595959", "#8C8C8C", "#B3B3B3", "#404040", "#737373", "#A6A6A6", "#262626"]
+    }
+  }
   /// The colour of a chart with a single series.
   public static let single = "#0072B2"
   /// The colour of lumped "Other" categories and links.
@@ -35,7 +48,8 @@ public struct ColorAssignment: Sendable, Hashable {
   }
 
   /// The colours for the series of one chart, in order, each distinct while the palette lasts.
-  public mutating func colors(for series: [String]) -> [String] {
+  public mutating func colors(for series: [String], palette: ChartPalette = .okabe) -> [String] {
+    let colors = Self.colors(of: palette)
     var used = Set<Int>()
     var result: [String] = []
     for name in series {
@@ -44,7 +58,7 @@ public struct ColorAssignment: Sendable, Hashable {
         slot = free
       }
       used.insert(slot)
-      result.append(name == "Other" ? Self.other : Self.palette[slot])
+      result.append(name == "Other" ? Self.other : colors[slot])
     }
     return result
   }

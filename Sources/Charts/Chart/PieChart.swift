@@ -44,7 +44,7 @@ struct PieChart {
         path.closePath()
         w.element("path", ["d": .text(path.text), "fill": .text(colors[i]), "stroke": "#ffffff", "stroke-width": 1])
       }
-      if sweep >= 0.35 {
+      if sweep >= 0.35 && chart.valueLabels != false {
         let mid = angle + sweep / 2
         let share = NumberText.fixed(v / total * 100, decimals: 1) + " %"
         w.element(

@@ -28,4 +28,24 @@ public struct ResolvedChart: Sendable, Hashable {
   public var xTitle: String? = nil
   /// The value axis title the user chose, if any.
   public var yTitle: String? = nil
+  /// Where the legend stands.
+  public var legend: ChartLegend = .top
+  /// The colour palette.
+  public var palette: ChartPalette = .okabe
+  /// `area`: the series overlap instead of stacking.
+  public var overlap = false
+  /// Value labels at bars and slices; `nil` is the kind's default.
+  public var valueLabels: Bool? = nil
+  /// How categories are ordered when no explicit order is given.
+  public var sort: ChartSpec.Sort = .automatic
+  /// The columns of lower and upper bounds (a band or error bars), if any.
+  public var bounds: (low: String, high: String)? {
+    get { low.flatMap { l in high.map { (l, $0) } } }
+    set {
+      low = newValue?.low
+      high = newValue?.high
+    }
+  }
+  var low: String? = nil
+  var high: String? = nil
 }

@@ -14,6 +14,8 @@ struct SeriesData: Sendable {
   var values: [[Double]]
   /// Notes for the caller.
   var warnings: [String] = []
+  /// `bounds[series][category]` (low, high) in base units, when the chart draws bounds.
+  var bounds: [[(low: Double, high: Double)]]? = nil
 
   /// The most series drawn; the rest are summed into "Other".
   static let maxSeries = 8
@@ -94,7 +96,7 @@ struct SeriesData: Sendable {
       warnings.append(
         "\(duplicates) rows repeat an x value\(chart.series == nil ? "" : " and series"); their values were added")
     }
-    orderCategories(kind: chart.kind, explicit: order)
+    orderCategories(kind: chart.kind, explicit: order, sort: chart.sort)
   }
 
   /// The number of categories.
@@ -110,19 +112,29 @@ struct SeriesData: Sendable {
     values.map { row in row.reduce(0) { $0 + ($1.isNaN ? 0 : abs($1)) } }
   }
 
-  /// Puts ordered x in ascending order, an explicit order first, and bar/pie categories by
-  /// value, largest first (ties by name).
-  private mutating func orderCategories(kind: ChartKind, explicit: [String]) {
+  /// Orders categories: an explicit list first; else `sort` (`value`: largest first, ties by
+  /// name; `name`; `none`: table order); automatically, ordered x ascending and bar/pie
+  /// categories by value.
+  private mutating func orderCategories(kind: ChartKind, explicit: [String], sort: ChartSpec.Sort) {
     var permutation = Array(0..<count)
-    if let positions {
-      permutation.sort { (positions[$0], $0) < (positions[$1], $1) }
-    } else if !explicit.isEmpty {
+    let totals = categoryTotals
+    let byValue = { (a: Int, b: Int) in
+      totals[a] != totals[b] ? totals[a] > totals[b] : self.categories[a] < self.categories[b]
+    }
+    if !explicit.isEmpty {
       let rank = Dictionary(explicit.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
       permutation.sort { (rank[categories[$0]] ?? Int.max, $0) < (rank[categories[$1]] ?? Int.max, $1) }
-    } else if kind == .bar || kind == .pie {
-      let totals = categoryTotals
-      permutation.sort { a, b in
-        totals[a] != totals[b] ? totals[a] > totals[b] : categories[a] < categories[b]
+    } else {
+      switch sort {
+      case .none: break
+      case .name: permutation.sort { (categories[$0], $0) < (categories[$1], $1) }
+      case .value: permutation.sort(by: byValue)
+      case .automatic:
+        if let positions {
+          permutation.sort { (positions[$0], $0) < (positions[$1], $1) }
+        } else if kind == .bar || kind == .pie {
+          permutation.sort(by: byValue)
+        }
       }
     }
     categories = permutation.map { categories[$0] }

@@ -16,6 +16,8 @@ public struct RenderedChart: Sendable, Hashable {
   public var height: Int
   /// The id prefix derived from the chart's content (e.g. `fq-1a2b3c4d`).
   public var id: String
+  /// For a Sankey: its nodes, labels and crossings as the layout placed them.
+  public var sankey: SankeyGeometry? = nil
 
   /// Creates a rendered chart.
   public init(svg: String, summary: String, warnings: [String], title: String, width: Int, height: Int, id: String) {

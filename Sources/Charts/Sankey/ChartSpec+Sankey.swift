@@ -12,7 +12,7 @@ extension ChartSpec {
       try Self.require(name, in: table)
       guard case .text = table[name]?.values else {
         throw ChartError(
-          "`\(name)` must hold node names (text) for a Sankey diagram",
+          .unsuitableColumn, "`\(name)` must hold node names (text) for a Sankey diagram",
           help: "text columns here: \(Self.list(Self.textNames(table)))")
       }
     }
@@ -25,7 +25,7 @@ extension ChartSpec {
       valueName = numeric[0]
     } else {
       throw ChartError(
-        numeric.isEmpty
+        .needsOption, numeric.isEmpty
           ? "a Sankey diagram needs a numeric `value` column"
           : "cannot tell which column holds the flow values",
         help: numeric.isEmpty
@@ -33,14 +33,16 @@ extension ChartSpec {
           : "choose one with `y = \(numeric[0])`; numeric columns: \(Self.list(numeric))")
     }
     guard case .number = table[valueName]?.values else {
-      throw ChartError("`\(valueName)` is not numeric", help: "numeric columns here: \(Self.list(numeric))")
+      throw ChartError(
+        .unsuitableColumn, "`\(valueName)` is not numeric", help: "numeric columns here: \(Self.list(numeric))",
+        option: .y)
     }
     var split: String? = nil
     if let series {
       try Self.require(series, in: table)
       guard case .text = table[series]?.values else {
         throw ChartError(
-          "`\(series)` cannot split flows: it is not a text column",
+          .unsuitableColumn, "`\(series)` cannot split flows: it is not a text column",
           help: "text columns here: \(Self.list(Self.textNames(table)))")
       }
       split = series

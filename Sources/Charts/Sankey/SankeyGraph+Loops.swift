@@ -97,13 +97,16 @@ extension SankeyGraph {
     return path.reversed()
   }
 
+  /// The catalogue code that starts each loop warning (`W610`, see `help W610`).
+  static let returnFlowCode = "[W610]"
+
   private func message(_ linkIndex: Int, cycle: [Int]?) -> String {
     let link = links[linkIndex]
     let edge = "\(nodes[link.source].id) → \(nodes[link.target].id)"
     if let cycle, cycle.count > 2 {
-      return "Sankey contains a loop: \(cycle.map { nodes[$0].id }.joined(separator: " → ")); "
+      return "\(Self.returnFlowCode) Sankey contains a loop: \(cycle.map { nodes[$0].id }.joined(separator: " → ")); "
         + "the return flow \(edge) is drawn as an arc below the diagram"
     }
-    return "Sankey contains a return flow \(edge); it is drawn as an arc below the diagram"
+    return "\(Self.returnFlowCode) Sankey contains a return flow \(edge); it is drawn as an arc below the diagram"
   }
 }

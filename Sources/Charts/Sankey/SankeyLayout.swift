@@ -1,6 +1,8 @@
 /// d3-sankey's layout, ported: one vertical scale for all columns, relaxation sweeps that
 /// pull each node toward the value-weighted position of its neighbours, collision resolution,
-/// and link ends stacked in the order of the other end (fewer crossings).
+/// and link ends stacked in the order of the other end (fewer crossings). The order of nodes in
+/// each column comes from ``SankeyOrder`` (crossing minimisation) and relaxation keeps it; with
+/// `minimiseCrossings: false`, relaxation re-sorts columns by position as d3 does.
 ///
 /// Loop links take no part in the relaxation; their ends are stacked below a node's other links.
 struct SankeyLayout: Sendable {
@@ -31,14 +33,18 @@ struct SankeyLayout: Sendable {
   private(set) var ky = 0.0
   /// The gap between nodes of a column.
   private(set) var py: Double
+  /// Whether node order comes from crossing minimisation (else from d3's relaxation).
+  let minimiseCrossings: Bool
   private let top: Double, bottom: Double
 
   /// Lays the graph out vertically between `top` and `bottom`.
   init(
-    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, iterations: Int = 32
+    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12,
+    iterations: Int = 32, order: [[Int]]? = nil, scale: Double? = nil
   ) {
     self.top = top
     self.bottom = bottom
+    self.minimiseCrossings = order != nil
     nodes = [Node](repeating: Node(), count: graph.nodes.count)
     links = graph.links.map { Link(source: $0.source, target: $0.target, value: $0.value, isLoop: $0.isLoop) }
     for (i, link) in links.enumerated() {
@@ -63,9 +69,10 @@ struct SankeyLayout: Sendable {
       nodes[i].layer = column[i]
       columns[column[i]].append(i)
     }
+    if let order { columns = order }
     let tallest = columns.map(\.count).max() ?? 1
     py = tallest > 1 ? min(padding, (bottom - top) / Double(tallest - 1)) : padding
-    initializeBreadths()
+    initializeBreadths(scale: scale)
     for i in 0..<iterations {
       let alpha = pow099(i)
       let beta = max(1 - alpha, Double(i + 1) / Double(iterations))
@@ -85,18 +92,28 @@ struct SankeyLayout: Sendable {
     }
   }
 
+  /// Sets the nodes' x positions: column `c` starts at `columnX[c]`.
+  mutating func place(columnX: [Double], nodeWidth: Double) {
+    for i in nodes.indices {
+      nodes[i].x0 = columnX[nodes[i].layer]
+      nodes[i].x1 = nodes[i].x0 + nodeWidth
+    }
+  }
+
   private func pow099(_ i: Int) -> Double {
     var a = 1.0
     for _ in 0..<i { a *= 0.99 }
     return a
   }
 
-  private mutating func initializeBreadths() {
+  /// Stacks each column's nodes; `scale` (value per pixel) fixes the vertical scale.
+  private mutating func initializeBreadths(scale: Double?) {
     ky =
       columns.compactMap { column -> Double? in
         let total = column.reduce(0) { $0 + nodes[$1].value }
         return total > 0 ? (bottom - top - Double(column.count - 1) * py) / total : nil
       }.min() ?? 1
+    if let scale, scale > 0 { ky = 1 / scale }
     ky = max(ky, 0)
     for column in columns {
       var y = top
@@ -105,7 +122,7 @@ struct SankeyLayout: Sendable {
         nodes[i].y1 = y + nodes[i].value * ky
         y = nodes[i].y1 + py
       }
-      let spread = (bottom - y + py) / Double(column.count + 1)
+      let spread = max(0, (bottom - y + py) / Double(column.count + 1))
       for (k, i) in column.enumerated() {
         nodes[i].y0 += spread * Double(k + 1)
         nodes[i].y1 += spread * Double(k + 1)
@@ -165,6 +182,7 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func sortColumn(_ c: Int) {
+    guard !minimiseCrossings else { return }
     columns[c].sort { (nodes[$0].y0, $0) < (nodes[$1].y0, $1) }
   }
 

@@ -15,7 +15,7 @@ enum SankeyRenderer {
     let quantity = { (v: Double) in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(maxValue)) }
     var graph = SankeyGraph(table: table, chart: chart, spec: spec, unit: quantity)
     guard !graph.links.isEmpty else {
-      throw ChartError("there are no positive flows to draw", help: "check the `where` filters and `min`")
+      throw ChartError(.empty, "there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let columns = graph.prepare(stageOrder: spec.order)
     // At most 8 split colours: the 7 largest keep theirs, the rest share the grey of "Other".
@@ -23,48 +23,32 @@ enum SankeyRenderer {
     if splitNames.count > SeriesData.maxSeries {
       splitNames = Array(splitNames.filter { $0 != "Other" }.prefix(SeriesData.maxSeries - 1)) + ["Other"]
     }
-    let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames)
+    let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames, palette: chart.palette)
     let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
-
-    // Width: as asked, else 96 px per column between 720 and 960 (labels need the room).
-    let width = chart.width > 0 ? Double(chart.width) : min(960, max(720, Double((columns.max() ?? 0) + 1) * 96))
+    let legend = LegendBox(
+      names: splitNames.count > 1 ? splitNames : [], colors: splitColors, placement: chart.legend,
+      width: Frame.initialWidth(chart, columns: columns))
+    let frame = Frame(
+      graph: graph, columns: columns, chart: chart, spec: spec, legend: legend.room, quantity: quantity)
+    let layout = frame.layout
+    let width = frame.width
+    let height = frame.height
     let pixelWidth = Int(width)
     var w = SVGWriter()
     ChartParts.title(&w, chart.title, width: width)
-    var top = ChartStyle.titleBand + 4
-    if splitNames.count > 1 {
-      top += ChartParts.legend(&w, names: splitNames, colors: splitColors, width: width, y: ChartStyle.titleBand) + 4
-    }
-    let perColumn = Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
-    let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
-    var diagram = fixedHeight.map { $0 - top - 16 } ?? min(900, max(300, Double(perColumn) * 48))
-    var layout = SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram)
-    if let fixedHeight {
-      diagram = max(120, fixedHeight - top - 16 - loopArea(layout))
-      layout = SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram)
-    }
-    let loops = loopOrder(layout)
-    layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
-    let reach = loops.enumerated().map { k, l in 14 + ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
-    // Labels sit right of their nodes, so the last column needs room for its labels.
-    let lastColumn = columns.max() ?? 0
-    let lastLabels = graph.nodes.indices.filter { columns[$0] == lastColumn }.map { i in
-      TextMetrics.width(graph.nodes[i].name + " " + quantity(layout.nodes[i].value), size: ChartStyle.smallSize)
-    }
-    let labelRoom = min(160, (lastLabels.max() ?? 0) + 8)
-    layout.place(left: 12 + reach, right: width - 12 - max(reach, labelRoom), nodeWidth: nodeWidth)
-    let diagramBottom = top + diagram
-    let height = fixedHeight ?? (diagramBottom + loopArea(layout) + 16).rounded(.up)
-
+    legend.draw(&w, top: frame.top, height: height)
     let linkColor = { (i: Int) -> String in
       graph.links[i].split.map { colorOf[$0] ?? ColorAssignment.other } ?? plainLinkColor
     }
-
     drawLinks(&w, layout, color: linkColor)
-    drawLoops(&w, layout, loops: loops, below: diagramBottom, color: linkColor, quantity: quantity)
+    drawLoops(&w, layout, loops: frame.loops, below: frame.diagramBottom, color: linkColor, quantity: quantity)
     drawNodes(&w, layout, graph: graph)
-    drawLabels(&w, layout, graph: graph, width: width, quantity: quantity)
-
+    drawLabels(&w, frame.labels)
+    let geometry = SankeyGeometry(
+      crossings: layout.crossings,
+      nodes: layout.nodes.map { .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: max($0.y1 - $0.y0, 1)) },
+      labelLines: frame.labels.map(\.lines), labelBoxes: frame.labels.map(\.box), pixelsPerUnit: layout.ky,
+      width: width, height: height)
     let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
     let body = w.output
     let (svg, id) = ChartFrame.assemble(
@@ -76,11 +60,14 @@ enum SankeyRenderer {
     }
     var warnings = graph.notes + loopWarnings.prefix(5)
     if loopWarnings.count > 5 {
-      warnings.append("… and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
+      warnings.append(
+        "\(SankeyGraph.returnFlowCode) … and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram")
     }
-    return RenderedChart(
+    var rendered = RenderedChart(
       svg: svg, summary: summary, warnings: warnings, title: chart.title,
       width: pixelWidth, height: Int(height), id: id)
+    rendered.sankey = geometry
+    return rendered
   }
 
   /// The largest node throughput (max of in and out) in the raw links table.
@@ -109,7 +96,7 @@ enum SankeyRenderer {
   }
 
   /// Loop links from the shortest span to the longest (inner lanes first), ties by index.
-  private static func loopOrder(_ layout: SankeyLayout) -> [Int] {
+  static func loopOrder(_ layout: SankeyLayout) -> [Int] {
     layout.links.indices.filter { layout.links[$0].isLoop }.sorted { a, b in
       let la = layout.links[a]
       let lb = layout.links[b]
@@ -120,13 +107,13 @@ enum SankeyRenderer {
   }
 
   /// The height the return arcs need under the diagram.
-  private static func loopArea(_ layout: SankeyLayout) -> Double {
+  static func loopArea(_ layout: SankeyLayout) -> Double {
     let widths = layout.links.filter(\.isLoop).map(\.width)
     return widths.isEmpty ? 0 : widths.reduce(16) { $0 + max($1, 1) + (widths.count > 10 ? 3 : 12) }
   }
 
   /// How far ring `k`'s vertical segments stand off their nodes (capped so many loops still fit).
-  private static func ringGap(_ k: Int) -> Double { 8 * Double(min(k, 8)) }
+  static func ringGap(_ k: Int) -> Double { 8 * Double(min(k, 8)) }
 
   private static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
@@ -221,71 +208,29 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  private static func drawLabels(
-    _ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph, width: Double, quantity: (Double) -> String
-  ) {
-    // The band each node's label occupies, so labels stop before the next node in their way.
-    let bands = layout.nodes.map { node -> (Double, Double) in
-      let mid = (node.y0 + node.y1) / 2
-      let half = node.y1 - node.y0 >= 24 ? 20.0 : 7.0
-      return (min(node.y0, mid - half), max(node.y1, mid + half))
-    }
+  private static func drawLabels(_ w: inout SVGWriter, _ labels: [SankeyLabels.Label]) {
+    // A white halo keeps labels readable where they stand over a link.
     w.open(
       "g",
       [
         "font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "stroke": "#ffffff",
         "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke",
       ])
-    for (i, node) in layout.nodes.enumerated() {
-      let x = node.x1 + 5
-      var room = width - 8 - x
-      for (j, other) in layout.nodes.enumerated()
-      where j != i && other.layer > node.layer && bands[j].0 < bands[i].1 && bands[j].1 > bands[i].0 {
-        room = min(room, other.x0 - 6 - x)
-      }
-      room = max(room, 40)
-      let mid = (node.y0 + node.y1) / 2
-      let value = quantity(node.value)
-      let height = node.y1 - node.y0
-      if height >= 24 {
-        let maxLines = height >= 36 ? 2 : 1
-        var lines = TextMetrics.wrap(
-          graph.nodes[i].name, maxWidth: room, size: ChartStyle.smallSize, maxLines: maxLines)
-        if lines.contains(where: { $0.hasSuffix("…") })
-          && TextMetrics.width(graph.nodes[i].id, size: ChartStyle.smallSize) <= room
-        {
-          lines = [graph.nodes[i].id]  // the id, whole, reads better than a cut-off name
+    for label in labels {
+      let x = label.alignRight ? label.box.x + label.box.width : label.box.x
+      for (k, line) in label.lines.enumerated() {
+        let y = label.box.y + SankeyLabels.lineHeight * Double(k) + 9.5
+        let last = k == label.lines.count - 1
+        switch (label.alignRight, last) {
+        case (true, true):
+          w.element("text", ["x": .number(x), "y": .number(y), "text-anchor": "end", "fill": "#666666"], text: line)
+        case (true, false): w.element("text", ["x": .number(x), "y": .number(y), "text-anchor": "end"], text: line)
+        case (false, true): w.element("text", ["x": .number(x), "y": .number(y), "fill": "#666666"], text: line)
+        case (false, false): w.element("text", ["x": .number(x), "y": .number(y)], text: line)
         }
-        var y = mid - Double(lines.count) * 12 / 2 + 8
-        for line in lines {
-          w.element("text", ["x": .number(x), "y": .number(y)], text: line)
-          y += 12
-        }
-        w.element("text", ["x": .number(x), "y": .number(y), "fill": "#666666"], text: value)
-      } else if TextMetrics.width(graph.nodes[i].name + " " + value, size: ChartStyle.smallSize) > room
-        && !layout.nodes.indices.contains(where: { j in
-          j != i && layout.nodes[j].layer == node.layer && layout.nodes[j].y0 < mid + 18
-            && layout.nodes[j].y1 > mid - 18
-        })
-      {
-        // A small node with space above and below: name and value on two lines.
-        let name = Self.label(graph.nodes[i], room: room)
-        w.element("text", ["x": .number(x), "y": .number(mid - 2)], text: name)
-        w.element("text", ["x": .number(x), "y": .number(mid + 10), "fill": "#666666"], text: value)
-      } else {
-        let valueWidth = TextMetrics.width(value, size: ChartStyle.smallSize) + 4
-        let name = Self.label(graph.nodes[i], room: max(room - valueWidth, 24))
-        w.element("text", ["x": .number(x), "y": .number(mid + 3.5)], text: "\(name) \(value)")
       }
     }
     w.close("g")
-  }
-
-  /// The node's name if it fits `room`, else its id if that fits, else the name shortened.
-  private static func label(_ node: SankeyNode, room: Double) -> String {
-    if TextMetrics.width(node.name, size: ChartStyle.smallSize) <= room { return node.name }
-    if TextMetrics.width(node.id, size: ChartStyle.smallSize) <= room { return node.id }
-    return TextMetrics.truncate(node.name, maxWidth: room, size: ChartStyle.smallSize)
   }
 
   private static func summarize(

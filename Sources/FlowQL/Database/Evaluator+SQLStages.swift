@@ -13,7 +13,7 @@ extension Evaluator {
     probing = true
     nextStageColumns = nil
     defer { (warnings, probing, nextStageColumns) = saved }
-    let after = try apply(stage, to: c.schema, chart: nil).0
+    let after = try apply(stage, to: c.schema).0
     guard Self.isCompiled(stage), var next = try sqlStep(stage, c, after, database) else { return false }
     next.schema = after
     next.compiledStages += 1
@@ -50,7 +50,7 @@ extension Evaluator {
         if c.schema[name] == nil { items.append((e, name)) }
         c.append(items)
         let one = Stage(kind: .derive([item]), keyword: stage.keyword, range: stage.range)
-        c.schema = try apply(one, to: c.schema, chart: nil).0
+        c.schema = try apply(one, to: c.schema).0
       }
     case .drop:
       c.append(after.columnNames.map { (.column($0), $0) })

@@ -16,7 +16,7 @@ extension Diagnostic {
     render(SourceText(source), colored: false)
   }
 
-  /// The same block with ANSI colours, for terminals and Jupyter tracebacks.
+  /// The same block with ANSI colours (bold red or yellow code, blue gutter), for a terminal.
   public func renderColored(source: String) -> String {
     render(SourceText(source), colored: true)
   }

@@ -1,7 +1,8 @@
 /// The stable code of every FlowQL diagnostic, with a one-line explanation for `help E201`.
 ///
 /// Codes never change meaning. `E1xx` are syntax errors, `E2xx` unknown names, `E3xx` type and
-/// unit errors, `E4xx` evaluation errors (options, verbs, data), `W…` warnings, `E900` interrupts.
+/// unit errors, `E4xx` evaluation errors (options, verbs, data), `E6xx` charts, `W…` warnings, `E001` and `E900`
+/// the kernel (an oversized cell, an interrupt).
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   /// A character the language does not use.
   case unexpectedCharacter = "E100"
@@ -39,6 +40,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unknownChartKind = "E130"
   /// An unknown chart option.
   case unknownChartOption = "E131"
+  /// A chart option that the chart kind does not use.
+  case chartOptionNotForKind = "E132"
   /// A name that is no column of the table at this point.
   case unknownColumn = "E201"
   /// A name that is no table, `let` binding or verb.
@@ -97,6 +100,18 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case tooManyRows = "E503"
   /// `sql` cannot show SQL for this query.
   case notCompilable = "E504"
+  /// No column can be put on the x axis or split the series; an option must name it.
+  case chartNeedsOption = "E601"
+  /// A column named for a chart does not suit its role (not numeric, not text, several measures).
+  case chartColumnUnsuitable = "E602"
+  /// Nothing to draw: an empty table, no positive Sankey flows.
+  case chartEmpty = "E603"
+  /// A chart's unit does not measure what its values measure.
+  case chartUnitMismatch = "E604"
+  /// A Sankey link runs backwards against the stage order and is drawn as a return flow (a warning).
+  case sankeyReturnFlow = "W610"
+  /// A cell longer than the kernel reads (1 MiB).
+  case cellTooLong = "E001"
   /// The evaluation was interrupted.
   case interrupted = "E900"
 
@@ -154,6 +169,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .databaseFailed: "the database refused the query or the connection was lost; the next cell reconnects"
     case .tooManyRows: "a database result has more rows than `set fetch` allows; summarize in the database first"
     case .notCompilable: "`sql` shows the SQL of a query on a database table; the stages before it must compile"
+    case .chartOptionNotForKind: "the chart kind does not use this option (`help chart` lists which kinds use which)"
+    case .chartNeedsOption:
+      "the chart cannot tell which column to draw (several candidates or none); name it with `x`, `y` or `series`"
+    case .chartColumnUnsuitable: "a column does not suit its role in the chart (values must be numbers, series text)"
+    case .chartEmpty: "there is nothing to draw: the table is empty or has no positive flows"
+    case .chartUnitMismatch: "the chart's `unit` measures something else than the values (mass against money)"
+    case .sankeyReturnFlow:
+      "warning: a Sankey flow runs against the stage order (recycling, new scrap); it is drawn as a return arc below"
+    case .cellTooLong: "the cell is longer than the kernel reads (1 MiB); load large data from a file"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"
     }
   }

@@ -111,11 +111,20 @@ extension Session {
     case "chart", "render":
       if stage.count == 1 { return tagged(ChartKind.allCases.map(\.rawValue), "chart") }
       if stage.count == 2 { return tagged(["with"], "keyword") }
-      if last.kind == .lParen || last.kind == .comma { return tagged(ChartRequest.optionNames, "option") }
+      let kind = ChartKind(rawValue: stage[1].keyword)
+      if last.kind == .lParen || last.kind == .comma {
+        return tagged(ChartOption.allCases.filter { kind.map($0.kinds.contains) ?? true }.map(\.rawValue), "option")
+      }
       if last.kind == .assign || last.kind == .lBracket {
-        let option = stage.count >= 2 ? stage[stage.count - 2].keyword : ""
-        if option == "unit" { return tagged(Unit.all.map(\.symbol), "unit") }
-        return columns
+        let name = stage.count >= 2 ? stage[stage.count - 2].keyword : ""
+        switch ChartOption(rawValue: name)?.value {
+        case .unit?: return tagged(Unit.all.map(\.symbol), "unit")
+        case .choice(let words)?: return tagged(words, "value")
+        case .order?: return tagged(["value", "name", "none"], "value")
+        case .truth?: return tagged(["true", "false"], "value")
+        case .column?, .columns?: return columns
+        default: return []
+        }
       }
       return []
     case "join":

@@ -36,18 +36,22 @@ extension Evaluator {
       (table, chart) = try evaluateSource(query.source, input: nil)
     }
     let source = table
+    // A verb's own chart request is its table's natural chart: a later `chart` stage takes its
+    // columns (x, y, series) and settings where it sets none.
+    let natural = chart?.options ?? []
     for (index, stage) in query.stages.enumerated() where index >= first {
       try checkCancelled(stage.keyword.range)
       table = table.keeping(needed[index])
       do throws(Diagnostic) {
         switch stage.kind {
-        case .chart(let syntax): chart = try chartRequest(syntax, table)
+        case .chart(let syntax):
+          chart = try chartRequest(syntax, table).filling(natural.filter { Self.fits($0, table) })
         case .inModel: continue
         default:
           nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
-          (table, chart) = try apply(stage, to: table, chart: nil)
+          (table, chart) = try apply(stage, to: table)
         }
-      } catch  where error.code != .interrupted && prunesColumns && first == 0 {
+      } catch where error.code != .interrupted && prunesColumns && first == 0 {
         throw unprunedDiagnostic(query, failedAt: index, source: source, like: error) ?? error
       }
     }
@@ -71,7 +75,7 @@ extension Evaluator {
         switch stage.kind {
         case .chart(let syntax): _ = try chartRequest(syntax, table)
         case .inModel: continue
-        default: (table, _) = try apply(stage, to: table, chart: nil)
+        default: (table, _) = try apply(stage, to: table)
         }
       } catch {
         return position == index && error.code == original.code ? error : nil
@@ -87,12 +91,7 @@ extension Evaluator {
     try enterModel(of: query)
     probing = true
     var (table, _) = try evaluateSource(query.source, input: nil)
-    for stage in query.stages.prefix(stageCount) {
-      switch stage.kind {
-      case .chart, .inModel: continue
-      default: (table, _) = try apply(stage, to: table, chart: nil)
-      }
-    }
+    for stage in query.stages.prefix(stageCount) { (table, _) = try apply(stage, to: table) }
     return table
   }
 
@@ -141,6 +140,15 @@ extension Evaluator {
       throw Diagnostic(
         .notATable, "a single value is not a table", at: expr.range,
         help: "start the query with a table such as `flows`")
+    }
+  }
+
+  /// Whether a natural chart's setting still fits the table (its columns survived the stages).
+  static func fits(_ setting: (ChartOption, ChartOptionValue), _ table: Table) -> Bool {
+    switch setting.1 {
+    case .name(let n) where [.column, .columns].contains(setting.0.value): table[n] != nil
+    case .names(let ns) where [.column, .columns].contains(setting.0.value): ns.allSatisfy { table[$0] != nil }
+    default: true
     }
   }
 }

@@ -1,8 +1,8 @@
 import FlowModel
 
 extension Evaluator {
-  /// Applies one stage.
-  mutating func apply(_ stage: Stage, to table: Table, chart: ChartRequest?) throws(Diagnostic) -> (
+  /// Applies one stage; a verb stage may also ask for its natural chart.
+  mutating func apply(_ stage: Stage, to table: Table) throws(Diagnostic) -> (
     Table, ChartRequest?
   ) {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
@@ -92,12 +92,11 @@ extension Evaluator {
       return (try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range), nil)
     case .schema:
       return (Self.schema(of: table), nil)
-    case .chart(let syntax):
-      return (table, try chartRequest(syntax, table))
     case .verb(let syntax):
       return try runVerb(syntax, input: table)
-    case .inModel:
-      return (table, chart)
+    case .chart, .inModel:
+      // Neither changes the table: `evaluateStages` reads the chart stage, `enterModel` the model.
+      return (table, nil)
     case .sql:
       throw Diagnostic(
         .notCompilable, "`sql` needs the stages before it to compile to SQL", at: stage.keyword.range,

@@ -118,59 +118,16 @@ extension Evaluator {
     }
   }
 
-  /// Turns `chart kind with (…)` into a request, checking column names against the table.
+  /// Turns `chart kind with (…)` into a request, checking each value against ``ChartOption`` and
+  /// column names against the table.
   func chartRequest(_ syntax: ChartSyntax, _ table: Table) throws(Diagnostic) -> ChartRequest {
     let kind = ChartKind(rawValue: syntax.kind.text.lowercased()) ?? .table
-    var options: [ChartOption] = []
+    var settings: [ChartSetting] = []
     for (name, expr) in syntax.options {
-      let key = name.text.lowercased()
-      let value: ChartOptionValue
-      switch expr.kind {
-      case .string(let s): value = .text(s)
-      case .number(let v): value = .number(v)
-      case .quantity(let v, let u): value = .number(v * u.factor)
-      case .bool(let b): value = .bool(b)
-      case .name(let n): value = .name(n)
-      case .path(let parts): value = .name(parts.map(\.text).joined(separator: "_"))
-      case .list(let items):
-        var names: [String] = []
-        for item in items {
-          guard case .name(let n) = item.kind else {
-            throw Diagnostic(
-              .typeMismatch, "`\(key)` takes column names", at: item.range, help: "e.g. `y = [inputs, outputs]`")
-          }
-          names.append(n)
-        }
-        value = .names(names)
-      default:
-        throw Diagnostic(
-          .typeMismatch, "`\(key)` takes a name, a number or text in quotes", at: expr.range,
-          help: "e.g. `title = \"Inflow\"`")
-      }
-      if ["x", "y", "series"].contains(key) {
-        let names: [(String, SourceRange)]
-        switch (value, expr.kind) {
-        case (.name(let n), _): names = [(n, expr.range)]
-        case (.names(let ns), .list(let items)): names = zip(ns, items.map(\.range)).map { ($0, $1) }
-        default: names = []
-        }
-        for (n, r) in names where table[n] == nil { throw unknownColumn(n, r, in: table) }
-      }
-      if key == "unit" {
-        let symbol: String? =
-          switch value {
-          case .name(let s), .text(let s): s
-          default: nil
-          }
-        if let symbol, Unit.named(symbol) == nil {
-          throw Diagnostic(
-            .unknownUnit, "unknown unit `\(symbol)`", at: expr.range, label: "not a unit",
-            help: Suggestions.didYouMean(symbol, in: Unit.all.map(\.symbol)),
-            notes: ["units: " + Unit.all.map(\.symbol).joined(separator: ", ")])
-        }
-      }
-      options.append(ChartOption(name: key, value: value))
+      guard let option = ChartOption(rawValue: name.text.lowercased()) else { continue }
+      let value = try chartValue(option, expr, kind: kind, table: table)
+      settings.append(ChartSetting(option, value, range: name.range.union(expr.range)))
     }
-    return ChartRequest(kind: kind, options: options)
+    return ChartRequest(kind: kind, settings: settings, range: syntax.range)
   }
 }

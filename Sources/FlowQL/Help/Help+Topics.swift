@@ -113,7 +113,8 @@ extension Help {
       name: "chart", category: .stage,
       syntax: "| chart kind [with (x = …, y = …, series = …, title = \"…\", unit = kt, …)]",
       summary:
-        "Asks for a chart of the table (the last stage; the table is unchanged). Options: x, y, series, title, xtitle, ytitle, unit, stack, legend, sort, height, width, palette, labels, min, interactive. Alias: `render`.",
+        "Asks for a chart of the table (the last stage; the table is unchanged). Alias: `render`. Options:\n"
+        + ChartOption.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
       example: "flows | summarize total = sum(mass) by year | chart line with (unit = kt)"),
   ]
 
@@ -198,12 +199,27 @@ extension Help {
       .sankey: "A Sankey diagram of source/target/value rows.",
       .table: "The table itself.",
     ]
-    return ChartKind.allCases.map {
-      HelpTopic(
-        name: $0.rawValue, category: .chart, syntax: "| chart \($0.rawValue)", summary: text[$0] ?? "",
-        example: "flows | summarize total = sum(mass) by year | chart \($0.rawValue)")
+    return ChartKind.allCases.map { kind in
+      let options = ChartOption.allCases.filter { $0.kinds.contains(kind) }.map(\.rawValue)
+      return HelpTopic(
+        name: kind.rawValue, category: .chart, syntax: "| chart \(kind.rawValue)",
+        summary: (text[kind] ?? "") + (options.isEmpty ? "" : " Options: " + options.joined(separator: ", ") + "."),
+        example: chartExamples[kind] ?? "")
     }
   }
+
+  /// One example per kind that draws what the kind is for.
+  static let chartExamples: [ChartKind: String] = [
+    .bar: "flows | where year == 2022 | summarize total = sum(mass) by target | chart bar with (unit = kt)",
+    .column: "flows | summarize total = sum(mass) by year | chart column with (unit = kt)",
+    .line: "flows | summarize total = sum(mass) by year | chart line with (xtitle = \"Year\", unit = kt)",
+    .area: "flows | summarize total = sum(mass) by year, material | chart area with (unit = kt)",
+    .stacked: "flows | summarize total = sum(mass) by year, material | chart stacked",
+    .stacked100: "flows | summarize total = sum(mass) by year, material | chart stacked100",
+    .pie: "flows | where year == 2022 | summarize total = sum(mass) by material | chart pie",
+    .sankey: "sankey year 2022 | chart sankey with (min = 1 kt)",
+    .table: "flows | take 5 | chart table",
+  ]
 
   static var codes: [HelpTopic] {
     DiagnosticCode.allCases.map {

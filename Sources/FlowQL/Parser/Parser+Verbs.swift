@@ -95,15 +95,22 @@ extension Parser {
       while !at(.rParen) {
         let before = position
         if atStageEnd { throw unclosedParen(open) }
-        let name = try expectName(
-          "an option name", help: "options: " + ChartRequest.optionNames.joined(separator: ", "))
-        guard ChartRequest.optionNames.contains(name.text.lowercased()) else {
+        let names = ChartOption.allCases.map(\.rawValue)
+        let name = try expectName("an option name", help: "options: " + names.joined(separator: ", "))
+        guard let option = ChartOption(rawValue: name.text.lowercased()) else {
           throw fail(
             Diagnostic(
               .unknownChartOption, "unknown chart option `\(name.text)`", at: name.range,
               label: "not a chart option",
-              help: Suggestions.didYouMean(name.text, in: ChartRequest.optionNames),
-              notes: ["options: " + ChartRequest.optionNames.joined(separator: ", ")]))
+              help: Suggestions.didYouMean(name.text, in: names),
+              notes: ["options: " + names.joined(separator: ", ")]))
+        }
+        if let chartKind = ChartKind(rawValue: kind.text.lowercased()), !option.kinds.contains(chartKind) {
+          throw fail(
+            Diagnostic(
+              .chartOptionNotForKind, "`\(option.rawValue)` does not apply to `chart \(chartKind.rawValue)`",
+              at: name.range, label: "not for \(chartKind.rawValue)",
+              help: "`\(option.rawValue)` applies to \(option.kindList); leave it out or change the kind"))
         }
         try expect(.assign, "`=` after `\(name.text)`")
         let value: Expr
@@ -124,7 +131,7 @@ extension Parser {
       }
       advance()
     }
-    return ChartSyntax(kind: kind, options: options)
+    return ChartSyntax(kind: kind, options: options, range: kind.range.union(previous.range))
   }
 
   private mutating func unclosedParen(_ open: Token) -> Abort {

@@ -149,6 +149,8 @@ struct SortKey: Sendable {
 struct ChartSyntax: Sendable {
   var kind: Name
   var options: [(name: Name, value: Expr)]
+  /// From the kind to the closing `)`.
+  var range: SourceRange
 }
 
 /// An expression with its source range.

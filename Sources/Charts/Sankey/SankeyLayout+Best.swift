@@ -1,0 +1,42 @@
+extension SankeyLayout {
+  /// The layout with the fewest drawn crossings among d3's own order and the orders crossing
+  /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
+  /// `minimise` false, d3's order alone.
+  static func best(
+    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, minimise: Bool, scale: Double?,
+    columnX: [Double], randomStart: UInt64? = nil
+  ) -> SankeyLayout {
+    let build = { (order: [[Int]]?) in
+      SankeyLayout(graph: graph, columns: column, top: top, bottom: bottom, order: order, scale: scale)
+    }
+    var groups = [[Int]](repeating: [], count: (column.max() ?? 0) + 1)
+    for (i, c) in column.enumerated() { groups[c].append(i) }
+    let forward = graph.links.filter { !$0.isLoop }.map { (source: $0.source, target: $0.target, value: $0.value) }
+    if let randomStart {
+      var random = SplitMix64(seed: randomStart)
+      let start = groups.map { random.shuffled($0) }
+      var layout = build(SankeyOrder(columns: start, column: column, links: forward, restarts: 0).columns)
+      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+      return layout
+    }
+    var best = build(nil)
+    best.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+    guard minimise else { return best }
+    var fewest = best.crossings
+    guard fewest > 0 else { return best }
+    // Each candidate costs one relaxation; large graphs try fewer.
+    let small = graph.links.count <= 300
+    let restarts = small ? 32 : 2
+    let order = SankeyOrder(columns: groups, column: column, links: forward, restarts: restarts)
+    for candidate in order.candidates.prefix(small ? 33 : 2) {
+      var layout = build(candidate)
+      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+      let count = layout.crossings
+      if count < fewest {
+        best = layout
+        fewest = count
+      }
+    }
+    return best
+  }
+}

@@ -1,0 +1,49 @@
+extension SankeyLayout {
+  /// Link crossings in the drawing (return arcs below the diagram left out): in each gap between
+  /// adjacent columns, the pairs of link bands whose vertical order at the gap's left edge is the
+  /// reverse of their order at its right edge. Bands are the cubic curves the renderer draws.
+  /// Needs ``place(left:right:nodeWidth:)`` first.
+  var crossings: Int {
+    let columnX = columns.map { column in column.first.map { (nodes[$0].x0, nodes[$0].x1) } ?? (0, 0) }
+    guard columnX.count > 1 else { return 0 }
+    var total = 0
+    for gap in 0..<(columnX.count - 1) {
+      let left = columnX[gap].1
+      let right = columnX[gap + 1].0
+      var ends: [(Double, Double)] = []
+      for link in links where !link.isLoop {
+        let a = nodes[link.source].layer
+        let b = nodes[link.target].layer
+        guard a <= gap && b >= gap + 1 else { continue }
+        ends.append((y(of: link, at: left), y(of: link, at: right)))
+      }
+      ends.sort { $0 < $1 }
+      for i in ends.indices {
+        for j in (i + 1)..<ends.count where ends[j].0 > ends[i].0 + 1e-9 && ends[j].1 < ends[i].1 - 1e-9 { total += 1 }
+      }
+    }
+    return total
+  }
+
+  /// The centre line of a link's band at `x`: the curve from (x0, y0) to (x1, y1) with both
+  /// control points at the middle x, solved for x by bisection.
+  func y(of link: Link, at x: Double) -> Double {
+    let x0 = nodes[link.source].x1
+    let x1 = nodes[link.target].x0
+    if x <= x0 { return link.y0 }
+    if x >= x1 { return link.y1 }
+    let xm = (x0 + x1) / 2
+    func bezierX(_ t: Double) -> Double {
+      let u = 1 - t
+      return u * u * u * x0 + 3 * u * u * t * xm + 3 * u * t * t * xm + t * t * t * x1
+    }
+    var lo = 0.0
+    var hi = 1.0
+    for _ in 0..<30 {
+      let mid = (lo + hi) / 2
+      if bezierX(mid) < x { lo = mid } else { hi = mid }
+    }
+    let t = (lo + hi) / 2
+    return link.y0 + (link.y1 - link.y0) * (3 * t * t - 2 * t * t * t)
+  }
+}

@@ -1,0 +1,75 @@
+import FlowModel
+import Testing
+
+@testable import Charts
+@testable import FlowKernel
+@testable import FlowQL
+
+/// The Sankey of the bundled model, every year and every `by`, as the kernel draws it: labels
+/// whole and apart, nodes inside the canvas, crossings no more than sweeps from random orders find.
+@Suite struct SankeyBundledTests {
+  static let cases: [String] = (2015...2022).flatMap { year in
+    ["", " by stage"].map { "sankey year \(year)\($0)" }
+  }
+
+  /// The table and spec the kernel would render for `code`.
+  static func chart(_ code: String, minimise: Bool = true, randomStart: UInt64? = nil) throws -> RenderedChart {
+    var session = Session(catalog: try BundledCatalog.make())
+    let result = session.run(code)
+    guard case .table(let table, let request?)? = result.outputs.last else {
+      throw ChartError(.empty, "no chart", help: "")
+    }
+    var spec = ChartSpec(request)
+    spec.nodes = request.nodes ?? session.catalog.tables["processes"]
+    spec.minimiseCrossings = minimise
+    spec.randomStart = randomStart
+    var palette = ColorAssignment()
+    return try ChartRenderer().render(table, spec: spec, palette: &palette)
+  }
+
+  @Test(arguments: cases)
+  func labelsAreWholeAndApart(_ code: String) throws {
+    let geometry = try #require(try Self.chart(code).sankey)
+    SankeyGeometryChecks.check(geometry, code)
+  }
+
+  @Test(arguments: cases)
+  func crossingsAreFewerThanD3s(_ code: String) throws {
+    let ours = try #require(try Self.chart(code).sankey).crossings
+    let d3 = try #require(try Self.chart(code, minimise: false).sankey).crossings
+    print("crossings \(code): d3 order \(d3), minimised \(ours)")
+    #expect(ours <= d3)
+  }
+
+  /// Every by, and years at both ends and in between (all 16 cases take minutes in a debug build).
+  @Test(arguments: cases.filter { $0.contains("2015") || $0.contains("2018") || $0.contains("2022") })
+  func crossingsAreNoMoreThanTwentyRandomStartsFind(_ code: String) throws {
+    let ours = try #require(try Self.chart(code).sankey).crossings
+    var best = Int.max
+    for seed in UInt64(1)...20 { best = min(best, try #require(try Self.chart(code, randomStart: seed).sankey).crossings) }
+    #expect(ours <= best, "\(code): \(ours) crossings, a random start found \(best)")
+  }
+
+  @Test func sameBytesTwice() throws {
+    #expect(try Self.chart("sankey year 2022 by stage").svg == Self.chart("sankey year 2022 by stage").svg)
+  }
+}
+
+/// The geometric checks over a Sankey's layout data.
+enum SankeyGeometryChecks {
+  static func check(_ g: SankeyGeometry, _ what: String) {
+    for (k, label) in g.labels.enumerated() {
+      #expect(!label.lines.joined().contains("…"), "\(what): label \(label.lines) is cut")
+      for other in g.labels[(k + 1)...] where label.box.overlaps(other.box) {
+        Issue.record("\(what): labels \(label.lines) and \(other.lines) overlap")
+      }
+      for (n, node) in g.nodes.enumerated() where label.box.overlaps(node) {
+        Issue.record("\(what): label \(label.lines) overlaps node \(n)")
+      }
+      #expect(label.box.x >= 0 && label.box.x + label.box.width <= g.width, "\(what): \(label.lines) off the canvas")
+    }
+    for node in g.nodes {
+      #expect(node.x >= 0 && node.x + node.width <= g.width && node.y >= 0 && node.y + node.height <= g.height)
+    }
+  }
+}
