@@ -51,7 +51,7 @@ extension Evaluator {
           nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
           (table, chart) = try apply(stage, to: table)
         }
-      } catch where error.code != .interrupted && prunesColumns && first == 0 {
+      } catch  where error.code != .interrupted && prunesColumns && first == 0 {
         throw unprunedDiagnostic(query, failedAt: index, source: source, like: error) ?? error
       }
     }
