@@ -7,11 +7,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # chromium + a font: the JupyterLab client tests drive Debian's browser (never a downloaded one)
 # and take screenshots a person can read.
-APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin chromium fonts-dejavu-core
+# postgresql and libpq-dev: the database tests start a real PostgreSQL 15; FlowQL links libpq.
+APT_PACKAGES := libzmq3-dev pkg-config libxml2-utils librsvg2-bin chromium fonts-dejavu-core postgresql libpq-dev
 DEBUG_BIN := .build/debug/flowql
 RELEASE_BIN := .build/release/flowql
 
-.PHONY: format lint notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test clients-test fuzz bench clean
+.PHONY: format lint notebooks lab test deps system-deps python-deps bench-deps build release swift-test python-test clients-test fuzz bench clean test-engines bench-database
 
 lab: deps release
 	$(RELEASE_BIN) install --prefix $(VENV)
@@ -96,6 +97,16 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 # nbconvert, jupyter console. Screenshots land in build/screenshots/.
 clients-test: deps build
 	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q Tests/clients
+
+# The generated SQL on Spark SQL (pyspark in local mode, Java 17): minutes, so not in `make test`.
+test-engines: deps bench-deps build
+	FLOWQL_BIN=$(DEBUG_BIN) $(PY) -m pytest -q -s Tests/engines
+
+# A group-by over 10M rows in PostgreSQL: FlowQL vs psql, and the kernel's memory (docs/scaling.md).
+bench-database: deps release
+	FLOWQL_BIN=$(RELEASE_BIN) $(PY) Benchmarks/database_bench.py $(DB_BENCH_ROWS)
+
+DB_BENCH_ROWS ?= 10000000
 
 clean:
 	rm -rf .build $(VENV)

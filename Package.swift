@@ -4,9 +4,10 @@
 // Dependency arrows point one way only:
 //   CZeroMQ → ZeroMQ → JupyterKernel ─┐
 //   FlowModel → FlowQL → FlowMFA ─────┼→ FlowKernel → flowql
-//   FlowModel → Charts ───────────────┘
+//   FlowModel → Charts ───────────────┤
+//   FlowSQL → FlowQL; CLibPQ → Postgres┘  (FlowSQL also → Postgres)
 // FlowQL is the language (it knows no MFA verb); FlowMFA adds the material-flow verbs through
-// FlowQL's public `Verb` interface.
+// FlowQL's public `Verb` interface. FlowSQL generates SQL and knows no FlowQL.
 import PackageDescription
 
 // MARK: - Shared settings
@@ -59,14 +60,19 @@ let package = Package(
       resources: bundledData.map { .embedInCode("Data/rare_earth_china/\($0)") },
       swiftSettings: strictSettings
     ),
-    .target(name: "FlowQL", dependencies: ["FlowModel"], swiftSettings: strictSettings),
+    .target(name: "FlowQL", dependencies: ["FlowModel", "FlowSQL"], swiftSettings: strictSettings),
     .target(name: "FlowMFA", dependencies: ["FlowQL", "FlowModel"], swiftSettings: strictSettings),
+
+    // MARK: - Databases: SQL generation (knows no FlowQL) and libpq (Debian: libpq-dev)
+    .target(name: "FlowSQL", swiftSettings: strictSettings),
+    .systemLibrary(name: "CLibPQ"),
+    .target(name: "Postgres", dependencies: ["CLibPQ", "FlowSQL"], swiftSettings: strictSettings),
     .target(name: "Charts", dependencies: ["FlowModel"], swiftSettings: strictSettings),
 
     // MARK: - The kernel and the command line
     .target(
       name: "FlowKernel",
-      dependencies: ["JupyterKernel", "FlowQL", "FlowMFA", "FlowModel", "Charts"],
+      dependencies: ["JupyterKernel", "FlowQL", "FlowMFA", "FlowModel", "Charts", "Postgres"],
       resources: ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"].map { .embedInCode("Kernelspec/\($0)") },
       swiftSettings: strictSettings
     ),
@@ -96,6 +102,7 @@ let package = Package(
     // MARK: - Tests
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
+    .testTarget(name: "FlowSQLTests", dependencies: ["FlowSQL"], swiftSettings: strictSettings),
     .testTarget(
       name: "JupyterKernelTests",
       dependencies: ["JupyterKernel", "TestSupport"],
@@ -109,7 +116,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowQLTests",
-      dependencies: ["FlowQL", "FlowModel", "TestSupport"],
+      dependencies: ["FlowQL", "FlowModel", "TestSupport", "FlowSQL", "Postgres"],
       exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),

@@ -271,6 +271,35 @@ measured. One measurement is wrong: the concentrate sent to the smelter was reco
     (Q, "balance | in smelter_reconciled"),
 ]
 
+DATABASE = [
+    (M, """# Past one machine: FlowQL on PostgreSQL
+
+FlowQL compiles a pipeline to **one SQL statement**; the database does the work and the kernel
+receives only the result, so the table can be far larger than the kernel's memory.
+
+This notebook needs a local PostgreSQL 15 with a demo flows table. Start it, then Jupyter, from the
+repository's folder:
+
+```
+.venv/bin/python Scripts/demo_database.py start      # 127.0.0.1:55432, 200,000 flow rows
+PGPASSWORD=s3cret-pw make lab
+```
+
+The password comes from `PGPASSWORD` (or `~/.pgpass`), never from the notebook."""),
+    (Q, 'connect "postgresql://flowql@127.0.0.1:55432/flowql" as wh'),
+    (M, "**1. A group-by in the database.** Only four rows cross the network."),
+    (Q, 'table "public.bench" in wh | summarize flows = count(), total = sum(mass) by material | sort material'),
+    (M, "**2. The SQL** FlowQL sends: one statement, the values as parameters."),
+    (Q, 'table "public.bench" in wh | where material == "NdPr" and year >= 2020 | top 5 by mass | sql'),
+    (M, "**3. A chart receives the database's result** (the first stage that is not SQL runs in memory)."),
+    (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
+    (M, "**4. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
+    (Q, 'load table "public.flows" in wh as china processes "public.processes"'),
+    (M, "The flows table holds no stock records, so `USE` (an in-use stock) shows its stock build-up as an imbalance; the warning names it. The Sankey is the bundled model's, drawn from the database."),
+    (Q, "balance year 2022 | in china | take 5"),
+    (Q, "sankey year 2022 by stage | in china"),
+]
+
 NOTEBOOKS_SPEC = {
     "01-tour.ipynb": TOUR,
     "02-mass-balance.ipynb": BALANCE,
@@ -280,6 +309,7 @@ NOTEBOOKS_SPEC = {
     "06-your-own-data.ipynb": OWN,
     "07-uncertainty.ipynb": UNCERTAINTY,
     "08-dynamic-stocks.ipynb": STOCKS,
+    "09-database.ipynb": DATABASE,
 }
 
 # Cells that show an error on purpose (none today); nbclient lets them fail.

@@ -122,6 +122,7 @@ public struct FlowEngine: Sendable {
       case .page(_, let text): events.append(.page(text))
       case .value(let cell):
         events.append(.display(Display(bundle: MimeBundle(plain: format(cell, options)), value: cell)))
+      case .code(let text, let language): events.append(.display(Display(bundle: Self.codeBlock(text, language))))
       case .table(let table, let request):
         switch render(table, request, Self.displayOptions(options), source: code) {
         case .success(let (display, warnings)):

@@ -45,6 +45,7 @@ import Testing
         switch try evaluator.evaluate(query) {
         case .table(let table, let chart): return "\(table)\n\(String(describing: chart))\n\(evaluator.warnings)"
         case .value(let cell): return "\(cell)"
+        case .sql(let text): return text
         }
       } catch {
         return error.render(source: code)

@@ -1,4 +1,5 @@
 import FlowModel
+import Postgres
 import TestSupport
 import Testing
 
@@ -52,6 +53,9 @@ import Testing
     (.notATable, "let ratio = 45015 / 3912\nratio | take 1"),
     (.noSuchValue, "flows | where source == \"SPE\""),
     (.verbWarning, "echo"),
+    (.cannotConnect, "connect \"postgresql://me@localhost/db\" as wh"),
+    (.passwordInConnectionString, "connect \"postgresql://me:hunter2@localhost/db\" as wh"),
+    (.notCompilable, "flows | where year == 2022 | sql"),
     (.interrupted, "flows | where year == 2022 | take 5"),
   ]
 
@@ -60,8 +64,13 @@ import Testing
     .chartNeedsOption, .chartColumnUnsuitable, .chartEmpty, .chartUnitMismatch, .sankeyReturnFlow, .cellTooLong,
   ]
 
+  /// Codes only a running database produces (a refused query, a lost connection, a result over
+  /// `set fetch`): Tests/python/test_database.py triggers them against a real PostgreSQL.
+  static let serverCodes: Set<DiagnosticCode> = [.databaseFailed, .tooManyRows]
+
   @Test func everyCodeHasATrigger() {
-    #expect(Set(Self.triggers.map(\.0)).union(Self.kernelCodes) == Set(DiagnosticCode.allCases))
+    #expect(
+      Set(Self.triggers.map(\.0)).union(Self.kernelCodes).union(Self.serverCodes) == Set(DiagnosticCode.allCases))
   }
 
   @Test(arguments: triggers.map { $0.0.rawValue })
@@ -69,10 +78,13 @@ import Testing
     let (expected, input) = try #require(Self.triggers.first { $0.0.rawValue == code })
     var session = Fixtures.session()
     if expected == .joinTooLarge { session.joinByteLimit = 10_000 }
+    // The real libpq connector: it refuses a password before connecting (E501); E500 is a
+    // session without one.
+    if expected == .passwordInConnectionString { session.catalog.connector = PostgresConnector() }
     let result = session.run(input, isCancelled: { expected == .interrupted })
     let diagnostics = result.errors + result.warnings
     #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")
-    let rendered = diagnostics.map { $0.render(source: input) }.joined(separator: "\n")
+    let rendered = diagnostics.map { $0.render(source: result.source) }.joined(separator: "\n")
     let text =
       "input:\n"
       + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")

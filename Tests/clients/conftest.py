@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pathlib
 import shutil
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -29,6 +30,23 @@ def jupyter_env(tmp_path_factory):
     except (OSError, Exception) as e:  # a missing build fails only the tests that need flowql
         flowql, problem = None, str(e)
     return SimpleNamespace(base=base, flowql=flowql, flowql_problem=problem)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_database():
+    """The local PostgreSQL that Notebooks/09-database.ipynb connects to (Scripts/demo_database.py),
+    started when PostgreSQL is installed; kernels started later inherit PGPASSWORD."""
+    sys.path.insert(0, str(env.ROOT / "Scripts"))
+    import demo_database as demo
+
+    if not (NOTEBOOKS / "09-database.ipynb").exists() or demo.pg_server.pg_bin() is None:
+        yield None
+        return
+    os.environ.setdefault("FLOWQL_BIN", str(env.flowql_binary()))
+    server = demo.start(200_000)
+    os.environ["PGPASSWORD"] = demo.pg_server.PASSWORD
+    yield server
+    demo.stop()
 
 
 @pytest.fixture(scope="session")

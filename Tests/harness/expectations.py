@@ -55,6 +55,9 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     # a stock-driven model whose negative inflow is warned.
     "08-dynamic-stocks": Expect(checks=(MinTables(5), MinCharts(3), MinHtmlCharts(3), TextContains("recycled_at_0_5_pct"),
                                         TextContains("longer_life"), TextContains("negative in year 2020"))),
+    # Needs the demo PostgreSQL (Tests/clients/conftest.py starts it): a pushed-down group-by, the
+    # SQL as a code block, a chart and a Sankey of a model loaded from a table.
+    "09-database": Expect(checks=(MinTables(3), MinCharts(2), TextContains('FROM "public"."bench"'), TextContains("loaded china"))),
 }
 
 DEFAULT = Expect()

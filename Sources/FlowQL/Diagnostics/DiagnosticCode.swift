@@ -90,6 +90,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
   case verbWarning = "W402"
+  /// A database connection could not be made.
+  case cannotConnect = "E500"
+  /// A connection string holds a password.
+  case passwordInConnectionString = "E501"
+  /// The database refused a query or the connection was lost.
+  case databaseFailed = "E502"
+  /// A database result is larger than `set fetch`.
+  case tooManyRows = "E503"
+  /// `sql` cannot show SQL for this query.
+  case notCompilable = "E504"
   /// No column can be put on the x axis or split the series; an option must name it.
   case chartNeedsOption = "E601"
   /// A column named for a chart does not suit its role (not numeric, not text, several measures).
@@ -153,6 +163,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .noSuchValue:
       "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
+    case .cannotConnect: "a database connection could not be made (no server, wrong password, unknown database)"
+    case .passwordInConnectionString:
+      "a connection string holds a password; FlowQL takes it from PGPASSWORD or ~/.pgpass so it never enters a notebook"
+    case .databaseFailed: "the database refused the query or the connection was lost; the next cell reconnects"
+    case .tooManyRows: "a database result has more rows than `set fetch` allows; summarize in the database first"
+    case .notCompilable: "`sql` shows the SQL of a query on a database table; the stages before it must compile"
     case .chartOptionNotForKind: "the chart kind does not use this option (`help chart` lists which kinds use which)"
     case .chartNeedsOption:
       "the chart cannot tell which column to draw (several candidates or none); name it with `x`, `y` or `series`"

@@ -4,6 +4,8 @@ import FlowModel
 enum QueryResult {
   case table(Table, chart: ChartRequest?)
   case value(Cell)
+  /// `| sql`: the SQL a query compiles to.
+  case sql(String)
 }
 
 extension Evaluator {
@@ -20,12 +22,24 @@ extension Evaluator {
     defer { catalog = saved }
     try enterModel(of: query)
     let needed = prunesColumns ? query.neededColumns() : query.stages.map { _ in nil }
-    var (table, chart) = try evaluateSource(query.source, input: nil)
+    var (table, chart): (Table, ChartRequest?)
+    // A query on a database table: the stages that compile run there, in one statement.
+    var first = 0
+    if case .table(let source) = query.source {
+      let (compiled, db) = try compileQuery(source, query.stages[...])
+      first = compiled.compiledStages
+      if first < query.stages.count, case .sql(let dialect) = query.stages[first].kind {
+        return .sql(try sqlText(compiled, db, dialect: dialect))
+      }
+      (table, chart) = (try fetch(compiled, db, at: source.range), nil)
+    } else {
+      (table, chart) = try evaluateSource(query.source, input: nil)
+    }
     let source = table
     // A verb's own chart request is its table's natural chart: a later `chart` stage takes its
     // columns (x, y, series) and settings where it sets none.
     let natural = chart?.options ?? []
-    for (index, stage) in query.stages.enumerated() {
+    for (index, stage) in query.stages.enumerated() where index >= first {
       try checkCancelled(stage.keyword.range)
       table = table.keeping(needed[index])
       do throws(Diagnostic) {
@@ -37,7 +51,7 @@ extension Evaluator {
           nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
           (table, chart) = try apply(stage, to: table)
         }
-      } catch  where error.code != .interrupted && prunesColumns {
+      } catch  where error.code != .interrupted && prunesColumns && first == 0 {
         throw unprunedDiagnostic(query, failedAt: index, source: source, like: error) ?? error
       }
     }
@@ -75,6 +89,7 @@ extension Evaluator {
     let saved = catalog
     defer { catalog = saved }
     try enterModel(of: query)
+    probing = true
     var (table, _) = try evaluateSource(query.source, input: nil)
     for stage in query.stages.prefix(stageCount) { (table, _) = try apply(stage, to: table) }
     return table
@@ -117,6 +132,10 @@ extension Evaluator {
     case .verb(let syntax):
       try checkCancelled(syntax.name.range)
       return try runVerb(syntax, input: input)
+    case .table(let source):
+      let db = try database(source.connection)
+      let compiled = try sourceCompilation(source, db)
+      return (probing ? compiled.schema : try fetch(compiled, db, at: source.range), nil)
     case .expression(let expr):
       throw Diagnostic(
         .notATable, "a single value is not a table", at: expr.range,

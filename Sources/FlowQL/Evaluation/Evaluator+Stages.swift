@@ -97,6 +97,12 @@ extension Evaluator {
     case .chart, .inModel:
       // Neither changes the table: `evaluateStages` reads the chart stage, `enterModel` the model.
       return (table, nil)
+    case .sql:
+      throw Diagnostic(
+        .notCompilable, "`sql` needs the stages before it to compile to SQL", at: stage.keyword.range,
+        label: "these stages run in memory",
+        help: "start the query with `table \"schema.name\" in connection`; `sql` must follow only compiled stages "
+          + "(where, select, derive, drop, rename, summarize, sort, top, take, join)")
     }
   }
 
@@ -112,7 +118,7 @@ extension Evaluator {
   }
 
   /// A `take`/`top` count: a whole number ≥ 0.
-  private mutating func rowCount(_ expr: Expr) throws(Diagnostic) -> Int {
+  mutating func rowCount(_ expr: Expr) throws(Diagnostic) -> Int {
     let v = try eval(expr, .scalar)
     guard let n = v.numbers?.first, v.dimension == .none, n >= 0, n.rounded() == n, n < 1e15 else {
       throw Diagnostic(

@@ -59,6 +59,12 @@ struct Evaluator {
   /// pick rows (`where`, `sort`, `top`, `take`, `join`) gather only those.
   var nextStageColumns: Set<String>?
 
+  /// While compiling a database query: `table … in db` sources yield their columns, no rows.
+  var probing = false
+
+  /// The most rows a database query may return (`set fetch`).
+  var fetchLimit = 1_000_000
+
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
 

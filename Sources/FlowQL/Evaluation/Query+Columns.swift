@@ -75,7 +75,7 @@ extension Query {
         }
       case .chart, .inModel:
         before = after
-      case .drop, .rename, .pivot, .schema, .verb:
+      case .drop, .rename, .pivot, .schema, .verb, .sql:
         before = nil
       }
       needed[index] = before
@@ -89,6 +89,7 @@ extension Source {
   /// The table a `join` names (`join processes on …`), nil for a verb or an expression.
   var tableName: String? {
     if case .name(let n) = self { return n.text }
+    if case .table(let t) = self { return t.parts.last }
     return nil
   }
 }

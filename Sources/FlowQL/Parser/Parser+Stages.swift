@@ -2,7 +2,7 @@ extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
-    "join", "schema", "chart", "render",
+    "join", "schema", "chart", "render", "sql",
   ]
 
   /// The stage after `pipe`.
@@ -58,6 +58,8 @@ extension Parser {
       kind = .schema
     case "chart", "render":
       kind = .chart(try parseChart())
+    case "sql":
+      kind = .sql(dialect: at(.identifier) ? try expectName("a dialect") : nil)
     case "in":
       if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
         advance()
@@ -222,7 +224,15 @@ extension Parser {
       kind = k
       advance()
     }
-    let right = try expectName("a table to join", help: "e.g. `join processes on source = id`")
+    let rightSource: Source
+    let right: Name
+    if atKeyword("table"), peek().kind == .string {
+      let table = try parseTableSource()
+      (rightSource, right) = (.table(table), table.name)
+    } else {
+      right = try expectName("a table to join", help: "e.g. `join processes on source = id`")
+      rightSource = .name(right)
+    }
     guard atKeyword("on") else {
       throw fail(unexpected: "`on` after `join \(right.text)`", help: "e.g. `join processes on source = id`")
     }
@@ -239,6 +249,6 @@ extension Parser {
         keys.append((left, left))
       }
     } while at(.comma)
-    return .join(kind: kind, right: .name(right), on: keys)
+    return .join(kind: kind, right: rightSource, on: keys)
   }
 }

@@ -1,6 +1,6 @@
 extension Parser {
   /// The words that start a statement other than a query.
-  static let statementKeywords = ["let", "set", "print", "warn", "help", "clear"]
+  static let statementKeywords = ["let", "set", "print", "warn", "help", "clear", "connect", "connections"]
 
   mutating func parseStatement() throws(Abort) -> Statement {
     let start = current.range.start
@@ -28,6 +28,13 @@ extension Parser {
     case "clear" where peek().kind == .newline || peek().kind == .semicolon || peek().kind == .eof:
       advance()
       kind = .clear
+    case "connect" where peek().kind == .string:
+      kind = try parseConnect()
+    case "connections" where peek().kind == .newline || peek().kind == .semicolon || peek().kind == .eof:
+      advance()
+      kind = .connections
+    case "load" where peek().isKeyword("table"):
+      kind = try parseLoadTable()
     default:
       kind = .query(try parseQuery())
     }
@@ -98,6 +105,7 @@ extension Parser {
           label: "the query must start with a table",
           help: "start with `flows`, `processes`, `stocks` or a `let` name, as in `flows | take 5`"))
     }
+    if atKeyword("table"), peek().kind == .string { return .table(try parseTableSource()) }
     if current.kind == .identifier, let signature = verbs[current.keyword],
       !peek().kind.continuesLine || peek().kind == .pipe
         || (peek().kind == .colon && signature.clauses.contains { $0.keyword == ":" })

@@ -1,4 +1,5 @@
 public import FlowModel
+public import FlowSQL
 
 /// The named tables a session can query and the names used for did-you-mean and completion.
 ///
@@ -18,6 +19,10 @@ public struct Catalog: Sendable {
   public var verbs: VerbRegistry
   /// The material-flow models verbs run on: the bundled `baseline`, scenarios and loaded models.
   public var models: ModelSet
+  /// Opens database connections for `connect` (the kernel registers libpq's); nil: no databases.
+  public var connector: (any SQLConnector)?
+  /// The open connections by name (`connect … as name`).
+  public var connections: [String: any SQLDatabase] = [:]
 
   /// Creates a catalog. When `processes` or `materials` are nil they are read from the
   /// `processes` table (`id`, `name`) and the `flows` table (`material`).

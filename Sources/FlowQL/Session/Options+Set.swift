@@ -32,6 +32,11 @@ extension Options {
         throw invalid("use a whole number from 0 to 12, or `auto` (e.g. `set decimals = 1`)")
       }
       decimals = Int(n)
+    case "fetch":
+      guard case .number(let n) = value.kind, n >= 1, n.rounded() == n, n < 1e12 else {
+        throw invalid("use a whole number ≥ 1 (e.g. `set fetch = 5000000`)")
+      }
+      fetch = Int(n)
     case "units":
       guard let word else { throw invalid("use a unit such as `kt`, or `auto`") }
       if word.lowercased() == "auto" {

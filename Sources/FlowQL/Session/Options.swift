@@ -10,6 +10,8 @@ public struct Options: Sendable, Hashable {
   /// Decimal places for every number (`set decimals = 2`); nil until set (or after
   /// `set decimals = auto`): each table column then picks its own, and single values show 2.
   public var decimals: Int?
+  /// The most rows a database query may return (`set fetch = N`); a larger result is `E503`.
+  public var fetch = 1_000_000
   /// Display unit per dimension (`set units = kt`); absent means automatic scaling.
   public var units: [Dimension: Unit] = [:]
 
@@ -17,7 +19,7 @@ public struct Options: Sendable, Hashable {
   public init() {}
 
   /// The option names `set` accepts.
-  public static let names = ["rows", "decimals", "units"]
+  public static let names = ["rows", "decimals", "units", "fetch"]
 
   /// Formats a value for display: numbers in their display unit with `decimals` places,
   /// years without separators.

@@ -12,6 +12,8 @@ public enum Output: Sendable, Hashable {
   case stderr(String)
   /// A pager payload for `help`.
   case page(topic: String, text: String)
+  /// Source code to show as a code block (`| sql`).
+  case code(String, language: String)
   /// Clear the cell's output (`clear`).
   case clear
   /// The display options changed (`set`): outputs after this one are shown with `options`.

@@ -54,6 +54,7 @@ public struct Session: Sendable {
       for statement in program.statements {
         var evaluator = Evaluator(catalog: catalog, bindings: bindings, source: source, isCancelled: isCancelled)
         evaluator.joinByteLimit = joinByteLimit
+        evaluator.fetchLimit = options.fetch
         do throws(Diagnostic) {
           try execute(statement, &evaluator, into: &result)
           for model in evaluator.definedModels { catalog.models.define(model) }
@@ -83,12 +84,16 @@ public struct Session: Sendable {
       switch try evaluator.evaluate(query) {
       case .table(let t, let chart): result.outputs.append(.table(t, chart: chart))
       case .value(let v): result.outputs.append(.value(v))
+      case .sql(let text): result.outputs.append(.code(text, language: "sql"))
       }
     case .binding(let name, let query):
       switch try evaluator.evaluate(query) {
       case .table(let t, _): bindings[name.text] = .table(t)
       case .value(let v): bindings[name.text] = .value(v)
+      case .sql(let text): bindings[name.text] = .value(.text(text))
       }
+    case .connect, .connections, .loadTable:
+      try executeDatabase(statement, &evaluator, into: &result)
     case .set(let option, let value):
       try options.apply(option, value, evaluator: &evaluator)
       result.outputs.append(.options(options))

@@ -22,6 +22,12 @@ struct Statement: Sendable {
     case help(topic: Name?)
     /// `clear`.
     case clear
+    /// `connect "postgresql://…" as name`.
+    case connect(target: Expr, name: Name)
+    /// `connections`: the open database connections.
+    case connections
+    /// `load table "schema.table" in connection as model [processes "schema.table"]`.
+    case loadTable(LoadTableSyntax)
   }
 
   var kind: Kind
@@ -49,6 +55,26 @@ enum Source: Sendable {
   case verb(VerbSyntax)
   /// A bare expression; its value is the statement's result.
   case expression(Expr)
+  /// `table "schema.name" in connection`: a table or view of a database.
+  case table(TableSyntax)
+}
+
+/// `table "public.trade" in wh` as written.
+struct TableSyntax: Sendable {
+  /// The table's name as written, dotted (`public.trade`).
+  var name: Name
+  var connection: Name
+  var range: SourceRange
+
+  /// The dotted name's parts (`["public", "trade"]`); a part may hold any character but `.`.
+  var parts: [String] { name.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// `load table "public.flows" in wh as m [processes "public.processes"]` as written.
+struct LoadTableSyntax: Sendable {
+  var flows: TableSyntax
+  var model: Name
+  var processes: Name?
 }
 
 /// A verb as written: its name and its clauses (arguments not yet evaluated).
@@ -90,6 +116,8 @@ struct Stage: Sendable {
     case verb(VerbSyntax)
     /// `in [scenario|model] name`: the whole query runs against that model.
     case inModel(Name)
+    /// `sql [dialect]`: show the SQL the stages before it compile to, instead of running it.
+    case sql(dialect: Name?)
   }
 
   var kind: Kind
