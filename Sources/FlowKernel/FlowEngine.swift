@@ -71,6 +71,11 @@ public struct FlowEngine: Sendable {
     for output in result.outputs {
       switch output {
       case .options(let changed): options = changed
+      case .save(let target):
+        switch Self.save(target, shown: events) {
+        case .success(let message): events.append(.stdout(message))
+        case .failure(let diagnostic): return Result(events: events, error: Self.executionError([diagnostic], code))
+        }
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
       case .clear: events.append(.clear)
@@ -87,12 +92,16 @@ public struct FlowEngine: Sendable {
       }
     }
     guard !result.succeeded else { return Result(events: events, error: nil) }
-    let first = result.errors[0]
-    let error = ExecutionError(
-      name: first.ename, value: first.evalue,
-      traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return Result(events: events, error: Self.executionError(result.errors, code))
+  }
+
+  /// The error of `diagnostics` as the kernel reports it.
+  private static func executionError(_ diagnostics: [Diagnostic], _ code: String) -> ExecutionError {
+    let rendered = diagnostics.map { $0.render(source: code) }.joined(separator: "\n")
+    return ExecutionError(
+      name: diagnostics[0].ename, value: diagnostics[0].evalue,
+      traceback: rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         .reversed().drop { $0.isEmpty }.reversed())
-    return Result(events: events, error: error)
   }
 
   private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions)

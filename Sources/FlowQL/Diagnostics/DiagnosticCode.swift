@@ -37,6 +37,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unknownChartKind = "E130"
   /// An unknown chart option.
   case unknownChartOption = "E131"
+  /// A stage other than `chart` placed after `save`.
+  case saveNotLast = "E140"
+  /// A `save` file name whose extension names no format FlowQL writes.
+  case unknownFileFormat = "E141"
   /// A name that is no column of the table at this point.
   case unknownColumn = "E201"
   /// A name that is no table, `let` binding or verb.
@@ -81,6 +85,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case verbNeedsNoInput = "E403"
   /// A statement that needs a table or value got the other.
   case notATable = "E404"
+  /// A file that could not be written.
+  case writeFailed = "E410"
+  /// `save` to `.svg` for a query that draws no chart.
+  case saveNeedsChart = "E411"
   /// A text filter value that matches no process or material (a warning).
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
@@ -110,6 +118,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .unknownChartKind:
       "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
+    case .saveNotLast: "`save` must be the last stage, or come just before `chart`"
+    case .unknownFileFormat: "`save` writes .csv, .json, .svg or .html files; the extension picks the format"
     case .unknownColumn: "the table at this point of the pipeline has no column of this name"
     case .unknownName: "the name is no table, `let` binding or verb"
     case .unknownFunction: "no function has this name"
@@ -132,6 +142,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbFailed: "a verb could not compute its table"
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
+    case .writeFailed: "the file could not be written (a missing or read-only folder); an existing file is left as it was"
+    case .saveNeedsChart: "`save` to .svg needs a query that draws a chart (`| chart …` or a verb such as `sankey`)"
     case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"

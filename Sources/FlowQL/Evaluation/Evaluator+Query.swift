@@ -40,6 +40,7 @@ extension Evaluator {
       switch stage.kind {
       case .chart(let syntax): chart = try chartRequest(syntax, table)
       case .inModel: continue
+      case .save(let path, let range): pendingSave = SaveTarget(path: path, range: range)
       default:
         nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
         (table, chart) = try apply(stage, to: table, chart: nil)
@@ -57,7 +58,7 @@ extension Evaluator {
     var (table, _) = try evaluateSource(query.source, input: nil)
     for stage in query.stages.prefix(stageCount) {
       switch stage.kind {
-      case .chart, .inModel: continue
+      case .chart, .inModel, .save: continue
       default: (table, _) = try apply(stage, to: table, chart: nil)
       }
     }

@@ -97,7 +97,7 @@ extension Evaluator {
       return (table, try chartRequest(syntax, table))
     case .verb(let syntax):
       return try runVerb(syntax, input: table)
-    case .inModel:
+    case .inModel, .save:
       return (table, chart)
     }
   }

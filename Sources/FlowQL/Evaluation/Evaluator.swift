@@ -59,6 +59,9 @@ struct Evaluator {
   /// pick rows (`where`, `sort`, `top`, `take`, `join`) gather only those.
   var nextStageColumns: Set<String>?
 
+  /// The file a `save` stage of the statement asked for; the session writes it.
+  var pendingSave: SaveTarget?
+
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
 

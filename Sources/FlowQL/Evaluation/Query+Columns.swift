@@ -67,7 +67,7 @@ extension Query {
         before = after?.union(keys.map(\.left.text))
       case .chart, .inModel:
         before = after
-      case .drop, .rename, .pivot, .schema, .verb:
+      case .drop, .rename, .pivot, .schema, .verb, .save:
         before = nil
       }
       needed[index] = before

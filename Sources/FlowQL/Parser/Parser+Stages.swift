@@ -2,7 +2,7 @@ extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
-    "join", "schema", "chart", "render",
+    "join", "schema", "chart", "render", "save",
   ]
 
   /// The stage after `pipe`.
@@ -58,6 +58,8 @@ extension Parser {
       kind = .schema
     case "chart", "render":
       kind = .chart(try parseChart())
+    case "save":
+      kind = try parseSave()
     case "in":
       if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
         advance()

@@ -89,6 +89,8 @@ struct Stage: Sendable {
     case verb(VerbSyntax)
     /// `in [scenario|model] name`: the whole query runs against that model.
     case inModel(Name)
+    /// `save "file.ext"`: writes the result; `path` is the text in quotes, `range` the literal.
+    case save(path: String, range: SourceRange)
   }
 
   var kind: Kind
