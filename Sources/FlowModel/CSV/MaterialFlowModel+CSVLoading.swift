@@ -4,7 +4,8 @@ extension MaterialFlowModel {
   /// Loads a user's model from CSV files.
   ///
   /// The flows file needs the columns `year, source, target, material, mass` and may add
-  /// `cost` and `value` (US$); mass is in t. The optional processes file needs `id` and may add
+  /// `cost` and `value` (US$), `sigma` (t) and `uncertainty` (%); mass is in t. A header may
+  /// give another unit in brackets (`mass [kt]`), as `save` writes them. Other columns are ignored. The optional processes file needs `id` and may add
   /// `name, stage, stage_order, kind, loss, description`. Without it, processes are inferred
   /// from the flows (only sends: source; only receives: sink; else quantity centre).
   ///
@@ -18,9 +19,11 @@ extension MaterialFlowModel {
   /// - Complexity: O(rows).
   public static func load(flowsCSV: URL, processesCSV: URL? = nil) throws -> MaterialFlowModel {
     let processes = try processesCSV.map { try ProcessCSV.parse(CSVRecords(url: $0)) } ?? []
-    let flows = try FlowCSV.parse(
-      CSVRecords(url: flowsCSV), knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
+    let file = flowsCSV.lastPathComponent
+    let columns = try MappedFile.withBytes(of: flowsCSV.path, file: file) { bytes in
+      try FlowCSV.read(bytes, file: file, processes: processesCSV == nil ? nil : processes.map(\.id))
+    }
     return MaterialFlowModel(
-      name: flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, flows: flows)
+      name: flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, columns: columns)
   }
 }

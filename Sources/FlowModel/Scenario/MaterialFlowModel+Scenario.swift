@@ -16,7 +16,7 @@ extension MaterialFlowModel {
       recipe.edits += edits
       return try MaterialFlowModel(recipe: recipe)
     }
-    var flows = self.flows
+    var flows = Array(self.flows)
     for edit in edits { Self.apply(edit, to: &flows, years: index.years) }
     return MaterialFlowModel(
       name: name, processes: processes, flows: flows, stocks: stocks, centreCosts: centreCosts,
