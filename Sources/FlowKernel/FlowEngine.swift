@@ -23,6 +23,9 @@ public struct FlowEngine: Sendable {
     public var events: [Event]
     /// The error that stopped the cell, rendered as the user sees it.
     public var error: ExecutionError?
+    /// The language's outputs behind `events`: the tables with their chart requests, for
+    /// `flowql run --format json`.
+    public var outputs: [Output] = []
   }
 
   /// The language session: `let` bindings and options live as long as the engine.
@@ -74,7 +77,7 @@ public struct FlowEngine: Sendable {
       case .save(let target):
         switch Self.save(target, shown: events) {
         case .success(let message): events.append(.stdout(message))
-        case .failure(let diagnostic): return Result(events: events, error: Self.executionError([diagnostic], code))
+        case .failure(let diagnostic): return Result(events: events, error: Self.executionError([diagnostic], code), outputs: result.outputs)
         }
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
@@ -87,12 +90,12 @@ public struct FlowEngine: Sendable {
           events += warnings.map { .stderr("warning: \($0)\n") }
           events.append(.display(bundle, chart: svg))
         case .failure(let error):
-          return Result(events: events, error: error)
+          return Result(events: events, error: error, outputs: result.outputs)
         }
       }
     }
-    guard !result.succeeded else { return Result(events: events, error: nil) }
-    return Result(events: events, error: Self.executionError(result.errors, code))
+    guard !result.succeeded else { return Result(events: events, error: nil, outputs: result.outputs) }
+    return Result(events: events, error: Self.executionError(result.errors, code), outputs: result.outputs)
   }
 
   /// The error of `diagnostics` as the kernel reports it.

@@ -46,7 +46,8 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     "05-study-reproduction": Expect(checks=(MinTables(6), MinCharts(1), TextContains("ratio"),
                                             TextContains("1,238,000"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario.
-    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"))),
+    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"),
+                                       TextContains("to more_collection_2022.csv"), TextContains("loaded saved"))),
 }
 
 DEFAULT = Expect()
