@@ -21,9 +21,11 @@ if arguments.count == 4, arguments[1] == "--load" {
   let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
   let rows = Double(model.flowsTable().rowCount)
   malloc_trim(0)
+  let resident = residentBytes()
+  withExtendedLifetime(model) {}
   let json = try JSONSerialization.data(
     withJSONObject: [
-      "seconds": elapsed, "rows": rows, "bytes per row": Double(residentBytes() - base) / rows,
+      "seconds": elapsed, "rows": rows, "bytes per row": Double(resident - base) / rows,
       "peak bytes per row": Double(peakBytes() - base) / rows,
     ], options: [.sortedKeys])
   print(String(decoding: json, as: UTF8.self))

@@ -30,6 +30,7 @@ struct FlowCSV {
       throw CSVLoadError(file: file, line: failure.line, problem: .unreadable(failure.message))
     }
     guard let reader else { throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row")) }
+    try reader.checkDuplicates()
     return reader.columns
   }
 }

@@ -15,7 +15,8 @@ struct FlowColumnsReader {
   var values: [Double] = []
   var sigmas: [Double] = []
   var uncertainties: [Double] = []
-  var duplicates = DuplicateFinder()
+  /// Each row's line in the file (kept while reading, for duplicate messages).
+  var lines: [Int32] = []
 
   init(file: String, header: FlowHeader, processes: [String]?) {
     self.file = file
@@ -94,10 +95,8 @@ struct FlowColumnsReader {
       if let sigma, sigma < 0 { throw fail(header.sigma!, .negativeMass(sigma)) }
       let uncertainty = try header.uncertainty.map { try number($0, optional: true) / 100 }
       if let uncertainty, uncertainty < 0 { throw fail(header.uncertainty!, .notANumber(text(header.uncertainty!))) }
-      if let first = duplicates.insert(year: year, source, target, material, line: line) {
-        throw CSVLoadError(file: file, line: line, problem: .duplicateRow(firstLine: first))
-      }
       years.append(year)
+      lines.append(Int32(truncatingIfNeeded: line))
       sources.append(source)
       targets.append(target)
       materialCodes.append(material)
@@ -112,6 +111,41 @@ struct FlowColumnsReader {
   }
 
   private struct BlankRecord: Error {}
+
+  /// Throws for the first row (in file order) that repeats an earlier (year, source, target,
+  /// material). When the combinations fit in 2^30 bits — 200 ids, 4 materials and 35 years take
+  /// 5.6 million — a bitmap small enough for the cache replaces hashing; otherwise packed keys go
+  /// into an open-addressing table.
+  func checkDuplicates() throws {
+    guard let low = years.min(), let high = years.max() else { return }
+    let (n, m) = (ids.count, max(materials.count, 1))
+    let span = (high - low + 1).multipliedReportingOverflow(by: n * n * m)
+    if !span.overflow, span.partialValue <= 1 << 30 {
+      var seen = [UInt64](repeating: 0, count: span.partialValue / 64 + 1)
+      for row in years.indices {
+        let key = ((years[row] - low) * n + Int(sources[row])) * n * m + Int(targets[row]) * m + Int(materialCodes[row])
+        let bit: UInt64 = 1 << UInt64(key & 63)
+        if seen[key >> 6] & bit != 0 { throw duplicate(row) }
+        seen[key >> 6] |= bit
+      }
+    } else {
+      var finder = DuplicateFinder()
+      for row in years.indices
+      where finder.insert(year: years[row], sources[row], targets[row], materialCodes[row], line: Int(lines[row])) != nil {
+        throw duplicate(row)
+      }
+    }
+  }
+
+  /// The error for `row`, naming the line of the earlier row with the same key.
+  private func duplicate(_ row: Int) -> CSVLoadError {
+    let first = years.indices.first {
+      years[$0] == years[row] && sources[$0] == sources[row] && targets[$0] == targets[row]
+        && materialCodes[$0] == materialCodes[row]
+    }
+    return CSVLoadError(
+      file: file, line: Int(lines[row]), problem: .duplicateRow(firstLine: Int(lines[first ?? row])))
+  }
 
   private static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -144,9 +178,15 @@ struct DuplicateFinder {
     return nil
   }
 
+  /// Both words mixed into every bit (SplitMix64's finaliser): the table uses the low bits, and
+  /// a multiply alone would leave the year, in the high half of `a`, out of them.
   private static func hash(_ a: UInt64, _ b: UInt64) -> Int {
-    var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-    h ^= h >> 31
+    var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
+    h ^= h >> 32
+    h &*= 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 29
+    h &*= 0x94D0_49BB_1331_11EB
+    h ^= h >> 32
     return Int(truncatingIfNeeded: h)
   }
 
