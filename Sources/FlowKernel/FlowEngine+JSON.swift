@@ -1,24 +1,24 @@
 import FlowModel
 import FlowQL
 
-extension FlowEngine.Result {
+extension FlowEngine.CellResult {
   /// One JSON document per result, for scripts (`flowql run --format json`): a table as
   /// `{"caption", "columns": [{"name", "type", "unit"}], "rows", "chart"}` (the same as
   /// `save "x.json"`), a bare value as `{"value", "type", "unit"}`, and the error that stopped
   /// the run as `{"error": {"code", "message", "traceback"}}`.
   public var dataDocuments: [String] {
     var documents: [String] = []
-    for output in outputs {
-      switch output {
-      case .table(let table, let chart): documents.append(Session.jsonDocument(table, chart: chart))
-      case .value(let cell): documents.append(Self.document(cell))
-      default: continue
+    for case .display(let display) in events {
+      if let table = display.table {
+        documents.append(Session.jsonDocument(table, chart: display.chart))
+      } else if let value = display.value {
+        documents.append(Self.document(value))
       }
     }
     if let error {
       let traceback = error.traceback.map(JSONText.string).joined(separator: ",")
       documents.append(
-        "{\"error\":{\"code\":\(JSONText.string(error.name)),\"message\":\(JSONText.string(error.value)),"
+        "{\"error\":{\"code\":\(JSONText.string(error.code)),\"message\":\(JSONText.string(error.message)),"
           + "\"traceback\":[\(traceback)]}}")
     }
     return documents

@@ -1,31 +1,57 @@
-import Charts
-import FlowModel
-import FlowQL
-import JupyterKernel
+public import Charts
+public import FlowModel
+public import FlowQL
 
 /// FlowQL with rendering: runs a cell and turns every output into what a user sees.
 ///
-/// The kernel and `flowql run` share it, so a query answers the same in both.
+/// The kernel and `flowql run` share it, so a query answers the same in both. It knows no
+/// Jupyter: it returns FlowQL's values (tables, chart requests) with their renderings, and the
+/// kernel turns those into Jupyter messages (``FlowInterpreter``).
 public struct FlowEngine: Sendable {
   /// One thing a cell showed, in order.
   public enum Event: Sendable, Hashable {
+    /// Text for standard output (`print`).
     case stdout(String)
+    /// Text for standard error (`warn`, warnings).
     case stderr(String)
-    /// A table, chart or value; `chart` holds the SVG when the display is a chart.
-    case display(DisplayBundle, chart: String?)
-    /// A `help` page.
-    case page(DisplayBundle)
+    /// A table, a chart or a value.
+    case display(Display)
+    /// A `help` page, as plain text.
+    case page(String)
+    /// Clear the cell's output (`clear`).
     case clear
   }
 
-  /// What running a cell produced.
-  public struct Result: Sendable {
+  /// A result both as data and as what a front end shows.
+  public struct Display: Sendable, Hashable {
+    /// The renderings by MIME type (`text/plain`, `text/html`, `image/svg+xml`).
+    public var bundle: MimeBundle
+    /// The table shown or drawn; nil for a bare value.
+    public var table: Table?
+    /// The value of a bare expression.
+    public var value: Cell?
+    /// The chart the query asked for (or its verb's default), when one was drawn.
+    public var chart: ChartRequest?
+    /// The chart's standalone SVG, when one was drawn.
+    public var svg: String?
+  }
+
+  /// The error that stopped a cell, rendered as the user sees it.
+  public struct Failure: Error, Sendable, Hashable {
+    /// The diagnostic code (`E201`).
+    public var code: String
+    /// The one-line message.
+    public var message: String
+    /// The rendered error, one line per element: caret, help and notes.
+    public var traceback: [String]
+  }
+
+  /// What running a cell produced: its events in order and the error that stopped it, if any.
+  public struct CellResult: Sendable {
+    /// Everything the cell showed, in order.
     public var events: [Event]
-    /// The error that stopped the cell, rendered as the user sees it.
-    public var error: ExecutionError?
-    /// The language's outputs behind `events`: the tables with their chart requests, for
-    /// `flowql run --format json`.
-    public var outputs: [Output] = []
+    /// The error that stopped the cell.
+    public var error: Failure?
   }
 
   /// The language session: `let` bindings and options live as long as the engine.
@@ -55,12 +81,12 @@ public struct FlowEngine: Sendable {
   public static let maximumCellBytes = 1 << 20
 
   /// Runs one cell.
-  public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> Result {
+  public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> CellResult {
     if code.utf8.count > Self.maximumCellBytes {
       let message = "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)"
       let help = "  = help: load large data with `load \"file.csv\" as name` instead of pasting it"
-      return Result(
-        events: [], error: ExecutionError(name: "E001", value: message, traceback: ["error[E001]: " + message, help]))
+      return CellResult(
+        events: [], error: Failure(code: "E001", message: message, traceback: ["error[E001]: " + message, help]))
     }
     var events: [Event] = []
     if let warning = startupWarning {
@@ -77,41 +103,42 @@ public struct FlowEngine: Sendable {
       case .save(let target):
         switch Self.save(target, shown: events) {
         case .success(let message): events.append(.stdout(message))
-        case .failure(let diagnostic): return Result(events: events, error: Self.executionError([diagnostic], code), outputs: result.outputs)
+        case .failure(let diagnostic): return CellResult(events: events, error: Self.failure([diagnostic], code))
         }
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
       case .clear: events.append(.clear)
-      case .page(_, let text): events.append(.page(.plain(text)))
-      case .value(let cell): events.append(.display(.plain(format(cell, options)), chart: nil))
+      case .page(_, let text): events.append(.page(text))
+      case .value(let cell):
+        events.append(.display(Display(bundle: MimeBundle(plain: format(cell, options)), value: cell)))
       case .table(let table, let request):
         switch render(table, request, Self.displayOptions(options)) {
-        case .success(let (bundle, svg, warnings)):
+        case .success(let (display, warnings)):
           events += warnings.map { .stderr("warning: \($0)\n") }
-          events.append(.display(bundle, chart: svg))
+          events.append(.display(display))
         case .failure(let error):
-          return Result(events: events, error: error, outputs: result.outputs)
+          return CellResult(events: events, error: error)
         }
       }
     }
-    guard !result.succeeded else { return Result(events: events, error: nil, outputs: result.outputs) }
-    return Result(events: events, error: Self.executionError(result.errors, code), outputs: result.outputs)
+    guard !result.succeeded else { return CellResult(events: events, error: nil) }
+    return CellResult(events: events, error: Self.failure(result.errors, code))
   }
 
-  /// The error of `diagnostics` as the kernel reports it.
-  private static func executionError(_ diagnostics: [Diagnostic], _ code: String) -> ExecutionError {
+  /// The error of `diagnostics` as the user sees it.
+  private static func failure(_ diagnostics: [Diagnostic], _ code: String) -> Failure {
     let rendered = diagnostics.map { $0.render(source: code) }.joined(separator: "\n")
-    return ExecutionError(
-      name: diagnostics[0].ename, value: diagnostics[0].evalue,
+    return Failure(
+      code: diagnostics[0].ename, message: diagnostics[0].evalue,
       traceback: rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         .reversed().drop { $0.isEmpty }.reversed())
   }
 
   private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions)
-    -> Swift.Result<(DisplayBundle, String?, [String]), ExecutionError>
+    -> Result<(Display, [String]), Failure>
   {
     guard let request, request.kind != .table else {
-      return .success((DisplayBundle(TableRenderer.bundle(table, options: options)), nil, []))
+      return .success((Display(bundle: TableRenderer.bundle(table, options: options), table: table), []))
     }
     do {
       var spec = ChartSpec(request)
@@ -120,11 +147,12 @@ public struct FlowEngine: Sendable {
         spec.nodes = request.nodes ?? session.catalog.tables["processes"]
       }
       let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
-      return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
+      let display = Display(bundle: chart.bundle, table: table, chart: request, svg: chart.svg)
+      return .success((display, chart.warnings))
     } catch {
       let text = "error[E601]: \(error.message)\n  = help: \(error.help)"
       return .failure(
-        ExecutionError(name: "E601", value: error.message, traceback: text.split(separator: "\n").map(String.init)))
+        Failure(code: "E601", message: error.message, traceback: text.split(separator: "\n").map(String.init)))
     }
   }
 

@@ -23,6 +23,8 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A flow names a process that the processes file does not list; `closest` is the listed
     /// id nearest to it in spelling.
     case unknownProcess(String, closest: String?)
+    /// A `sigma` or `uncertainty` is negative.
+    case negativeUncertainty(Double)
     /// The same key appears twice; `firstLine` is where it appeared first.
     case duplicateRow(firstLine: Int)
     /// A process kind is not one of the known kinds.
@@ -33,6 +35,10 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownUnit(String, expected: String)
     /// A text field is not UTF-8.
     case notUTF8
+    /// A stock is given for a process that is not of kind `stock`.
+    case notAStock(String, stockProcesses: [String])
+    /// An `initial_stock` column in a model of several materials (which needs a stocks file).
+    case initialStockNeedsOneMaterial([String])
   }
 
   /// The file name, such as `flows.csv`.
@@ -82,9 +88,16 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownUnit(let unit, let expected):
       "unit '\(unit)' does not fit this column; write it in \(expected) or a unit of the same kind"
     case .notUTF8: "the field is not UTF-8 text"
+    case .negativeUncertainty(let v): "\(v) is negative; a sigma or uncertainty must be ≥ 0"
     case .duplicateRow(let first): "duplicate row (same year, source, target, material as line \(first))"
     case .unknownKind(let kind):
       "unknown kind '\(kind)'; use one of \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", "))"
+    case .notAStock(let id, let stocks):
+      "'\(id)' is not a process of kind stock"
+        + (stocks.isEmpty ? "" : " (stock processes: \(stocks.joined(separator: ", ")))")
+    case .initialStockNeedsOneMaterial(let materials):
+      "initial_stock needs a model of one material, this one has \(materials.count)"
+        + " (\(materials.joined(separator: ", "))); give the stocks in a stocks file instead"
     }
   }
 }

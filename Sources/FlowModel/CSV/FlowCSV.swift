@@ -1,6 +1,7 @@
 /// Reads a flows file straight into columns: years, ids and materials numbered as they are read
 /// (one `String` per distinct value), numbers parsed from the bytes, duplicates found on packed
-/// integer keys. No per-row struct or per-field `String` is made.
+/// integer keys. No per-row struct or per-field `String` is made. With `sigma` or `uncertainty`
+/// columns an empty mass is an unmeasured flow (NaN).
 ///
 /// Columns: `year, source, target, material, mass` required; `cost, value` (US$), `sigma` (t)
 /// and `uncertainty` (%) optional; others are ignored. A header may carry a unit in brackets
@@ -15,7 +16,7 @@ struct FlowCSV {
   /// - Throws: ``CSVLoadError`` at the first bad field, naming file, line and column.
   static func read(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, file: String, processes: [String]?
-  ) throws -> FlowColumns {
+  ) throws -> (columns: FlowColumns, hasCost: Bool) {
     var reader: FlowColumnsReader?
     do {
       try CSVParser.scan(buffer) { record in
@@ -31,7 +32,7 @@ struct FlowCSV {
     }
     guard let reader else { throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row")) }
     try reader.checkDuplicates()
-    return reader.columns
+    return (reader.columns, reader.header.cost != nil)
   }
 }
 

@@ -87,14 +87,16 @@ struct FlowColumnsReader {
       guard let material = materials.code(of: try required(header.material), adding: true) else {
         throw fail(header.material, .notUTF8)
       }
-      let mass = try number(header.mass, optional: false)
-      guard mass >= 0 else { throw fail(header.mass, .negativeMass(mass)) }
+      // With `sigma` or `uncertainty` columns an empty mass is an unmeasured flow (NaN).
+      let unmeasured = (header.sigma != nil || header.uncertainty != nil) && field(header.mass).isEmpty
+      let mass = unmeasured ? Double.nan : try number(header.mass, optional: false)
+      guard !(mass < 0) else { throw fail(header.mass, .negativeMass(mass)) }
       let cost = try header.cost.map { try number($0, optional: true) }
       let value = try header.value.map { try number($0, optional: true) }
       let sigma = try header.sigma.map { try number($0, optional: true) }
-      if let sigma, sigma < 0 { throw fail(header.sigma!, .negativeMass(sigma)) }
-      let uncertainty = try header.uncertainty.map { try number($0, optional: true) / 100 }
-      if let uncertainty, uncertainty < 0 { throw fail(header.uncertainty!, .notANumber(text(header.uncertainty!))) }
+      if let sigma, sigma < 0 { throw fail(header.sigma!, .negativeUncertainty(sigma)) }
+      let uncertainty = try header.uncertainty.map { try number($0, optional: true) }
+      if let uncertainty, uncertainty < 0 { throw fail(header.uncertainty!, .negativeUncertainty(uncertainty)) }
       years.append(year)
       lines.append(Int32(truncatingIfNeeded: line))
       sources.append(source)

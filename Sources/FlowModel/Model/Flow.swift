@@ -22,10 +22,9 @@ public struct Flow: Sendable, Hashable {
   public var provenance: String?
   /// The derivation rule that produced the flow, such as `R6 separation loss`.
   public var rule: String?
-  /// The absolute standard uncertainty of the mass, in t (a flows file's `sigma`), or `nil`.
+  /// The standard deviation of the mass in t, from a user's `sigma` column (`nil` when not given).
   public var sigma: Double?
-  /// The relative standard uncertainty of the mass as a fraction (a flows file's `uncertainty`
-  /// in %: 10 is stored as 0.1), or `nil`.
+  /// The relative standard uncertainty of the mass in %, from a user's `uncertainty` column.
   public var uncertainty: Double?
 
   /// Creates a flow.

@@ -31,8 +31,8 @@ public struct FlowColumns: Sendable {
   /// Each flow's absolute standard uncertainty of the mass, in t (NaN where not given); `nil`
   /// when no flow has one.
   public private(set) var sigmas: [Double]?
-  /// Each flow's relative uncertainty of the mass as a fraction (a file's `10` % is 0.1; NaN where
-  /// not given); `nil` when no flow has one.
+  /// Each flow's relative standard uncertainty of the mass in % (NaN where not given); `nil` when
+  /// no flow has one.
   public private(set) var uncertainties: [Double]?
 
   /// The columns of `flows`.

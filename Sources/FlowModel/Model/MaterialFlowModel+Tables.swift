@@ -3,8 +3,8 @@ extension MaterialFlowModel {
   ///
   /// Columns: `year, source, target, material, mass` (t), `cost` (US$), `value` (US$), then
   /// `good`, `provenance` (F/D/E) and `rule`, and `sigma` (t) and `uncertainty` (%) when the
-  /// flows file had them. The columns share the model's storage.
-  /// - Complexity: O(1).
+  /// flows file had them (empty cells are NaN). The other columns share the model's storage.
+  /// - Complexity: O(1) without `uncertainty`.
   public func flowsTable() -> Table {
     var columns: [Column] = [
       .year("year", flows.years),
@@ -19,7 +19,9 @@ extension MaterialFlowModel {
       Column("rule", .text(flows.rules)),
     ]
     if let sigmas = flows.sigmas { columns.append(.number("sigma", sigmas, .mass)) }
-    if let uncertainties = flows.uncertainties { columns.append(.number("uncertainty", uncertainties, .ratio)) }
+    if let uncertainties = flows.uncertainties {
+      columns.append(.number("uncertainty", uncertainties.map { $0 / 100 }, .ratio))
+    }
     return Table(columns, caption: "flows · \(name) · \(yearCaption)")
   }
 

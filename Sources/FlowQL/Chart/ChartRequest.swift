@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A value given to a chart option in `with (…)`.
 public enum ChartOptionValue: Sendable, Hashable {

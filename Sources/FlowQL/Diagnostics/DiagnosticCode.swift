@@ -33,6 +33,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unknownUnit = "E114"
   /// A clause a verb does not have.
   case unknownClause = "E115"
+  /// A file name written without quotes.
+  case unquotedFileName = "E116"
   /// An unknown chart kind.
   case unknownChartKind = "E130"
   /// An unknown chart option.
@@ -89,7 +91,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case writeFailed = "E410"
   /// `save` to `.svg` for a query that draws no chart.
   case saveNeedsChart = "E411"
-  /// A text filter value that matches no process or material (a warning).
+  /// A comparison with a literal that matches no row (a warning).
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
   case verbWarning = "W402"
@@ -115,6 +117,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .chartNotLast: "`chart` must be the last stage, because it only describes how to draw the table"
     case .unknownUnit: "a quantity uses a unit FlowQL does not know"
     case .unknownClause: "a verb does not have this clause"
+    case .unquotedFileName: "a file name must be in quotes, as in `load \"flows.csv\" as mine`"
     case .unknownChartKind:
       "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
@@ -144,7 +147,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .notATable: "a table was expected but a single value was given, or the other way round"
     case .writeFailed: "the file could not be written (a missing or read-only folder); an existing file is left as it was"
     case .saveNeedsChart: "`save` to .svg needs a query that draws a chart (`| chart …` or a verb such as `sankey`)"
-    case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
+    case .noSuchValue:
+      "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
     case .interrupted: "the evaluation was interrupted; bindings made before the interrupt are kept"
     }

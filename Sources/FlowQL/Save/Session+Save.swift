@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 extension Session {
   /// Carries out a statement's `save`: CSV and JSON are written here; SVG and HTML are rendered

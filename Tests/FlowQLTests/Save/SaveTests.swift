@@ -17,24 +17,6 @@ import Testing
     return nil
   }
 
-  /// The bundled flows (good, provenance and rule included) saved, then loaded as a model.
-  @Test func flowsSavedAsCSVLoadBackAsTheSameFlows() throws {
-    let path = try Self.folder().appendingPathComponent("f.csv").path
-    var session = MFA.session()
-    let saved = session.run("flows | save \"\(path)\"")
-    #expect(saved.succeeded, "\(saved.renderedErrors)")
-    let original = try #require(Self.table(saved))
-    #expect(original.rowCount > 100)
-    #expect(saved.outputs.contains(.stdout("wrote \(original.rowCount) rows × 10 columns to \(path)\n")))
-    let loaded = session.run("load \"\(path)\" as m\nflows | in m")
-    #expect(loaded.succeeded, "\(loaded.renderedErrors)")
-    let back = try #require(Self.table(loaded))
-    for name in ["year", "source", "target", "material", "mass", "cost", "value"] {
-      #expect(back[name]?.values == original[name]?.values, "\(name)")
-      #expect(back[name]?.dimension == original[name]?.dimension, "\(name)")
-    }
-  }
-
   @Test func helpExampleWritesTheYearsFlows() throws {
     let dir = try Self.folder()
     let example = try #require(Help.topic("save", Fixtures.catalog)).example
