@@ -27,7 +27,7 @@ if arguments.count == 4, arguments[1] == "--load" {
     flowsCSV: URL(fileURLWithPath: arguments[2]), processesCSV: URL(fileURLWithPath: arguments[3]))
   let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
   let rows = Double(model.flowsTable().rowCount)
-  malloc_trim(0)
+  _ = trimMalloc(0)
   let resident = residentBytes()
   withExtendedLifetime(model) {}
   let json = try JSONSerialization.data(
@@ -53,7 +53,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// Returns freed heap pages to the system (glibc), so RSS shows what is still in use.
-@_silgen_name("malloc_trim") func malloc_trim(_ pad: Int) -> Int32
+@_silgen_name("malloc_trim") func trimMalloc(_ pad: Int) -> Int32
 
 /// The resident set size now, from /proc/self/statm.
 func residentBytes() -> Int {
@@ -78,7 +78,7 @@ func median(_ values: [Double]) -> Double {
 // malloc_trim) minus RSS before, per row; the flows table shares the model's columns.
 let baseBytes = residentBytes()
 var model = try MaterialFlowModel.load(flowsCSV: flowsURL, processesCSV: processesURL)
-malloc_trim(0)
+_ = trimMalloc(0)
 let modelBytes = Double(residentBytes() - baseBytes)
 let peakModelBytes = Double(peakBytes() - baseBytes)
 var loadTimes: [Double] = []

@@ -29,7 +29,10 @@ extension FlowEngine.CellResult {
       switch cell {
       case .text(let s): (JSONText.string(s), "text", nil)
       case .number(let n, let dimension):
-        (JSONText.number(n), "number", dimension == .none ? nil : dimension == .ratio ? "fraction" : dimension.baseSymbol)
+        (
+          JSONText.number(n), "number",
+          dimension == .none ? nil : dimension == .ratio ? "fraction" : dimension.baseSymbol
+        )
       case .year(let y): (String(y), "year", nil)
       case .bool(let b): (b ? "true" : "false", "bool", nil)
       }

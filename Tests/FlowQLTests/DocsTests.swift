@@ -28,8 +28,9 @@ import Testing
   }
 
   // `save` writes a file; SaveTests runs its example in a temporary folder.
-  @Test(arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") && $0.name != "save" }
-    .map(\.name))
+  @Test(
+    arguments: Help.builtIn.filter { !$0.example.isEmpty && !$0.example.hasPrefix("balance") && $0.name != "save" }
+      .map(\.name))
   func helpExampleRuns(_ name: String) throws {
     let topic = try #require(Help.topic(name, Fixtures.catalog))
     var session = Fixtures.session()

@@ -12,11 +12,11 @@ import subprocess
 
 import pytest
 
-from conftest import flowql_binary
+from harness.env import flowql_binary
 
 
 def run(code, cwd, fmt="json", binary=None, prefix=()):
-    command = [*prefix, str(binary or flowql_binary()), "run", "--format", fmt, "-e", code]
+    command = [*prefix, str(os.path.abspath(binary or flowql_binary())), "run", "--format", fmt, "-e", code]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd)
 
 
@@ -53,7 +53,7 @@ def test_json_format_reports_sums_computed_independently(tmp_path):
     table = docs[-1]
     assert [c["name"] for c in table["columns"]] == ["source", "total", "n"]
     assert table["columns"][1] == {"name": "total", "type": "number", "unit": "t"}
-    assert table["chart"] is None and table["caption"].startswith("flows · f")
+    assert table["chart"] is None and table["caption"].startswith("flows · m")
     expected = {}
     for r in rows:
         expected.setdefault(r[1], []).append(float(r[4]))
@@ -100,7 +100,7 @@ def test_loader_reads_random_files_as_the_csv_module_does(tmp_path, seed):
 def test_saved_flows_load_back_unchanged(tmp_path):
     docs = documents(run('flows | save "all.csv"\nload "all.csv" as copy\nflows | in copy', tmp_path))
     original, loaded = docs[0], docs[-1]
-    assert loaded["rows"] == [r[:7] for r in original["rows"]]
+    assert [r[:7] for r in loaded["rows"]] == [r[:7] for r in original["rows"]]
     with open(tmp_path / "all.csv", newline="", encoding="utf-8") as f:
         header = next(csv.reader(f))
     assert header[:7] == ["year", "source", "target", "material", "mass [t]", "cost [USD]", "value [USD]"]
@@ -128,7 +128,7 @@ def test_a_failed_write_leaves_the_existing_file(tmp_path):
     binary, prefix = flowql_binary(), ()
     if os.geteuid() == 0:  # root ignores folder permissions: run as nobody, from a copy it can reach
         tmp_path.chmod(0o755)
-        binary = shutil.copy(flowql_binary(), tmp_path / "flowql")
+        binary = shutil.copy(os.path.abspath(flowql_binary()), tmp_path / "flowql")
         prefix = ("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
     try:
         result = run('flows | take 3 | save "ro/f.csv"', tmp_path, fmt="text", binary=binary, prefix=prefix)

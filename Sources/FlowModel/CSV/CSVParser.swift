@@ -42,13 +42,13 @@ struct CSVParser {
     do {
       try copy.withUnsafeMutableBufferPointer { buffer in
         try Self.scan(buffer) { record in
-        records.append(
-          (
-            record.line,
-            (0..<record.count).map {
-              String(decoding: UnsafeBufferPointer(rebasing: buffer[record.range($0)]), as: UTF8.self)
-            }
-          ))
+          records.append(
+            (
+              record.line,
+              (0..<record.count).map {
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[record.range($0)]), as: UTF8.self)
+              }
+            ))
         }
       }
     } catch let failure as Failure {
@@ -64,7 +64,10 @@ struct CSVParser {
   ///
   /// - Throws: ``Failure``, or what `body` throws.
   static func scan(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ body: (Record) throws -> Void) throws {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let lf = UInt8(ascii: "\n")
+    let cr = UInt8(ascii: "\r")
     let n = buffer.count
     var record = Record()
     record.bounds.reserveCapacity(32)

@@ -133,7 +133,9 @@ struct FlowColumnsReader {
     } else {
       var finder = DuplicateFinder()
       for row in years.indices
-      where finder.insert(year: years[row], sources[row], targets[row], materialCodes[row], line: Int(lines[row])) != nil {
+      where finder.insert(year: years[row], sources[row], targets[row], materialCodes[row], line: Int(lines[row]))
+        != nil
+      {
         throw duplicate(row)
       }
     }

@@ -145,7 +145,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbFailed: "a verb could not compute its table"
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
-    case .writeFailed: "the file could not be written (a missing or read-only folder); an existing file is left as it was"
+    case .writeFailed:
+      "the file could not be written (a missing or read-only folder); an existing file is left as it was"
     case .saveNeedsChart: "`save` to .svg needs a query that draws a chart (`| chart …` or a verb such as `sankey`)"
     case .noSuchValue:
       "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"

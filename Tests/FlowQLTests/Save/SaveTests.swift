@@ -31,10 +31,14 @@ import Testing
   /// Quotes, commas, line breaks and markup in text survive CSV (read by the RFC 4180 reader)
   /// and JSON (read by Foundation's parser) unchanged.
   @Test func hostileTextSurvivesCSVAndJSON() throws {
-    let hostile = ["a \"quoted\" word", "comma, inside", "two\nlines", "cr\r\nlf", "<script>alert(1)</script>", "é😀", ""]
+    let hostile = [
+      "a \"quoted\" word", "comma, inside", "two\nlines", "cr\r\nlf", "<script>alert(1)</script>", "é😀", "",
+    ]
     let table = Table([.text("note", hostile), .number("mass", [1, 2, 3, 4, 5, 6, .nan], .mass)])
     let records = try CSVParser(Array(table.csvText().utf8)).records()
-    #expect(records.map(\.fields) == [["note", "mass [t]"]] + zip(hostile, ["1", "2", "3", "4", "5", "6", ""]).map { [$0, $1] })
+    #expect(
+      records.map(\.fields) == [["note", "mass [t]"]]
+        + zip(hostile, ["1", "2", "3", "4", "5", "6", ""]).map { [$0, $1] })
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(table.jsonText().utf8)) as? [String: Any])
     let rows = try #require(json["rows"] as? [[Any]])
@@ -60,7 +64,8 @@ import Testing
   @Test func unitsInTheHeaderAreConverted() throws {
     let url = try Self.folder().appendingPathComponent("kt.csv")
     try AtomicFile.write(
-      Array("year,source,target,material,mass [kt],cost [MUSD],sigma [t],uncertainty [%]\n2020,A,B,Cu,1.5,2,10,5\n".utf8),
+      Array(
+        "year,source,target,material,mass [kt],cost [MUSD],sigma [t],uncertainty [%]\n2020,A,B,Cu,1.5,2,10,5\n".utf8),
       to: url.path)
     let flow = try #require(try MaterialFlowModel.load(flowsCSV: url).flows.first)
     #expect(flow.mass == 1500 && flow.cost == 2e6 && flow.sigma == 10 && flow.uncertainty == 0.05)
