@@ -68,7 +68,7 @@ import Testing
         "year,source,target,material,mass [kt],cost [MUSD],sigma [t],uncertainty [%]\n2020,A,B,Cu,1.5,2,10,5\n".utf8),
       to: url.path)
     let flow = try #require(try MaterialFlowModel.load(flowsCSV: url).flows.first)
-    #expect(flow.mass == 1500 && flow.cost == 2e6 && flow.sigma == 10 && flow.uncertainty == 0.05)
+    #expect(flow.mass == 1500 && flow.cost == 2e6 && flow.sigma == 10 && flow.uncertainty == 5)
   }
 
   @Test func jsonHoldsColumnsRowsAndChart() throws {
