@@ -116,6 +116,11 @@ public struct FlowEngine: Sendable {
     for output in result.outputs {
       switch output {
       case .options(let changed): options = changed
+      case .save(let target):
+        switch Self.save(target, shown: events) {
+        case .success(let message): events.append(.stdout(message))
+        case .failure(let diagnostic): return CellResult(events: events, error: Self.failure([diagnostic], code))
+        }
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
       case .clear: events.append(.clear)
@@ -134,12 +139,16 @@ public struct FlowEngine: Sendable {
       }
     }
     guard !result.succeeded else { return CellResult(events: events, error: nil) }
-    let first = result.errors[0]
-    let error = Failure(
-      code: first.ename, message: first.evalue,
-      traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return CellResult(events: events, error: Self.failure(result.errors, code))
+  }
+
+  /// The error of `diagnostics` as the user sees it.
+  private static func failure(_ diagnostics: [Diagnostic], _ code: String) -> Failure {
+    let rendered = diagnostics.map { $0.render(source: code) }.joined(separator: "\n")
+    return Failure(
+      code: diagnostics[0].ename, message: diagnostics[0].evalue,
+      traceback: rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         .reversed().drop { $0.isEmpty }.reversed())
-    return CellResult(events: events, error: error)
   }
 
   private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions, source: String)

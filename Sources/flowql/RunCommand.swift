@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     commandName: "run", abstract: "Run FlowQL statements and print the results.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, html, json, svg
+    case text, html, json, bundle, svg
   }
 
   @Argument(help: "A file of FlowQL statements.")
@@ -19,7 +19,10 @@ struct RunCommand: ParsableCommand {
   @Option(name: [.customShort("e"), .customLong("expression")], help: "FlowQL statements to run instead of a file.")
   var expression: String?
 
-  @Option(help: "text (default), html, json, or svg (the last chart of the run).")
+  @Option(
+    help: """
+      text (default); html; json (one JSON document per line for each result: columns with type       and unit, rows, caption, chart request); bundle (every output as the kernel sends it, as       one JSON array); or svg (the last chart of the run).
+      """)
   var format: Format = .text
 
   @Option(help: "Write the output to this file instead of standard output.")
@@ -49,7 +52,7 @@ struct RunCommand: ParsableCommand {
       StandardStream.output.write(try CommandOutput(format: format).render(result))
     }
     if let error = result.error {
-      if format != .json {
+      if format != .json && format != .bundle {
         StandardStream.error.write(error.traceback.joined(separator: "\n") + "\n")
       }
       throw ExitCode(1)
@@ -65,7 +68,8 @@ struct CommandOutput {
     switch format {
     case .text: return text(result)
     case .html: return html(result)
-    case .json: return json(result)
+    case .json: return dataLines(result)
+    case .bundle: return bundle(result)
     case .svg:
       for case .display(let display) in result.events.reversed() { if let svg = display.svg { return svg } }
       if result.error != nil { return "" }
@@ -115,7 +119,15 @@ struct CommandOutput {
     return out
   }
 
-  private func json(_ result: FlowEngine.CellResult) -> String {
+  /// One document per line; printed text and messages go to standard error, so standard output
+  /// is only JSON.
+  private func dataLines(_ result: FlowEngine.CellResult) -> String {
+    for case .stdout(let s) in result.events { StandardStream.error.write(s) }
+    for case .stderr(let s) in result.events { StandardStream.error.write(s) }
+    return result.dataDocuments.map { $0.replacing("\n", with: "") + "\n" }.joined()
+  }
+
+  private func bundle(_ result: FlowEngine.CellResult) -> String {
     var items: [JSONValue] = result.events.map { event in
       switch event {
       case .stdout(let s): ["type": "stdout", "text": .string(s)]

@@ -107,6 +107,7 @@ import Testing
     let code =
       "load \"\(dir.appendingPathComponent("f.csv").path)\" as m processes \"\(dir.appendingPathComponent("p.csv").path)\""
     let error = try #require(MFA.error(code))
-    #expect(error.message == "f.csv:2:3 (target): unknown process 'MILX' (not in the processes file)")
+    #expect(
+      error.message == "f.csv:2:3 (target): unknown process 'MILX' (not in the processes file); did you mean 'MILL'?")
   }
 }

@@ -23,7 +23,7 @@ import Testing
       problem: .notANumber("ten")),
     BadFile(
       file: "unknown_process.csv", withProcesses: true, line: 3, column: 3, columnName: "target",
-      problem: .unknownProcess("FABR")),
+      problem: .unknownProcess("FABR", closest: "FAB")),
     BadFile(
       file: "duplicate_row.csv", withProcesses: false, line: 4, column: nil, columnName: nil,
       problem: .duplicateRow(firstLine: 2)),

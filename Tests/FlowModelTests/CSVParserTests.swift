@@ -55,7 +55,10 @@ import Testing
     let text = "year,source,target,material,mass\n2020,A,\"B\",LREE,1\n2020,\"A\nA\",B,LREE,2\n2020,A,B,LREE,ten\n"
     let records = try CSVRecords(text: text, file: "f.csv")
     #expect(records.rows.map(\.line) == [2, 3, 5])
-    let error = #expect(throws: CSVLoadError.self) { try FlowCSV.parse(records, knownProcesses: nil) }
+    var bytes = Array(text.utf8)
+    let error = #expect(throws: CSVLoadError.self) {
+      try bytes.withUnsafeMutableBufferPointer { try FlowCSV.read($0, file: "f.csv", processes: nil) }
+    }
     #expect(error?.line == 5)
   }
 

@@ -46,7 +46,7 @@ func fixture(_ name: String) throws -> URL {
 }
 
 /// Sums the mass of `flows` that pass `keep`.
-func mass(_ flows: [Flow], _ keep: (Flow) -> Bool) -> Double {
+func mass(_ flows: some Sequence<Flow>, _ keep: (Flow) -> Bool) -> Double {
   flows.filter(keep).reduce(0) { $0 + $1.mass }
 }
 

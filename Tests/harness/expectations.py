@@ -47,7 +47,8 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
                                             TextContains("1,238,000"), TextContains("inside"))),
     # Loads the CSV beside the notebook, balances, draws and compares a scenario; the in-use stock
     # ends 2022 at 250 kt (stocks file) + 3 years × (100 − 98) kt = 256 kt.
-    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"), TextContains("256.0"))),
+    "06-your-own-data": Expect(checks=(MinTables(5), MinCharts(2), TextContains("more_collection"), TextContains("Remelting → Rolling"), TextContains("256.0"),
+                                       TextContains("to more_collection_2022.csv"), TextContains("loaded saved"))),
     # Headlines with intervals, an interval table, the tornado, a reconciliation with χ².
     "07-uncertainty": Expect(checks=(MinTables(5), MinCharts(1), TextContains("interval"), TextContains("χ²"),
                                      TextContains("z"))),

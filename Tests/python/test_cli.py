@@ -37,8 +37,8 @@ def test_errors_are_annotated_on_stderr_with_a_nonzero_exit():
     )
 
 
-def test_json_format_lists_every_output():
-    result = run("-e", 'print "hi"\n1 + 1\nflows | take 2', "--format", "json")
+def test_bundle_format_lists_every_output():
+    result = run("-e", 'print "hi"\n1 + 1\nflows | take 2', "--format", "bundle")
     assert result.returncode == 0
     items = json.loads(result.stdout)
     assert [i["type"] for i in items] == ["stdout", "display", "display"]

@@ -20,14 +20,21 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAYear(String)
     /// A mass is negative.
     case negativeMass(Double)
+    /// A flow names a process that the processes file does not list; `closest` is the listed
+    /// id nearest to it in spelling.
+    case unknownProcess(String, closest: String?)
     /// A `sigma` or `uncertainty` is negative.
     case negativeUncertainty(Double)
-    /// A flow names a process that the processes file does not list.
-    case unknownProcess(String)
     /// The same key appears twice; `firstLine` is where it appeared first.
     case duplicateRow(firstLine: Int)
     /// A process kind is not one of the known kinds.
     case unknownKind(String)
+    /// The header is separated by another character (`;`, tab, `|`), not by commas.
+    case wrongDelimiter(String)
+    /// A unit in a header's brackets that the column cannot have; `expected` is its base unit.
+    case unknownUnit(String, expected: String)
+    /// A text field is not UTF-8.
+    case notUTF8
     /// A stock is given for a process that is not of kind `stock`.
     case notAStock(String, stockProcesses: [String])
     /// An `initial_stock` column in a model of several materials (which needs a stocks file).
@@ -73,8 +80,15 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notANumber(let text): "'\(text)' is not a number"
     case .notAYear(let text): "'\(text)' is not a year"
     case .negativeMass(let mass): "mass \(mass) is negative"
+    case .unknownProcess(let id, let closest):
+      "unknown process '\(id)' (not in the processes file)" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+    case .wrongDelimiter(let delimiter):
+      "the header is separated by '\(delimiter == "\t" ? "\\t" : delimiter)', not by commas; FlowQL reads "
+        + "comma-separated files (in Excel: Save As › CSV UTF-8 (Comma delimited); decimals with a dot)"
+    case .unknownUnit(let unit, let expected):
+      "unit '\(unit)' does not fit this column; write it in \(expected) or a unit of the same kind"
+    case .notUTF8: "the field is not UTF-8 text"
     case .negativeUncertainty(let v): "\(v) is negative; a sigma or uncertainty must be ≥ 0"
-    case .unknownProcess(let id): "unknown process '\(id)' (not in the processes file)"
     case .duplicateRow(let first): "duplicate row (same year, source, target, material as line \(first))"
     case .unknownKind(let kind):
       "unknown kind '\(kind)'; use one of \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", "))"

@@ -1,94 +1,97 @@
-import FoundationEssentials
+/// Reads a flows file straight into columns: years, ids and materials numbered as they are read
+/// (one `String` per distinct value), numbers parsed from the bytes, duplicates found on packed
+/// integer keys. No per-row struct or per-field `String` is made. With `sigma` or `uncertainty`
+/// columns an empty mass is an unmeasured flow (NaN).
+///
+/// Columns: `year, source, target, material, mass` required; `cost, value` (US$), `sigma` (t)
+/// and `uncertainty` (%) optional; others are ignored. A header may carry a unit in brackets
+/// (`mass [kt]`, as `save` writes them); numbers are converted to base units.
+struct FlowCSV {
+  let file: String
+  let header: FlowHeader
 
-/// Parses a flows file into flows, checking every field.
-enum FlowCSV {
-  /// The flows of `records`.
+  /// The flows of the CSV file in `buffer` (changed in place while reading).
   ///
-  /// - Parameter knownProcesses: the ids a flow may name, or `nil` to accept any.
-  static func parse(_ records: CSVRecords, knownProcesses: Set<String>?) throws -> [Flow] {
-    let year = try records.requiredColumn("year")
-    let source = try records.requiredColumn("source")
-    let target = try records.requiredColumn("target")
-    let material = try records.requiredColumn("material")
-    let mass = try records.requiredColumn("mass")
-    let cost = records.column("cost")
-    let value = records.column("value")
-    // Optional measurement columns (reconcile, uncertainty): σ in t, or a relative uncertainty in
-    // %. With either present an empty mass means an unmeasured flow (NaN).
-    let sigma = records.column("sigma")
-    let uncertainty = records.column("uncertainty")
-    let mayBeUnknown = sigma != nil || uncertainty != nil
-    // Duplicate rows are found by (year, source, target, material); the texts are numbered first,
-    // so the million-row check hashes four integers instead of three strings.
-    struct Key: Hashable {
-      var year: Int, source: Int, target: Int, material: Int
+  /// - Parameter processes: the ids a flow may name (from a processes file), or `nil` to accept any.
+  /// - Throws: ``CSVLoadError`` at the first bad field, naming file, line and column.
+  static func read(
+    _ buffer: UnsafeMutableBufferPointer<UInt8>, file: String, processes: [String]?
+  ) throws -> (columns: FlowColumns, hasCost: Bool) {
+    var reader: FlowColumnsReader?
+    do {
+      try CSVParser.scan(buffer) { record in
+        if reader == nil {
+          reader = FlowColumnsReader(
+            file: file, header: try FlowHeader(record, buffer, file: file), processes: processes)
+        } else {
+          try reader!.add(record, buffer)
+        }
+      }
+    } catch let failure as CSVParser.Failure {
+      throw CSVLoadError(file: file, line: failure.line, problem: .unreadable(failure.message))
     }
-    var ids: [String: Int] = [:]
-    func id(of text: String) -> Int {
-      if let n = ids[text] { return n }
-      ids[text] = ids.count
-      return ids.count - 1
+    guard let reader else { throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row")) }
+    try reader.checkDuplicates()
+    return (reader.columns, reader.header.cost != nil)
+  }
+}
+
+/// Where the columns of a flows file are, and the unit factor of each number column.
+struct FlowHeader {
+  var names: [String] = []
+  var year = 0, source = 0, target = 0, material = 0, mass = 0
+  var cost: Int?, value: Int?, sigma: Int?, uncertainty: Int?
+  /// Per field: what one unit of the file's numbers is in base units.
+  var factors: [Double] = []
+
+  init(_ record: CSVParser.Record, _ buffer: UnsafeMutableBufferPointer<UInt8>, file: String) throws {
+    var units: [String?] = []
+    for k in 0..<record.count {
+      let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[record.range(k)]), as: UTF8.self)
+        .trimmedWhitespace
+      let (name, unit) = Self.split(text)
+      names.append(name)
+      units.append(unit)
     }
-    var seen: [Key: Int] = [:]
-    seen.reserveCapacity(records.rows.count)
-    var flows: [Flow] = []
-    flows.reserveCapacity(records.rows.count)
-    for (line, fields) in records.rows {
-      guard fields.count == records.header.count else {
+    func required(_ name: String) throws -> Int {
+      if let i = names.firstIndex(of: name) { return i }
+      if names.count == 1, let delimiter = ([";", "\t", "|"] as [String]).first(where: { names[0].contains($0) }) {
+        throw CSVLoadError(file: file, line: 1, problem: .wrongDelimiter(delimiter))
+      }
+      throw CSVLoadError(file: file, line: 1, columnName: name, problem: .missingColumn(name))
+    }
+    year = try required("year")
+    source = try required("source")
+    target = try required("target")
+    material = try required("material")
+    mass = try required("mass")
+    cost = names.firstIndex(of: "cost")
+    value = names.firstIndex(of: "value")
+    sigma = names.firstIndex(of: "sigma")
+    uncertainty = names.firstIndex(of: "uncertainty")
+    let expected: [(Int?, Dimension)] = [(mass, .mass), (cost, .money), (value, .money), (sigma, .mass)]
+    factors = [Double](repeating: 1, count: names.count)
+    for (column, dimension) in expected {
+      guard let column, let symbol = units[column] else { continue }
+      guard let unit = Unit.named(symbol), unit.dimension == dimension else {
         throw CSVLoadError(
-          file: records.file, line: line,
-          problem: .wrongFieldCount(expected: records.header.count, found: fields.count))
+          file: file, line: 1, column: column + 1, columnName: names[column],
+          problem: .unknownUnit(symbol, expected: dimension.baseSymbol))
       }
-      func fail(_ column: Int, _ problem: CSVLoadError.Problem) -> CSVLoadError {
-        CSVLoadError(
-          file: records.file, line: line, column: column + 1, columnName: records.header[column],
-          problem: problem)
-      }
-      func text(_ column: Int) throws -> String {
-        let value = fields[column].trimmedWhitespace
-        guard !value.isEmpty else { throw fail(column, .emptyField) }
-        return value
-      }
-      func number(_ column: Int) throws -> Double {
-        let raw = try text(column)
-        guard let value = Double(raw), value.isFinite else { throw fail(column, .notANumber(raw)) }
-        return value
-      }
-      func process(_ column: Int) throws -> String {
-        let id = try text(column)
-        if let knownProcesses, !knownProcesses.contains(id) { throw fail(column, .unknownProcess(id)) }
-        return id
-      }
-      let yearText = try text(year)
-      guard let flowYear = Int(yearText) else { throw fail(year, .notAYear(yearText)) }
-      let flowSource = try process(source)
-      let flowTarget = try process(target)
-      let flowMaterial = try text(material)
-      func optionalNumber(_ column: Int?) throws -> Double {
-        guard let column, !fields[column].trimmedWhitespace.isEmpty else { return 0 }
-        return try number(column)
-      }
-      func measurement(_ column: Int?) throws -> Double? {
-        guard let column, !fields[column].trimmedWhitespace.isEmpty else { return nil }
-        let v = try number(column)
-        guard v >= 0 else { throw fail(column, .negativeUncertainty(v)) }
-        return v
-      }
-      let flowMass = mayBeUnknown && fields[mass].trimmedWhitespace.isEmpty ? Double.nan : try number(mass)
-      guard !(flowMass < 0) else { throw fail(mass, .negativeMass(flowMass)) }
-      let key = Key(
-        year: flowYear, source: id(of: flowSource), target: id(of: flowTarget),
-        material: id(of: flowMaterial))
-      if let first = seen[key] {
-        throw CSVLoadError(file: records.file, line: line, problem: .duplicateRow(firstLine: first))
-      }
-      seen[key] = line
-      flows.append(
-        Flow(
-          year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial,
-          mass: flowMass, cost: try optionalNumber(cost), value: try optionalNumber(value),
-          sigma: try measurement(sigma), uncertainty: try measurement(uncertainty)))
+      factors[column] = unit.factor
     }
-    return flows
+    if let uncertainty, let symbol = units[uncertainty], symbol != "%" {
+      throw CSVLoadError(
+        file: file, line: 1, column: uncertainty + 1, columnName: "uncertainty",
+        problem: .unknownUnit(symbol, expected: "%"))
+    }
+  }
+
+  /// `mass [kt]` → (`mass`, `kt`); a name without brackets has no unit.
+  static func split(_ text: String) -> (name: String, unit: String?) {
+    guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return (text, nil) }
+    let name = String(text[..<open]).trimmedWhitespace
+    let unit = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedWhitespace
+    return (name, unit)
   }
 }

@@ -4,10 +4,12 @@ extension MaterialFlowModel {
   /// Loads a user's model from CSV files.
   ///
   /// The flows file needs the columns `year, source, target, material, mass` and may add
-  /// `cost` and `value` (US$); mass is in t. The optional processes file needs `id` and may add
+  /// `cost` and `value` (US$), `sigma` (t) and `uncertainty` (%); mass is in t. A header may
+  /// give another unit in brackets (`mass [kt]`), as `save` writes them; other columns are
+  /// ignored. The optional processes file needs `id` and may add
   /// `name, stage, stage_order, kind, loss, description, initial_stock` and the own costs
   /// `energy_cost, system_cost` (US$ per t of product output; without a `cost` column in the flows
-  /// file the cost layer is then propagated along the chain). Without it, processes are inferred
+  /// file the cost layer is then propagated along the chain); other columns are ignored. Without it, processes are inferred
   /// from the flows (only sends: source; only receives: sink; else quantity centre).
   ///
   /// A process of kind `stock` accumulates: each year its stock change is inputs − outputs and
@@ -31,19 +33,23 @@ extension MaterialFlowModel {
     let processRecords = try processesCSV.map(CSVRecords.init(url:))
     let processes = try processRecords.map(ProcessCSV.parse) ?? []
     let ownCosts = try processRecords.map(ProcessCSV.ownCosts) ?? [:]
-    let flowRecords = try CSVRecords(url: flowsCSV)
-    let flows = try FlowCSV.parse(
-      flowRecords, knownProcesses: processesCSV == nil ? nil : Set(processes.map(\.id)))
-    var materials: [String] = []
-    for flow in flows where !materials.contains(flow.material) { materials.append(flow.material) }
+    let file = flowsCSV.lastPathComponent
+    let (columns, hasCost) = try MappedFile.withBytes(of: flowsCSV.path, file: file) { bytes in
+      try FlowCSV.read(bytes, file: file, processes: processesCSV == nil ? nil : processes.map(\.id))
+    }
+    let materials = columns.materials.dictionary
     var anchors =
       try processRecords.map { try StockCSV.initialStocks($0, processes: processes, materials: materials) } ?? []
     let fileAnchors = try stocksCSV.map { try StockCSV.parse(CSVRecords(url: $0), processes: processes) } ?? []
     anchors.removeAll { a in fileAnchors.contains { $0.process == a.process && $0.material == a.material } }
     anchors += fileAnchors
+    // Only stock processes need the flows as values; a model without them keeps only columns.
+    let stocks =
+      processes.contains { $0.kind == .stock } || !anchors.isEmpty
+      ? accumulatedStocks(processes: processes, flows: Array(columns), anchors: anchors) : []
     return MaterialFlowModel(
-      name: name ?? flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, flows: flows,
-      stocks: accumulatedStocks(processes: processes, flows: flows, anchors: anchors)
-    ).withOwnCosts(ownCosts, flowsHaveCosts: flowRecords.column("cost") != nil)
+      name: name ?? flowsCSV.deletingPathExtension().lastPathComponent, processes: processes, columns: columns,
+      stocks: stocks
+    ).withOwnCosts(ownCosts, flowsHaveCosts: hasCost)
   }
 }

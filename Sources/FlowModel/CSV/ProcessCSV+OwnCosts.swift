@@ -35,6 +35,7 @@ extension MaterialFlowModel {
   /// the costs upstream of it.
   func withOwnCosts(_ rates: [String: (energy: Double, system: Double)], flowsHaveCosts: Bool) -> MaterialFlowModel {
     guard !rates.isEmpty else { return self }
+    let flows = Array(self.flows)
     let costs = CentreCost.sized(processes: processes, flows: flows) { process, _, category in
       guard let rate = rates[process] else { return nil }
       switch category {

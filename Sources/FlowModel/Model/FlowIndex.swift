@@ -1,5 +1,17 @@
 /// Integer indices over a model's flows, so computations avoid per-row dictionary look-ups.
+///
+/// The per-flow indices are views over the flows' dictionary codes (no per-row arrays of their
+/// own), so a loaded million-row model pays nothing extra for them.
 struct FlowIndex: Sendable {
+  /// Per-row integers read through a small table: `map[codes[row]]`.
+  struct Codes: Sendable, RandomAccessCollection {
+    let codes: [UInt32]
+    let map: [Int]
+    var startIndex: Int { 0 }
+    var endIndex: Int { codes.count }
+    subscript(row: Int) -> Int { map[Int(codes[row])] }
+  }
+
   /// Process id → position in the model's `processes`.
   let processIndex: [String: Int]
   /// Distinct years, ascending.
@@ -9,13 +21,11 @@ struct FlowIndex: Sendable {
   /// Material name → position in `materials`.
   let materialIndex: [String: Int]
   /// Per flow: the source process index.
-  let source: [Int]
+  let source: Codes
   /// Per flow: the target process index.
-  let target: [Int]
+  let target: Codes
   /// Per flow: the material index.
-  let material: [Int]
-  /// Per flow: the year index (position in `years`).
-  let year: [Int]
+  let material: Codes
   /// Per year index: the range of flow positions of that year (flows are sorted by year).
   let yearRanges: [Range<Int>]
   /// Per process index: the distinct successor process indices.
@@ -23,55 +33,71 @@ struct FlowIndex: Sendable {
   /// Per process index: the distinct predecessor process indices.
   let predecessors: [[Int]]
 
+  /// Indices over flows given as values (in their order).
   init(processes: [Process], flows: [Flow]) {
+    self.init(processes: processes, flows: FlowColumns(flows))
+  }
+
+  init(processes: [Process], flows: FlowColumns) {
     var processIndex: [String: Int] = [:]
     for (i, p) in processes.enumerated() { processIndex[p.id] = i }
+    source = Codes(codes: flows.sources.codes, map: flows.sources.dictionary.map { processIndex[$0] ?? 0 })
+    target = Codes(codes: flows.targets.codes, map: flows.targets.dictionary.map { processIndex[$0] ?? 0 })
+    // Materials in order of first appearance in the (year-sorted) flows.
+    var materialOfCode = [Int](repeating: -1, count: flows.materials.dictionary.count)
     var materials: [String] = []
-    var materialIndex: [String: Int] = [:]
+    for code in flows.materials.codes where materialOfCode[Int(code)] < 0 {
+      materialOfCode[Int(code)] = materials.count
+      materials.append(flows.materials.dictionary[Int(code)])
+      if materials.count == materialOfCode.count { break }
+    }
+    material = Codes(codes: flows.materials.codes, map: materialOfCode.map { max($0, 0) })
     var years: [Int] = []
-    var source = [Int](repeating: 0, count: flows.count)
-    var target = source
-    var material = source
-    var year = source
     var ranges: [Range<Int>] = []
-    var succ = Array(repeating: Set<Int>(), count: processes.count)
-    for (i, flow) in flows.enumerated() {
-      if years.last != flow.year {
-        if !years.isEmpty { ranges.append((ranges.last?.upperBound ?? 0)..<i) }
-        years.append(flow.year)
-      }
-      year[i] = years.count - 1
-      let m: Int
-      if let known = materialIndex[flow.material] {
-        m = known
-      } else {
-        m = materials.count
-        materials.append(flow.material)
-        materialIndex[flow.material] = m
-      }
-      material[i] = m
-      let s = processIndex[flow.source] ?? 0
-      let t = processIndex[flow.target] ?? 0
-      source[i] = s
-      target[i] = t
-      succ[s].insert(t)
+    for (i, year) in flows.years.enumerated() where years.last != year {
+      if !years.isEmpty { ranges.append((ranges.last?.upperBound ?? 0)..<i) }
+      years.append(year)
     }
     if !years.isEmpty { ranges.append((ranges.last?.upperBound ?? 0)..<flows.count) }
-    var pred = Array(repeating: [Int](), count: processes.count)
-    for (s, targets) in succ.enumerated() {
-      for t in targets { pred[t].append(s) }
-    }
     self.processIndex = processIndex
     self.years = years
     self.materials = materials
-    self.materialIndex = materialIndex
-    self.source = source
-    self.target = target
-    self.material = material
-    self.year = year
+    self.materialIndex = Dictionary(uniqueKeysWithValues: materials.enumerated().map { ($1, $0) })
     self.yearRanges = ranges
-    self.successors = succ.map { $0.sorted() }
-    self.predecessors = pred.map { $0.sorted() }
+    (successors, predecessors) = Self.links(source, target, processCount: processes.count)
+  }
+
+  /// Each process's distinct successors and predecessors, ascending.
+  private static func links(_ source: Codes, _ target: Codes, processCount: Int) -> ([[Int]], [[Int]]) {
+    // Distinct (source code, target code) pairs first: a few hundred ids make at most a few
+    // ten thousand pairs, however many rows there are.
+    let width = target.map.count
+    guard source.map.count * width <= 1 << 24 else {
+      var pairs = Set<UInt64>()
+      for row in source.indices { pairs.insert(UInt64(source.codes[row]) << 32 | UInt64(target.codes[row])) }
+      var succ = Array(repeating: Set<Int>(), count: processCount)
+      for pair in pairs { succ[source.map[Int(pair >> 32)]].insert(target.map[Int(pair & 0xFFFF_FFFF)]) }
+      return sortedLinks(succ)
+    }
+    var seen = [Bool](repeating: false, count: source.map.count * width)
+    source.codes.withUnsafeBufferPointer { s in
+      target.codes.withUnsafeBufferPointer { t in
+        for row in s.indices { seen[Int(s[row]) * width + Int(t[row])] = true }
+      }
+    }
+    var succ = Array(repeating: Set<Int>(), count: processCount)
+    for (pair, linked) in seen.enumerated() where linked {
+      succ[source.map[pair / width]].insert(target.map[pair % width])
+    }
+    return sortedLinks(succ)
+  }
+
+  private static func sortedLinks(_ succ: [Set<Int>]) -> ([[Int]], [[Int]]) {
+    var pred = Array(repeating: [Int](), count: succ.count)
+    for (s, targets) in succ.enumerated() {
+      for t in targets { pred[t].append(s) }
+    }
+    return (succ.map { $0.sorted() }, pred.map { $0.sorted() })
   }
 
   /// The position of `year` in `years`, or `nil`.

@@ -2,27 +2,25 @@ extension MaterialFlowModel {
   /// The `flows` table the language sees.
   ///
   /// Columns: `year, source, target, material, mass` (t), `cost` (US$), `value` (US$), then
-  /// `good`, `provenance` (F/D/E) and `rule`; then `sigma` (t) and `uncertainty` (%) when any
-  /// flow has one (empty cells are NaN).
-  /// - Complexity: O(flows).
+  /// `good`, `provenance` (F/D/E) and `rule`, and `sigma` (t) and `uncertainty` (%) when the
+  /// flows file had them (empty cells are NaN). The other columns share the model's storage.
+  /// - Complexity: O(1) without `uncertainty`.
   public func flowsTable() -> Table {
     var columns: [Column] = [
-      .year("year", flows.map(\.year)),
-      .text("source", flows.map(\.source)),
-      .text("target", flows.map(\.target)),
-      .text("material", flows.map(\.material)),
-      .number("mass", flows.map(\.mass), .mass),
-      .number("cost", flows.map(\.cost), .money),
-      .number("value", flows.map(\.value), .money),
-      .text("good", flows.map { $0.good ?? "" }),
-      .text("provenance", flows.map { $0.provenance ?? "" }),
-      .text("rule", flows.map { $0.rule ?? "" }),
+      .year("year", flows.years),
+      Column("source", .text(flows.sources)),
+      Column("target", .text(flows.targets)),
+      Column("material", .text(flows.materials)),
+      .number("mass", flows.masses, .mass),
+      .number("cost", flows.costs, .money),
+      .number("value", flows.values, .money),
+      Column("good", .text(flows.goods)),
+      Column("provenance", .text(flows.provenances)),
+      Column("rule", .text(flows.rules)),
     ]
-    if flows.contains(where: { $0.sigma != nil }) {
-      columns.append(.number("sigma", flows.map { $0.sigma ?? .nan }, .mass))
-    }
-    if flows.contains(where: { $0.uncertainty != nil }) {
-      columns.append(.number("uncertainty", flows.map { ($0.uncertainty ?? .nan) / 100 }, .ratio))
+    if let sigmas = flows.sigmas { columns.append(.number("sigma", sigmas, .mass)) }
+    if let uncertainties = flows.uncertainties {
+      columns.append(.number("uncertainty", uncertainties.map { $0 / 100 }, .ratio))
     }
     return Table(columns, caption: "flows · \(name) · \(yearCaption)")
   }

@@ -14,8 +14,8 @@ public struct MaterialFlowModel: Sendable {
   public let name: String
   /// The processes, in stage order.
   public let processes: [Process]
-  /// The flows, grouped by year.
-  public let flows: [Flow]
+  /// The flows, grouped by year (in file order within a year), stored by column.
+  public let flows: FlowColumns
   /// Stock records of stock processes (may be empty).
   public let stocks: [StockRecord]
   /// Own costs (energy, system, waste management) of quantity centres (may be empty).
@@ -50,8 +50,18 @@ public struct MaterialFlowModel: Sendable {
     name: String, processes: [Process], flows: [Flow], stocks: [StockRecord],
     centreCosts: [CentreCost], mode: SupplyMode?, notes: [String], recipe: RareEarthRecipe?
   ) {
-    let completed = Self.completing(processes, with: flows)
-    let sortedFlows = flows.sorted { $0.year < $1.year }
+    self.init(
+      name: name, processes: processes, columns: FlowColumns(flows), stocks: stocks, centreCosts: centreCosts,
+      mode: mode, notes: notes, recipe: recipe)
+  }
+
+  /// A model over flows already in columns (a loader's).
+  init(
+    name: String, processes: [Process], columns: FlowColumns, stocks: [StockRecord] = [],
+    centreCosts: [CentreCost] = [], mode: SupplyMode? = nil, notes: [String] = [], recipe: RareEarthRecipe? = nil
+  ) {
+    let completed = Self.completing(processes, with: columns)
+    let sortedFlows = columns.sortedByYear()
     self.name = name
     self.processes = completed
     self.flows = sortedFlows
@@ -91,14 +101,15 @@ public struct MaterialFlowModel: Sendable {
   }
 
   /// Adds processes for ids used by flows but missing from `processes`, and sorts by stage.
-  private static func completing(_ processes: [Process], with flows: [Flow]) -> [Process] {
+  private static func completing(_ processes: [Process], with flows: FlowColumns) -> [Process] {
     var known = Set(processes.map(\.id))
-    var sends = Set<String>()
-    var receives = Set<String>()
-    for flow in flows {
-      sends.insert(flow.source)
-      receives.insert(flow.target)
+    func used(_ column: TextColumn) -> Set<String> {
+      var seen = [Bool](repeating: false, count: column.dictionary.count)
+      for code in column.codes { seen[Int(code)] = true }
+      return Set(column.dictionary.indices.filter { seen[$0] }.map { column.dictionary[$0] })
     }
+    let sends = used(flows.sources)
+    let receives = used(flows.targets)
     var result = processes
     for id in (sends.union(receives)).sorted() where !known.contains(id) {
       let kind: ProcessKind =

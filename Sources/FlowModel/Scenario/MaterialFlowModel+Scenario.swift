@@ -18,9 +18,10 @@ extension MaterialFlowModel {
       recipe.edits += edits
       return try MaterialFlowModel(recipe: recipe)
     }
-    var edited = self.flows
+    let baseline = Array(self.flows)
+    var edited = baseline
     for edit in edits { Self.apply(edit, to: &edited, years: index.years) }
-    let flows = Self.propagated(baseline: self.flows, edited: edited, processes: processes)
+    let flows = Self.propagated(baseline: baseline, edited: edited, processes: processes)
     return MaterialFlowModel(
       name: name, processes: processes, flows: flows,
       stocks: Self.accumulatedStocks(processes: processes, flows: flows, anchors: initialStockAnchors),

@@ -32,6 +32,14 @@ public struct TextColumn: Sendable {
     for s in strings { codes.append(code(for: s)) }
   }
 
+  /// Rows `codes` over `dictionary` (distinct strings; codes must be valid indices into it).
+  init(dictionary: [String], codes: [UInt32]) {
+    var lookup: [String: UInt32] = [:]
+    lookup.reserveCapacity(dictionary.count)
+    for (i, s) in dictionary.enumerated() { lookup[s] = UInt32(i) }
+    self.init(dictionary: dictionary, codes: codes, lookup: lookup)
+  }
+
   /// Rows `codes` over an existing `dictionary` (codes must be valid indices into it).
   private init(dictionary: [String], codes: [UInt32], lookup: [String: UInt32]) {
     self.dictionary = dictionary

@@ -75,7 +75,7 @@ extension MaterialFlowModel {
 
   /// The model with new masses (same order as ``flows``); cost and value keep their per-t rate.
   func replacingMasses(_ masses: [Double]) -> MaterialFlowModel {
-    var changed = flows
+    var changed = Array(flows)
     for i in changed.indices {
       let old = changed[i].mass
       let new = masses[i]

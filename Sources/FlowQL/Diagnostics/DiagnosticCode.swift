@@ -42,6 +42,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unknownChartOption = "E131"
   /// A chart option that the chart kind does not use.
   case chartOptionNotForKind = "E132"
+  /// A stage other than `chart` placed after `save`.
+  case saveNotLast = "E140"
+  /// A `save` file name whose extension names no format FlowQL writes.
+  case unknownFileFormat = "E141"
   /// A name that is no column of the table at this point.
   case unknownColumn = "E201"
   /// A name that is no table, `let` binding or verb.
@@ -86,6 +90,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case verbNeedsNoInput = "E403"
   /// A statement that needs a table or value got the other.
   case notATable = "E404"
+  /// A file that could not be written.
+  case writeFailed = "E410"
+  /// `save` to `.svg` for a query that draws no chart.
+  case saveNeedsChart = "E411"
   /// A comparison with a literal that matches no row (a warning).
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
@@ -138,6 +146,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .unknownChartKind:
       "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
+    case .saveNotLast: "`save` must be the last stage, or come just before `chart`"
+    case .unknownFileFormat: "`save` writes .csv, .json, .svg or .html files; the extension picks the format"
     case .unknownColumn: "the table at this point of the pipeline has no column of this name"
     case .unknownName: "the name is no table, `let` binding or verb"
     case .unknownFunction: "no function has this name"
@@ -160,6 +170,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbFailed: "a verb could not compute its table"
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
+    case .writeFailed:
+      "the file could not be written (a missing or read-only folder); an existing file is left as it was"
+    case .saveNeedsChart: "`save` to .svg needs a query that draws a chart (`| chart …` or a verb such as `sankey`)"
     case .noSuchValue:
       "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"

@@ -47,6 +47,7 @@ extension Evaluator {
         case .chart(let syntax):
           chart = try chartRequest(syntax, table).filling(natural.filter { Self.fits($0, table) })
         case .inModel: continue
+        case .save(let path, let range): pendingSave = SaveTarget(path: path, range: range)
         default:
           nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
           (table, chart) = try apply(stage, to: table)

@@ -15,10 +15,7 @@ extension Evaluator {
       if v.isScalar {
         filtered = keep[0] ? picked : picked.gathering([])
       } else {
-        var indices: [Int] = []
-        indices.reserveCapacity(table.rowCount / 4)
-        for i in 0..<keep.count where keep[i] { indices.append(i) }
-        filtered = picked.gathering(indices)
+        filtered = picked.gathering(Self.positions(of: keep))
       }
       // Keep the caption truthful: it names the source, so say how the rows were chosen.
       filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
@@ -94,8 +91,9 @@ extension Evaluator {
       return (Self.schema(of: table), nil)
     case .verb(let syntax):
       return try runVerb(syntax, input: table)
-    case .chart, .inModel:
-      // Neither changes the table: `evaluateStages` reads the chart stage, `enterModel` the model.
+    case .chart, .inModel, .save:
+      // None changes the table: `evaluate` reads the chart stage, `enterModel` the model, the
+      // session writes the file `save` names.
       return (table, nil)
     case .sql:
       throw Diagnostic(
@@ -201,5 +199,24 @@ extension Evaluator {
       if out.count == limit || row > 10_000 { break }
     }
     return out
+  }
+}
+
+extension Evaluator {
+  /// The positions of the `true` values, found without a branch per row (a filter keeping rows
+  /// at random would otherwise mispredict every other one).
+  static func positions(of keep: [Bool]) -> [Int] {
+    var indices = [Int](repeating: 0, count: keep.count)
+    var k = 0
+    indices.withUnsafeMutableBufferPointer { out in
+      keep.withUnsafeBufferPointer { flags in
+        for i in 0..<flags.count {
+          out[k] = i
+          k &+= flags[i] ? 1 : 0
+        }
+      }
+    }
+    indices.removeLast(keep.count - k)
+    return indices
   }
 }

@@ -65,6 +65,9 @@ struct Evaluator {
   /// The most rows a database query may return (`set fetch`).
   var fetchLimit = 1_000_000
 
+  /// The file a `save` stage of the statement asked for; the session writes it.
+  var pendingSave: SaveTarget?
+
   /// How many rows a row loop handles between two cancellation checks.
   static let checkInterval = 1 << 14
 

@@ -75,7 +75,7 @@ extension Query {
         }
       case .chart, .inModel:
         before = after
-      case .drop, .rename, .pivot, .schema, .verb, .sql:
+      case .drop, .rename, .pivot, .schema, .verb, .sql, .save:
         before = nil
       }
       needed[index] = before

@@ -116,6 +116,11 @@ extension Help {
         "Asks for a chart of the table (the last stage; the table is unchanged). Alias: `render`. Options:\n"
         + ChartOption.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
       example: "flows | summarize total = sum(mass) by year | chart line with (unit = kt)"),
+    .init(
+      name: "save", category: .stage, syntax: "| save \"file.csv|.json|.svg|.html\" [| chart …]",
+      summary:
+        "Writes the result to a file, relative to the notebook's folder; the extension picks the format. .csv: RFC 4180 with units in the header (`mass [t]`), numbers in base units at full precision — `load` reads it back. .json: caption, columns (name, type, unit), rows and the chart request. .svg: the chart; .html: the table or chart, the same bytes the notebook shows. The file is written whole or not at all (an existing file stays as it was when writing fails). The last stage, or just before `chart`; the table is shown as well. Writes `wrote N rows × M columns to file`.",
+      example: "flows | where year == 2022 | save \"flows_2022.csv\""),
   ]
 
   static var functions: [HelpTopic] {

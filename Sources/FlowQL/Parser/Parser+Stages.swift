@@ -2,7 +2,7 @@ extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
-    "join", "schema", "chart", "render", "sql",
+    "join", "schema", "chart", "render", "sql", "save",
   ]
 
   /// The stage after `pipe`.
@@ -60,6 +60,8 @@ extension Parser {
       kind = .chart(try parseChart())
     case "sql":
       kind = .sql(dialect: at(.identifier) ? try expectName("a dialect") : nil)
+    case "save":
+      kind = try parseSave()
     case "in":
       if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
         advance()

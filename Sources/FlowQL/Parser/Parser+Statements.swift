@@ -71,19 +71,22 @@ extension Parser {
     var stages: [Stage] = []
     var failed = false
     var chartStage: Stage?
+    var saveStage: Stage?
     while at(.pipe), errorCount < Self.maxErrors {
       let before = position
       let pipe = advance()
       do {
         let stage = try parseStage(after: pipe)
-        if let chart = chartStage {
+        if let chart = chartStage, !stage.isSave {
           throw fail(
             Diagnostic(
               .chartNotLast, "`\(stage.keyword.text)` comes after `chart`", at: stage.keyword.range,
               label: "no stage may follow `chart`",
               help: "move `| \(chart.keyword.text) …` to the end of the query"))
         }
+        try checkAfterSave(stage, saveStage)
         if case .chart = stage.kind { chartStage = stage }
+        if case .save = stage.kind { saveStage = stage }
         stages.append(stage)
       } catch {
         failed = true

@@ -16,6 +16,9 @@ public enum Output: Sendable, Hashable {
   case code(String, language: String)
   /// Clear the cell's output (`clear`).
   case clear
+  /// A `save` to `.svg` or `.html` of the table or chart just before: the host renders it and
+  /// writes the same bytes it shows with ``SaveTarget/write(_:what:)``.
+  case save(SaveTarget)
   /// The display options changed (`set`): outputs after this one are shown with `options`.
   case options(Options)
 }

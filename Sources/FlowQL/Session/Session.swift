@@ -82,13 +82,17 @@ public struct Session: Sendable {
     switch statement.kind {
     case .query(let query):
       switch try evaluator.evaluate(query) {
-      case .table(let t, let chart): result.outputs.append(.table(t, chart: chart))
+      case .table(let t, let chart):
+        result.outputs.append(.table(t, chart: chart))
+        if let target = evaluator.pendingSave { try save(target, t, chart: chart, shown: true, into: &result) }
       case .value(let v): result.outputs.append(.value(v))
       case .sql(let text): result.outputs.append(.code(text, language: "sql"))
       }
     case .binding(let name, let query):
       switch try evaluator.evaluate(query) {
-      case .table(let t, _): bindings[name.text] = .table(t)
+      case .table(let t, let chart):
+        if let target = evaluator.pendingSave { try save(target, t, chart: chart, shown: false, into: &result) }
+        bindings[name.text] = .table(t)
       case .value(let v): bindings[name.text] = .value(v)
       case .sql(let text): bindings[name.text] = .value(.text(text))
       }

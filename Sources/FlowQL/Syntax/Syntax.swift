@@ -118,6 +118,8 @@ struct Stage: Sendable {
     case inModel(Name)
     /// `sql [dialect]`: show the SQL the stages before it compile to, instead of running it.
     case sql(dialect: Name?)
+    /// `save "file.ext"`: writes the result; `path` is the text in quotes, `range` the literal.
+    case save(path: String, range: SourceRange)
   }
 
   var kind: Kind
