@@ -52,7 +52,7 @@ release:
 # Rewrites Notebooks/*.ipynb from Scripts/make_notebooks.py and runs them with the kernel.
 notebooks: deps build
 	$(DEBUG_BIN) install --prefix .build/notebook-prefix >/dev/null
-	JUPYTER_PATH=.build/notebook-prefix/share/jupyter $(PY) Scripts/make_notebooks.py
+	JUPYTER_PATH=.build/notebook-prefix/share/jupyter PYTHONPATH=Tests $(PY) Scripts/make_notebooks.py
 
 # The formatter is the toolchain's swift-format, configured by .swift-format (2 spaces, 120 columns).
 SWIFT_FILES = $$(git ls-files '*.swift')
@@ -79,10 +79,12 @@ SOAK_EXECUTES ?= 100000
 bench: deps bench-deps release
 	$(RELEASE_BIN) install --prefix .build/bench-prefix >/dev/null
 	$(PY) -m ipykernel install --prefix .build/bench-prefix >/dev/null
-	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/kernel_bench.py 2>/dev/null
-	$(PY) Benchmarks/query_bench.py .build/release/flowql-bench
+	JUPYTER_PATH=.build/bench-prefix/share/jupyter PYTHONPATH=Tests $(PY) Benchmarks/kernel_bench.py 2>/dev/null
+	PYTHONPATH=Tests $(PY) Benchmarks/query_bench.py .build/release/flowql-bench
 	.build/release/flowql-bench --verbs
-	JUPYTER_PATH=.build/bench-prefix/share/jupyter $(PY) Benchmarks/soak.py $(SOAK_EXECUTES) 2>/dev/null
+	PYTHONPATH=Tests $(PY) Benchmarks/uncertainty_bench.py .build/release/flowql-bench
+	PYTHONPATH=Tests $(PY) Benchmarks/stock_bench.py .build/release/flowql-bench
+	JUPYTER_PATH=.build/bench-prefix/share/jupyter PYTHONPATH=Tests $(PY) Benchmarks/soak.py $(SOAK_EXECUTES) 2>/dev/null
 
 bench-deps: $(VENV)/.bench-installed
 

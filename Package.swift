@@ -3,8 +3,10 @@
 //
 // Dependency arrows point one way only:
 //   CZeroMQ → ZeroMQ → JupyterKernel ─┐
-//   FlowModel → FlowQL ───────────────┼→ FlowKernel → flowql
+//   FlowModel → FlowQL → FlowMFA ─────┼→ FlowKernel → flowql
 //   FlowModel → Charts ───────────────┘
+// FlowQL is the language (it knows no MFA verb); FlowMFA adds the material-flow verbs through
+// FlowQL's public `Verb` interface.
 import PackageDescription
 
 // MARK: - Shared settings
@@ -12,6 +14,8 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
   .swiftLanguageMode(.v6),
   .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 // MARK: - External packages
@@ -32,6 +36,7 @@ let package = Package(
     .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
     .library(name: "FlowModel", targets: ["FlowModel"]),
     .library(name: "FlowQL", targets: ["FlowQL"]),
+    .library(name: "FlowMFA", targets: ["FlowMFA"]),
     .library(name: "Charts", targets: ["Charts"]),
   ],
   dependencies: [
@@ -55,18 +60,19 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .target(name: "FlowQL", dependencies: ["FlowModel"], swiftSettings: strictSettings),
+    .target(name: "FlowMFA", dependencies: ["FlowQL", "FlowModel"], swiftSettings: strictSettings),
     .target(name: "Charts", dependencies: ["FlowModel"], swiftSettings: strictSettings),
 
     // MARK: - The kernel and the command line
     .target(
       name: "FlowKernel",
-      dependencies: ["JupyterKernel", "FlowQL", "FlowModel", "Charts"],
+      dependencies: ["JupyterKernel", "FlowQL", "FlowMFA", "FlowModel", "Charts"],
       resources: ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"].map { .embedInCode("Kernelspec/\($0)") },
       swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "FlowQLTool",
-      dependencies: ["FlowKernel", argumentParser],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowModel", "Charts", argumentParser],
       path: "Sources/flowql",
       swiftSettings: strictSettings
     ),
@@ -108,6 +114,12 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "FlowMFATests",
+      dependencies: ["FlowMFA", "FlowQL", "FlowModel", "TestSupport"],
+      exclude: ["Snapshots"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "ChartsTests",
       dependencies: ["Charts", "FlowModel", "TestSupport"],
       exclude: ["Snapshots"],
@@ -115,7 +127,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FlowKernelTests",
-      dependencies: ["FlowKernel", "JupyterKernel", "TestSupport"],
+      dependencies: ["FlowKernel", "JupyterKernel", "FlowQL", "FlowModel", "Charts", "TestSupport"],
       exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),

@@ -11,10 +11,11 @@ import time
 
 import psutil
 import zmq
-from jupyter_client import KernelManager
 from jupyter_client.connect import write_connection_file
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.session import Session
+
+from harness.kernel import started_kernel
 
 RUNS_START = 5
 EXECUTES = 1000
@@ -52,35 +53,22 @@ def start_once(name):
 
 def start_with_jupyter_client(name):
     """Seconds for KernelManager.start_kernel + wait_for_ready, as a notebook server does it."""
-    km = KernelManager(kernel_name=name)
     started = time.perf_counter()
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    elapsed = time.perf_counter() - started
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-    return elapsed
+    with started_kernel(name, timeout=60):
+        return time.perf_counter() - started
 
 
 def round_trips(name, code):
     """Median and p99 seconds of execute → reply+idle over EXECUTES trivial executes, and RSS."""
-    km = KernelManager(kernel_name=name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    for _ in range(50):
-        kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
-    times = []
-    for _ in range(EXECUTES):
-        t = time.perf_counter()
-        kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
-        times.append(time.perf_counter() - t)
-    rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with started_kernel(name, timeout=60) as (km, kc):
+        for _ in range(50):
+            kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
+        times = []
+        for _ in range(EXECUTES):
+            t = time.perf_counter()
+            kc.execute_interactive(code, store_history=False, timeout=30, output_hook=lambda m: None)
+            times.append(time.perf_counter() - t)
+        rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
     times.sort()
     return statistics.median(times), times[int(len(times) * 0.99) - 1], rss
 

@@ -111,11 +111,14 @@ MFCA = [
 MFCA follows money along with mass. In each **quantity centre** the costs — **material**, **energy**,
 **system** (labour, depreciation, overhead) and **waste management** — are allocated to the
 **positive product** (what goes on) and the **negative product** (losses) in proportion to mass.
-Waste-management cost goes entirely to losses. The identity: cost to products + cost to losses =
-total cost."""),
+Waste-management cost goes entirely to losses (to the products of a centre that loses nothing).
+Material returned to production — the magnet makers' new scrap, recycled end-of-life material — is
+a product of the centre that sends it and carries its share of that centre's costs back upstream.
+End-of-life goods leave the use phase with no cost: waste management pays only its own costs.
+The identity: cost to products + cost to losses = total cost."""),
     (M, "**Separation, 2022.** Ten per cent of the mass is lost, so about a tenth of material, energy and system cost is the cost of that loss — plus all waste management."),
     (Q, 'mfca of "SEP" year 2022'),
-    (M, "**The cost of losses in every quantity centre.** *What to see: waste management (end-of-life material that is landfilled, valued at market prices) carries the largest loss cost, followed by magnet manufacturing (scrap) and separation.*"),
+    (M, "**The cost of losses in every quantity centre.** *What to see: separation's residues (10 % of its input, with everything spent on them upstream) carry the largest loss cost; mining's tailings come next; magnet scrap is not a loss.*"),
     (Q, 'mfca year 2022 | select process, material_loss_cost, energy_loss_cost, system_loss_cost, waste_mgmt_cost\n  | where material_loss_cost + energy_loss_cost + system_loss_cost + waste_mgmt_cost > 10 MUSD\n  | chart stacked with (x = process, title = "Cost of losses by category, 2022")'),
     (M, "**Why system and material costs dominate.** Shares of the separation cost by category over all years; the study reports that system + material costs exceed 95 %."),
     (Q, 'mfca of "SEP" years 2015..2022\n  | summarize material = sum(material_cost_product + material_loss_cost), energy = sum(energy_cost_product + energy_loss_cost), system = sum(system_cost_product + system_loss_cost), waste = sum(waste_mgmt_cost)'),
@@ -127,8 +130,8 @@ total cost."""),
 STUDY = [
     (M, """# Reproducing the study
 
-The bundled model follows Wen et al. (Environmental Research Letters), a material-flow and
-cost-accounting study of China's rare-earth supply chain 2015–2022, and public figures (USGS, MIIT
+The bundled model follows Ge Z., Jiang J., Zhuang M., Guo Y. (2025), *Environmental Research
+Communications*, a material-flow and cost-accounting study of China's rare-earth supply chain 2015–2022, and public figures (USGS, MIIT
 quotas, customs). This notebook puts each headline next to the model.
 
 **Two translation slips** in the English summary the project started from: the cumulative
@@ -147,29 +150,46 @@ attributes it once to the "import → processing → export" model and once to c
     (Q, 'study | where metric ~ "Net " | select metric, model, target, verdict, note'),
     (M, "**6. The values that miss.** Functional-material value and both readings of US$7.57 B are off: the model values exports at USGS oxide prices, which are about twice the customs unit values (the check row for 2021 shows it). These gaps are reported, not tuned away."),
     (Q, 'study | where verdict == "off" or verdict == "missed" or verdict == "check" | select metric, ratio, verdict, note'),
+    (M, """**7. The element-level check.** The flows balance by element group (light, heavy), which can hide
+a shortage of one element inside a group. The magnet chain takes Nd+Pr (light) and Dy+Tb (heavy);
+separation yields them only at their share of the oxide basket (`LB_NdPr`, `HB_Dy`, `HB_Tb` in
+`parameters.csv`), plus what new scrap brings back. The two check rows divide what the magnet chain
+needs by what separation yields. *What to see: Nd+Pr above 1 in every year* — with official quotas
+and imports, China's magnet makers used more Nd+Pr than its separation plants could have produced.
+Researchers read such a gap as **undocumented supply** (illegal mining, unreported output; Geng et
+al. 2021, Gao et al. 2022); the model's estimate of it (`undocumented_supply` in `inputs.csv`,
+the undocumented supply mode) narrows the gap. The model reports the gap; it does not close it."""),
+    (Q, 'study | where metric ~ "magnet-chain need" | select metric, model, verdict, note'),
     (M, "**Dependence over time**, the study's central finding: China mines more than ever, yet relies increasingly on imported feed. *What to see: net import reliance of heavy rare earths rises above 40 %.*"),
     (Q, 'dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = material, title = "Net import reliance by element group")'),
+    (M, "**Under uncertainty.** Every headline again, computed on 200 models whose inputs are drawn within their ranges and tags (see `07-uncertainty.ipynb`). `interval` says whether the study's figure lies inside the model's 90 % interval (`inside`) or `above` / `below` it. *What to see: a verdict of `off` with the target inside the interval is a difference the input ranges explain; outside, they do not.*"),
+    (Q, "uncertainty runs 200: study | select metric, model, target, verdict"),
 ]
 
 OWN = [
     (M, """# Your own data
 
 FlowQL reads any flow table from CSV: `year,source,target,material,mass[,cost,value]`, and
-optionally a processes file `id,name,stage,kind`. The example beside this notebook
-(`data/can_flows.csv`) is a **made-up** aluminium-can chain with round numbers, for teaching."""),
-    (Q, 'load "data/can_flows.csv" as cans processes "data/can_processes.csv"'),
+optionally a processes file `id,name,stage,kind` and a stocks file `year,process,material,stock`.
+The example beside this notebook (`data/can_flows.csv`) is a **made-up** aluminium-can chain with
+round numbers, for teaching: cans go into use (`USE`, a process of kind `stock`), and what is
+collected is remelted and rolled again — a recycling loop."""),
+    (Q, 'load "data/can_flows.csv" as cans processes "data/can_processes.csv" stocks "data/can_stocks.csv"'),
     (M, "Every question works on it with `| in cans`:"),
     (Q, "flows | in cans | where year == 2022 | select source, target, mass"),
-    (M, "**Balance.** The use phase shows an imbalance of 2 kt a year: cans bought but not yet thrown away. The file records no stocks, so `balance` reports the missing stock as an imbalance — exactly what it is for."),
+    (M, "**Balance.** `USE` is a stock: it keeps 2 kt a year (cans bought but not yet thrown away). Its `stock_change` is inputs − outputs, so every process balances, and the `SYSTEM` row shows what enters the system minus what leaves it equals what the stock keeps."),
     (Q, "balance year 2022 | in cans"),
-    (M, "**Sankey.** *What to see: remelting feeds rolling with both post-consumer and new scrap (the loop below).*"),
+    (M, "**Stocks.** The stocks file gives the stock at the end of 2019 (250 kt, invented); each year adds the stock change."),
+    (Q, "stocks | in cans"),
+    (M, "**Sankey.** *What to see: remelting feeds rolling with both post-consumer and new scrap (the loop below), and the stock's accumulation as its own link, `Use (stock +)`.*"),
     (Q, "sankey year 2022 by stage | in cans"),
     (M, "Process by process, the columns follow the flows from mining to remelting; the names come from your processes file. *What to see: the one return flow, remelting → rolling, drawn below.*"),
     (Q, "sankey year 2022 | in cans | chart sankey with (width = 1000)"),
-    (M, "**A scenario:** collect a further 30 % of what now goes to landfill. `move` keeps mass: what no longer goes to landfill arrives at collection. On your own data FlowQL knows no rules that derive the downstream flows (the bundled model has them), so the extra cans stay at collection — and the warning says the scenario leaves `COLLECT` unbalanced until you also edit its outflow."),
+    (M, "**A scenario:** collect a further 30 % of what now goes to landfill. `move` keeps mass: what no longer goes to landfill arrives at collection. On your own data the change is passed on by transfer coefficients — each process keeps its output shares — so collection sends more to remelting, remelting more to rolling, and round the loop; the extra aluminium ends in the stock and in the sinks, and every process stays balanced."),
     (Q, 'scenario more_collection from cans { move 30 % of "USE" -> "LANDFILL" to "COLLECT" }'),
-    (M, "**Compare** baseline and scenario side by side; `delta_` columns are scenario minus baseline. *What to see: less to landfill, more collected.*"),
-    (Q, 'compare cans, more_collection: flows | where year == 2022 and source == "USE" | select target, mass'),
+    (M, "**Compare** baseline and scenario side by side; `delta_` columns are scenario minus baseline. *What to see: less to landfill, more collected and remelted; mining is a source and keeps its flows, so the extra metal goes round the loop into use — and the balance of the scenario still closes.*"),
+    (Q, 'compare cans, more_collection: flows | where year == 2022 | select source, target, mass'),
+    (Q, "balance year 2022 | in more_collection"),
     (M, """A bad file is refused with its file, line and column, and a failed load changes nothing.
 For example, a flows file whose third line has `mass` = `-5` answers
 
@@ -177,8 +197,76 @@ For example, a flows file whose third line has `mass` = `-5` answers
 error[E402]: bad.csv:3:5 (mass): mass -5.0 is negative
 ```
 
-and `models` still lists only `baseline` and `cans`."""),
+and `models` still lists only `baseline`, `cans` and `more_collection`."""),
     (Q, "models"),
+]
+
+STOCKS = [
+    (M, """# Stocks that age: dynamic stock models
+
+Everything that enters use stays there for a while: a magnet in a wind turbine for twenty years,
+a polishing powder for a few months. The bundled model treats the in-use stock as a residual and
+sends a fixed 25 % of each year's inflow to waste management. A **dynamic stock model** instead
+follows each year's inflow as a *cohort* that ages and leaves by a lifetime distribution (as ODYM
+and flodym do), so it can say how much scrap today's inflows will release, and when.
+
+`stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14)` models the stock in use; the
+distributions are `fixed(t)`, `normal(mean, sd)`, `foldednormal(mean, sd)`, `lognormal(mean, sd)`
+(of the lifetime itself) and `weibull(shape, scale)`, in years. Inflows arrive at mid-year and the
+stock is counted at the end of the year, as in flodym's default."""),
+    (M, "**1. The in-use stock from the 2015–2022 inflows**, projected to 2040 with no further inflow. Each row balances: `inflow − outflow = stock_change`. *What to see: the outflow keeps rising for years after the inflows stop.*"),
+    (Q, 'stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) years 2015..2040 | where year in [2015, 2020, 2022, 2025, 2030, 2035, 2040]'),
+    (Q, 'stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) years 2015..2040\n  | chart line with (x = year, y = [inflow, outflow, stock], title = "Use: inflow, end-of-life outflow and stock")'),
+    (M, "**2. Cohorts.** `by cohort` gives one row per year and vintage, so a stacked chart shows the stock by the year it entered use. *What to see: each vintage's band thins as it ages; the 2022 cohort, the largest, dominates until the late 2030s.*"),
+    (Q, 'stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) years 2015..2040 by cohort\n  | chart stacked with (x = year, y = stock, series = cohort, title = "In-use stock by vintage")'),
+    (M, """**3. End-of-life scrap to 2040.** Magnets and the other uses have different lifetimes; the
+model's `parameters.csv` cites them with ranges: NdFeB magnets 13 ± 6 years (lognormal; range
+8–20, Rademaker et al. 2013), other uses 8 ± 5 years (range 3–15, Du & Graedel 2011), both tagged
+E (estimates). The study finds under 1 % of end-of-life rare earths recycled (the model uses
+0.5 %); the last column is what that rate would return."""),
+    (Q, """let magnets = flows | where target == "USE" and source in ["MAG", "IMP_MET_MAG"] | summarize mass = sum(mass) by year
+let others = flows | where target == "USE" and not (source in ["MAG", "IMP_MET_MAG"]) | summarize mass = sum(mass) by year
+let magnet_scrap = stock_model of "magnets" lifetime lognormal(mean = 13, sd = 6) years 2015..2040 inflow magnets | select year, magnets = outflow
+let other_scrap = stock_model of "other uses" lifetime lognormal(mean = 8, sd = 5) years 2015..2040 inflow others | select year, other_uses = outflow
+let scrap = magnet_scrap | join other_scrap on year | derive total = magnets + other_uses, recycled_at_0_5_pct = total * 0.5 %
+scrap | where year in [2022, 2025, 2030, 2035, 2040]"""),
+    (Q, 'scrap | chart stacked with (x = year, y = [magnets, other_uses], title = "End-of-life rare earths from the 2015–2022 inflows")'),
+    (M, "*What to see:* magnet scrap peaks near 22 kt a year around 2030, years after the other uses' peak — that is when magnet recycling capacity would find its feed. Only cohorts from 2015 are counted (the model has no stock before), so these are the releases of the modelled inflows, not all scrap of those years."),
+    (M, """**4. Longer lifetimes as a scenario.** The scenario edit `lifetime of "USE" = weibull(…)`
+replaces the fixed 25 % end-of-life share by the outflow of a dynamic stock model, and the whole
+model is re-derived, so `balance`, `sankey`, `mfca` and `dependence` follow. Here the scale is
+20 years instead of 14: products last longer, and less reaches waste management in 2015–2022."""),
+    (Q, 'scenario longer_life { lifetime of "USE" = weibull(shape = 2.5, scale = 20) }'),
+    (Q, 'compare baseline, longer_life: flows | where source == "USE" | summarize end_of_life = sum(mass) by year'),
+    (Q, "balance years 2015..2022 | in longer_life | where not ok"),
+    (M, "**5. Stock-driven.** Given the stock instead, `stock t` computes the inflows that keep it. Here the stock of section 1 is cut by half from 2020: the stock falls faster than its cohorts leave, so the inflow comes out negative, and a warning names the years instead of clipping them."),
+    (Q, """let held = stock_model of "USE" lifetime weibull(shape = 2.5, scale = 14) | select year, stock
+let halved = held | derive stock = if(year >= 2020, stock / 2, stock)
+stock_model of "use" lifetime weibull(shape = 2.5, scale = 14) stock halved"""),
+UNCERTAINTY = [
+    (M, """# Every answer with its uncertainty
+
+Almost every input of the bundled model is an estimate: each parameter has a range
+(`parameters.csv`), and every input series and price carries an F/D/E tag (found, derived,
+estimated). A single number hides that. `uncertainty` runs any query on many models whose
+inputs are drawn at random and reports each number with its interval; `sensitivity` names the
+inputs that drive a result; `reconcile` adjusts contradictory measurements so that every
+balance closes, as STAN does. Same seed, same numbers: this notebook is reproducible."""),
+    (M, "**What is drawn** — the data README and `help uncertainty` list it: parameters triangular within their range, series and prices normal with 5 / 10 / 30 % by their F / D / E tag."),
+    (M, "**The study's headlines with intervals.** `interval` says whether the study's figure lies inside the model's 90 % interval. *What to see: the separation-loss and import-growth headlines contain their targets; the value headlines do not — their gap is not explained by the input ranges.*"),
+    (Q, "uncertainty runs 200: study | select metric, model, target"),
+    (M, "**Net import reliance of heavy rare earths, year by year, with its interval.**"),
+    (Q, 'uncertainty runs 200: dependence years 2015..2022 | where material == "HREE" | select year, material, net_import_reliance'),
+    (M, "**What drives it?** Each input is set to the low and the high end of its range, one at a time. *What to see: two input series, the imports of primary products and the ion-adsorption mining quota, move it most; of the parameters, the heavy-rare-earth shares of the feeds follow.*"),
+    (Q, 'sensitivity top 8: dependence year 2022 | where material == "HREE" | select net_import_reliance'),
+    (M, """**Reconciliation.** A small, made-up copper system (`data/smelter_flows.csv`): every flow is
+measured with a standard deviation (`sigma`, t) except the copper products, which nobody
+measured. One measurement is wrong: the concentrate sent to the smelter was recorded as 95 t."""),
+    (Q, 'load "data/smelter_flows.csv" as smelter processes "data/smelter_processes.csv"'),
+    (M, "*What to see: χ² fails the global test (p < 0.05) and only the concentrate flow MILL → SMELTER has |z| > 1.96 — the warning names it; the unmeasured products are computed from the fabrication balance.*"),
+    (Q, "reconcile as smelter_reconciled | in smelter"),
+    (M, "The reconciled model balances, and every verb runs on it:"),
+    (Q, "balance | in smelter_reconciled"),
 ]
 
 NOTEBOOKS_SPEC = {
@@ -188,6 +276,8 @@ NOTEBOOKS_SPEC = {
     "04-cost-accounting.ipynb": MFCA,
     "05-study-reproduction.ipynb": STUDY,
     "06-your-own-data.ipynb": OWN,
+    "07-uncertainty.ipynb": UNCERTAINTY,
+    "08-dynamic-stocks.ipynb": STOCKS,
 }
 
 # Cells that show an error on purpose (none today); nbclient lets them fail.

@@ -23,7 +23,7 @@ enum EndToEndBench {
       var engine = FlowEngine.bundled()
       let first = engine.run(query)
       guard first.error == nil else {
-        print(pad(query) + "        n/a  (\(first.error?.value ?? ""))")
+        print(pad(query) + "        n/a  (\(first.error?.message ?? ""))")
         continue
       }
       let ms = median((0..<20).map { _ in time { _ = engine.run(query) } }) * 1000

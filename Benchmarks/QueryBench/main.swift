@@ -2,7 +2,8 @@
 //
 // Usage: flowql-bench FLOWS.csv PROCESSES.csv [RUNS]. Prints one JSON object of median seconds.
 // Benchmarks/query_bench.py runs this next to pandas and DuckDB on the same files.
-// `flowql-bench --verbs` instead times every bundled-model verb end to end and a large Sankey.
+// `flowql-bench --verbs` instead times every bundled-model verb end to end and a large Sankey;
+// `flowql-bench --stocks SERIES` times dynamic stock models (Benchmarks/stock_bench.py).
 import FlowModel
 import FlowQL
 import Foundation
@@ -10,6 +11,12 @@ import Foundation
 let arguments = CommandLine.arguments
 if arguments.count == 2, arguments[1] == "--verbs" {
   EndToEndBench.run()
+  exit(0)
+}
+if arguments.count == 3, arguments[1] == "--stocks" {
+  try StockBench.run(seriesFile: arguments[2])
+} else if arguments.count == 4, arguments[1] == "--uncertainty" {
+  try UncertaintyBench.run(flows: URL(fileURLWithPath: arguments[2]), processes: URL(fileURLWithPath: arguments[3]))
   exit(0)
 }
 guard arguments.count >= 3 else {

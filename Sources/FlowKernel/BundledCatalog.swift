@@ -1,3 +1,4 @@
+import FlowMFA
 import FlowModel
 import FlowQL
 

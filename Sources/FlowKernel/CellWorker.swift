@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// A reference type because two threads share it; its state is behind a `Mutex`.
 final class CellWorker: Sendable {
-  typealias Outcome = (engine: FlowEngine, result: FlowEngine.Result)
+  typealias Outcome = (engine: FlowEngine, result: FlowEngine.CellResult)
 
   private let outcome = Mutex<Outcome?>(nil)
   private let finished = DispatchSemaphore(value: 0)

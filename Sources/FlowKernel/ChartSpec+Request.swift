@@ -33,16 +33,6 @@ extension FlowEngine {
   }
 }
 
-extension ExecutionError {
-  /// The error a cell ends with when its chart cannot be drawn.
-  init(_ diagnostic: Diagnostic, source: String) {
-    self.init(
-      name: diagnostic.ename, value: diagnostic.evalue,
-      traceback: diagnostic.render(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
-        String.init))
-  }
-}
-
 extension DisplayBundle {
   /// A Jupyter bundle from a renderer's bundle: text types stay strings.
   init(_ bundle: MimeBundle) {

@@ -1,28 +1,71 @@
-import Charts
-import FlowModel
-import FlowQL
-import JupyterKernel
+public import Charts
+public import FlowModel
+public import FlowQL
 
 /// FlowQL with rendering: runs a cell and turns every output into what a user sees.
 ///
-/// The kernel and `flowql run` share it, so a query answers the same in both.
+/// The kernel and `flowql run` share it, so a query answers the same in both. It knows no
+/// Jupyter: it returns FlowQL's values (tables, chart requests) with their renderings, and the
+/// kernel turns those into Jupyter messages (``FlowInterpreter``).
 public struct FlowEngine: Sendable {
   /// One thing a cell showed, in order.
   public enum Event: Sendable, Hashable {
+    /// Text for standard output (`print`).
     case stdout(String)
+    /// Text for standard error (`warn`, warnings).
     case stderr(String)
-    /// A table, chart or value; `chart` holds the SVG when the display is a chart.
-    case display(DisplayBundle, chart: String?)
-    /// A `help` page.
-    case page(DisplayBundle)
+    /// A table, a chart or a value.
+    case display(Display)
+    /// A `help` page, as plain text.
+    case page(String)
+    /// Clear the cell's output (`clear`).
     case clear
   }
 
-  /// What running a cell produced.
-  public struct Result: Sendable {
+  /// A result both as data and as what a front end shows.
+  public struct Display: Sendable, Hashable {
+    /// The renderings by MIME type (`text/plain`, `text/html`, `image/svg+xml`).
+    public var bundle: MimeBundle
+    /// The table shown or drawn; nil for a bare value.
+    public var table: Table?
+    /// The value of a bare expression.
+    public var value: Cell?
+    /// The chart the query asked for (or its verb's default), when one was drawn.
+    public var chart: ChartRequest?
+    /// The chart's standalone SVG, when one was drawn.
+    public var svg: String?
+  }
+
+  /// The error that stopped a cell, rendered as the user sees it.
+  public struct Failure: Error, Sendable, Hashable {
+    /// The diagnostic code (`E201`).
+    public var code: String
+    /// The one-line message.
+    public var message: String
+    /// The rendered error, one line per element: caret, help and notes.
+    public var traceback: [String]
+
+    /// The failure a diagnostic describes, rendered against the cell's `source`.
+    init(_ diagnostic: Diagnostic, source: String) {
+      code = diagnostic.ename
+      message = diagnostic.evalue
+      traceback = diagnostic.render(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
+        String.init)
+    }
+
+    init(code: String, message: String, traceback: [String]) {
+      self.code = code
+      self.message = message
+      self.traceback = traceback
+    }
+  }
+
+  /// What running a cell produced: its events in order and the error that stopped it, if any.
+  public struct CellResult: Sendable {
+    /// Everything the cell showed, in order.
     public var events: [Event]
-    /// The error that stopped the cell, rendered as the user sees it.
-    public var error: ExecutionError?
+    /// The error that stopped the cell.
+    public var error: Failure?
   }
 
   /// The language session: `let` bindings and options live as long as the engine.
@@ -52,14 +95,14 @@ public struct FlowEngine: Sendable {
   public static let maximumCellBytes = 1 << 20
 
   /// Runs one cell.
-  public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> Result {
+  public mutating func run(_ code: String, isCancelled: () -> Bool = { false }) -> CellResult {
     if code.utf8.count > Self.maximumCellBytes {
       let diagnostic = Diagnostic(
         .cellTooLong, "this cell has \(code.utf8.count) bytes; FlowQL reads cells up to \(Self.maximumCellBytes)",
         at: SourceRange(0, 0), label: "the cell starts here",
         help: "load large data with `load \"file.csv\" as name` instead of pasting it")
       let firstLine = String(code.prefix(200).prefix { $0 != "\n" })
-      return Result(events: [], error: ExecutionError(diagnostic, source: firstLine))
+      return CellResult(events: [], error: Failure(diagnostic, source: firstLine))
     }
     var events: [Event] = []
     if let warning = startupWarning {
@@ -76,32 +119,33 @@ public struct FlowEngine: Sendable {
       case .stdout(let text): events.append(.stdout(text.hasSuffix("\n") ? text : text + "\n"))
       case .stderr(let text): events.append(.stderr(text.hasSuffix("\n") ? text : text + "\n"))
       case .clear: events.append(.clear)
-      case .page(_, let text): events.append(.page(.plain(text)))
-      case .value(let cell): events.append(.display(.plain(format(cell, options)), chart: nil))
+      case .page(_, let text): events.append(.page(text))
+      case .value(let cell):
+        events.append(.display(Display(bundle: MimeBundle(plain: format(cell, options)), value: cell)))
       case .table(let table, let request):
         switch render(table, request, Self.displayOptions(options), source: code) {
-        case .success(let (bundle, svg, warnings)):
+        case .success(let (display, warnings)):
           events += warnings.map { .stderr(Self.warningLine($0)) }
-          events.append(.display(bundle, chart: svg))
+          events.append(.display(display))
         case .failure(let error):
-          return Result(events: events, error: error)
+          return CellResult(events: events, error: error)
         }
       }
     }
-    guard !result.succeeded else { return Result(events: events, error: nil) }
+    guard !result.succeeded else { return CellResult(events: events, error: nil) }
     let first = result.errors[0]
-    let error = ExecutionError(
-      name: first.ename, value: first.evalue,
+    let error = Failure(
+      code: first.ename, message: first.evalue,
       traceback: result.renderedErrors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         .reversed().drop { $0.isEmpty }.reversed())
-    return Result(events: events, error: error)
+    return CellResult(events: events, error: error)
   }
 
   private mutating func render(_ table: Table, _ request: ChartRequest?, _ options: DisplayOptions, source: String)
-    -> Swift.Result<(DisplayBundle, String?, [String]), ExecutionError>
+    -> Result<(Display, [String]), Failure>
   {
     guard let request, request.kind != .table else {
-      return .success((DisplayBundle(TableRenderer.bundle(table, options: options)), nil, []))
+      return .success((Display(bundle: TableRenderer.bundle(table, options: options), table: table), []))
     }
     do {
       var spec = ChartSpec(request)
@@ -110,9 +154,10 @@ public struct FlowEngine: Sendable {
         spec.nodes = session.catalog.tables["processes"]
       }
       let chart = try ChartRenderer().render(table, spec: spec, palette: &palette)
-      return .success((DisplayBundle(chart.bundle), chart.svg, chart.warnings))
+      let display = Display(bundle: chart.bundle, table: table, chart: request, svg: chart.svg)
+      return .success((display, chart.warnings))
     } catch {
-      return .failure(ExecutionError(Diagnostic(error, request: request), source: source))
+      return .failure(Failure(Diagnostic(error, request: request), source: source))
     }
   }
 

@@ -1,5 +1,5 @@
-import FlowQL
-import JupyterKernel
+public import FlowQL
+public import JupyterKernel
 
 /// The FlowQL language behind the Jupyter kernel.
 ///
@@ -50,14 +50,15 @@ public struct FlowInterpreter: KernelInterpreter {
       case .stdout(let text): context.stream(.stdout, text)
       case .stderr(let text): context.stream(.stderr, text)
       case .clear: context.clearOutput(wait: false)
-      case .page(let bundle): payloads.append(.page(bundle, start: 0))
-      case .display(let bundle, _):
+      case .page(let text): payloads.append(.page(.plain(text), start: 0))
+      case .display(let display):
+        let bundle = DisplayBundle(display.bundle)
         if index == lastDisplay { final = bundle } else { context.display(bundle) }
       }
     }
     if let error = result.error {
       progress.finish(context, with: nil)
-      return .failure(error)
+      return .failure(Self.error(error))
     }
     // A shown progress line is replaced by the result in place.
     if progress.finish(context, with: final) { final = nil }
@@ -90,6 +91,11 @@ public struct FlowInterpreter: KernelInterpreter {
     }
   }
 
+  /// The Jupyter error for an engine failure.
+  static func error(_ failure: FlowEngine.Failure) -> ExecutionError {
+    ExecutionError(name: failure.code, value: failure.message, traceback: failure.traceback)
+  }
+
   static let interruptedWhileRunning = ExecutionError(
     name: "E900", value: "interrupted",
     traceback: [
@@ -119,10 +125,11 @@ public struct FlowInterpreter: KernelInterpreter {
     return out
   }
 
-  public func complete(code: String, cursor: Int) -> JupyterKernel.Completion {
+  public func complete(code: String, cursor: Int) -> Completion {
     guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .init(matches: [], start: cursor, end: cursor) }
     let c = engine.session.completions(in: code, cursor: cursor)
-    return JupyterKernel.Completion(matches: c.matches, start: c.start, end: c.end, types: c.types)
+    return Completion(
+      matches: c.matches, start: c.start, end: c.end, types: c.types, documentation: c.documentation)
   }
 
   public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
@@ -130,7 +137,7 @@ public struct FlowInterpreter: KernelInterpreter {
     return engine.session.inspect(code: code, cursor: cursor, detail: detailLevel).map(DisplayBundle.plain)
   }
 
-  public func isComplete(code: String) -> JupyterKernel.Completeness {
+  public func isComplete(code: String) -> Completeness {
     guard code.utf8.count <= FlowEngine.maximumCellBytes else { return .invalid }
     return switch engine.session.isComplete(code) {
     case .complete: .complete
@@ -141,8 +148,8 @@ public struct FlowInterpreter: KernelInterpreter {
 
   public mutating func evaluate(expression: String) -> Result<DisplayBundle, ExecutionError> {
     let result = engine.run(expression)
-    if let error = result.error { return .failure(error) }
-    for case .display(let bundle, _) in result.events.reversed() { return .success(bundle) }
+    if let error = result.error { return .failure(Self.error(error)) }
+    for case .display(let display) in result.events.reversed() { return .success(DisplayBundle(display.bundle)) }
     return .success(.plain(""))
   }
 }

@@ -1,5 +1,5 @@
-import FoundationEssentials
-import JupyterKernel
+public import FoundationEssentials
+public import JupyterKernel
 
 /// The FlowQL kernelspec: what `flowql install` writes and what `kernel_info_reply` says.
 public enum Kernelspec {
@@ -33,11 +33,12 @@ public enum Kernelspec {
     "codemirror_mode": "sql",
   ]
 
-  /// Facts for `kernel_info_reply`.
+  /// Facts for `kernel_info_reply`. No help links: the language reference ships with the kernel
+  /// (`help`, and docs/language.md in the repository), and a link must point at something that
+  /// exists.
   public static let kernelInfo = KernelInfo(
     implementation: "flowql", implementationVersion: version, languageInfo: languageInfo,
-    banner: "FlowQL \(version) — pipeline queries over material flows. Type `help` for the language.",
-    helpLinks: [(text: "FlowQL language reference", url: "https://github.com/flowql/flowql/blob/main/docs/language.md")]
+    banner: "FlowQL \(version) — pipeline queries over material flows. Type `help` for the language."
   )
 
   /// Writes `kernels/flowql/` (kernel.json and the three logos) under `dataDirectory`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import FlowKernel
 import FoundationEssentials
 import JupyterKernel
@@ -39,11 +40,13 @@ struct RunCommand: ParsableCommand {
     }
     var engine = FlowEngine.bundled()
     let result = engine.run(code)
-    let rendered = try CommandOutput(format: format).render(result)
     if let output {
-      try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+      try CommandOutput(format: format).render(result).write(toFile: output, atomically: true, encoding: .utf8)
+    } else if format == .text {
+      // Statement by statement, in order: each table, then the warnings it raised.
+      for (stream, text) in CommandOutput.textParts(result) { stream.write(text) }
     } else {
-      StandardStream.output.write(rendered)
+      StandardStream.output.write(try CommandOutput(format: format).render(result))
     }
     if let error = result.error {
       if format != .json {
@@ -58,40 +61,51 @@ struct RunCommand: ParsableCommand {
 struct CommandOutput {
   let format: RunCommand.Format
 
-  func render(_ result: FlowEngine.Result) throws -> String {
+  func render(_ result: FlowEngine.CellResult) throws -> String {
     switch format {
     case .text: return text(result)
     case .html: return html(result)
     case .json: return json(result)
     case .svg:
-      for case .display(_, let svg?) in result.events.reversed() { return svg }
+      for case .display(let display) in result.events.reversed() { if let svg = display.svg { return svg } }
       if result.error != nil { return "" }
       throw ValidationError("the run drew no chart: end the query with `| chart …` to get an SVG")
     }
   }
 
-  private func text(_ result: FlowEngine.Result) -> String {
+  private func text(_ result: FlowEngine.CellResult) -> String {
     var out = ""
-    for event in result.events {
-      switch event {
-      case .stdout(let s): out += s
-      case .stderr(let s): StandardStream.error.write(s)
-      case .display(let bundle, _), .page(let bundle):
-        out += (bundle.plainText ?? "") + "\n"
-      case .clear: break
-      }
+    for (stream, text) in Self.textParts(result) {
+      if stream == .output { out += text } else { StandardStream.error.write(text) }
     }
     return out
   }
 
-  private func html(_ result: FlowEngine.Result) -> String {
+  /// The run's events as text for standard output or standard error, in order, each ending
+  /// with a new line (so a warning never runs into the last number of a table).
+  static func textParts(_ result: FlowEngine.CellResult) -> [(StandardStream, String)] {
+    func line(_ text: String) -> String { text.isEmpty || text.hasSuffix("\n") ? text : text + "\n" }
+    return result.events.compactMap { event in
+      switch event {
+      case .stdout(let s): (.output, line(s))
+      case .stderr(let s): (.error, line(s))
+      case .display(let display): (.output, line(display.bundle.data["text/plain"] ?? ""))
+      case .page(let text): (.output, line(text))
+      case .clear: nil
+      }
+    }
+  }
+
+  private func html(_ result: FlowEngine.CellResult) -> String {
     var out = ""
     for event in result.events {
       switch event {
       case .stdout(let s): out += "<pre>\(escape(s))</pre>\n"
       case .stderr(let s): out += "<pre class=\"stderr\">\(escape(s))</pre>\n"
-      case .display(let bundle, _), .page(let bundle):
-        out += (bundle.data["text/html"]?.stringValue ?? "<pre>\(escape(bundle.plainText ?? ""))</pre>") + "\n"
+      case .display(let display):
+        out +=
+          (display.bundle.data["text/html"] ?? "<pre>\(escape(display.bundle.data["text/plain"] ?? ""))</pre>") + "\n"
+      case .page(let text): out += "<pre>\(escape(text))</pre>\n"
       case .clear: break
       }
     }
@@ -101,19 +115,19 @@ struct CommandOutput {
     return out
   }
 
-  private func json(_ result: FlowEngine.Result) -> String {
+  private func json(_ result: FlowEngine.CellResult) -> String {
     var items: [JSONValue] = result.events.map { event in
       switch event {
       case .stdout(let s): ["type": "stdout", "text": .string(s)]
       case .stderr(let s): ["type": "stderr", "text": .string(s)]
-      case .display(let bundle, _): ["type": "display", "data": .object(bundle.data)]
-      case .page(let bundle): ["type": "page", "data": .object(bundle.data)]
+      case .display(let display): ["type": "display", "data": .object(display.bundle.data.mapValues { .string($0) })]
+      case .page(let text): ["type": "page", "data": ["text/plain": .string(text)]]
       case .clear: ["type": "clear"]
       }
     }
     if let e = result.error {
       items.append([
-        "type": "error", "ename": .string(e.name), "evalue": .string(e.value),
+        "type": "error", "ename": .string(e.code), "evalue": .string(e.message),
         "traceback": .array(e.traceback.map { .string($0) }),
       ])
     }

@@ -1,4 +1,5 @@
 import FlowModel
+import FoundationEssentials
 import TestSupport
 import Testing
 

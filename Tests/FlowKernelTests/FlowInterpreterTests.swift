@@ -133,7 +133,7 @@ import Testing
     let result = engine.run("flows | where year == \(year) | chart sankey with (y = mass, series = material)")
     #expect(result.error == nil)
     var svg: String?
-    for case .display(_, let chart?) in result.events { svg = chart }
+    for case .display(let d) in result.events { if let chart = d.svg { svg = chart } }
     let text = try #require(svg)
     let parser = XMLParser(data: Data(text.utf8))
     #expect(parser.parse() && parser.parserError == nil)

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import JupyterKernel
 import Testing
@@ -7,8 +8,8 @@ import Testing
 /// The MFA verbs as the kernel and `flowql run` show them.
 @Suite struct MFAVerbEngineTests {
   static func plain(_ event: FlowEngine.Event) -> String? {
-    guard case .display(let bundle, _) = event else { return nil }
-    return bundle.data["text/plain"]?.stringValue
+    guard case .display(let display) = event else { return nil }
+    return display.bundle.data["text/plain"]
   }
 
   @Test func closingNoteQueriesShowTablesWithCaptions() {
@@ -63,7 +64,7 @@ import Testing
       "load \"\(data.path)/can_flows.csv\" as cans processes \"\(data.path)/can_processes.csv\"")
     #expect(load.error == nil)
     let result = engine.run("sankey year 2022 | in cans")
-    let svg = result.events.compactMap { if case .display(_, let svg?) = $0 { svg } else { nil } }.first ?? ""
+    let svg = result.events.compactMap { if case .display(let d) = $0 { d.svg } else { nil } }.first ?? ""
     // Names and kinds come from the cans processes table, not the bundled model's.
     #expect(svg.contains("Rolling"))
     #expect(svg.contains("1 return flow (Remelting → Rolling 66.4 kt)"), "\(svg.prefix(600))")
@@ -73,19 +74,23 @@ import Testing
     var engine = FlowEngine.bundled()
     let sankey = engine.run("sankey year 2022 by stage split by material min 2 kt")
     #expect(sankey.error == nil)
-    #expect(sankey.events.contains { if case .display(_, let svg?) = $0 { svg.contains("<svg") } else { false } })
+    #expect(
+      sankey.events.contains { if case .display(let d) = $0, let svg = d.svg { svg.contains("<svg") } else { false } })
     #expect(engine.run("scenario more_ore { scale \"IMP_CONC_US\" -> \"CONC\" by 2 }").error == nil)
     let compared = engine.run(
       "compare baseline, more_ore: dependence years 2015..2022 | chart line with (x = year, y = net_import_reliance, series = scenario)"
     )
     #expect(compared.error == nil)
-    #expect(compared.events.contains { if case .display(_, let svg?) = $0 { svg.contains("more_ore") } else { false } })
+    #expect(
+      compared.events.contains {
+        if case .display(let d) = $0, let svg = d.svg { svg.contains("more_ore") } else { false }
+      })
   }
 
   @Test func verbErrorsAreAnnotated() {
     var engine = FlowEngine.bundled()
     let result = engine.run("mfca of \"SPE\" year 2022")
-    #expect(result.error?.name == "E402")
-    #expect(result.error?.traceback.contains("  = help: did you mean `SEP`?") == true)
+    #expect(result.error?.code == "E402")
+    #expect(result.error?.traceback.contains("  = help: did you mean `SEP` (Smelting and separation)?") == true)
   }
 }

@@ -15,7 +15,7 @@ import Testing
         .reduce(0) { $0 + $1.cost }
       let own = model.centreCosts.filter { $0.year == years[row] && $0.process == processes[row] }
         .reduce(0) { $0 + $1.energy + $1.system + $1.wasteManagement }
-      let positive = ["material_cost_product", "energy_cost_product", "system_cost_product"]
+      let positive = ["material_cost_product", "energy_cost_product", "system_cost_product", "waste_mgmt_cost_product"]
         .reduce(0) { $0 + table.numbers($1)[row] }
       let negative = table.numbers("total_loss_cost")[row]
       #expect(close(positive + negative, materialIn + own, 1e-9), "\(years[row]) \(processes[row])")

@@ -1,4 +1,5 @@
 import FlowModel
+import Synchronization
 import Testing
 
 @testable import FlowQL
@@ -22,6 +23,10 @@ import Testing
     "flows | summarize total = sum(mass) by year | chart line with (x = year, y = total)",
     "flows | rename origin = source | summarize n = count() by origin",
     "flows | where yaer == 2021 | summarize n = count()",
+    "flows | where mass > 1 kt | select sourc, mass",
+    "flows | join processes on source = id | where stag == \"mining\" | summarize n = count()",
+    "flows | where mass > 1 kt | summarize n = count() by yeer",
+    "flows | sort -mass | take 3 | chart bar with (x = sourc, y = mass)",
   ]
 
   @Test(arguments: queries)
@@ -57,5 +62,32 @@ import Testing
       return
     }
     #expect(query.neededColumns() == [["mass", "source", "stage"], ["source", "stage"], ["stage"]])
+  }
+}
+
+/// A source verb that counts how often it runs.
+private struct CountedVerb: Verb {
+  static let runs = Atomic<Int>(0)
+  let signature = VerbSignature(
+    name: "counted", summary: "Counts its runs (test verb).", example: "counted", clauses: [])
+
+  func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
+    Self.runs.add(1, ordering: .relaxed)
+    return VerbOutput(Table([.text("source", ["a", "b"]), .text("target", ["b", "c"]), .number("mass", [1, 2])]))
+  }
+}
+
+extension ColumnPruningTests {
+  /// A mistake after a `load` or a `scenario` is explained with every column in view, without
+  /// running the source again.
+  @Test func aFailingQueryRunsItsSourceOnceAndNamesEveryColumn() throws {
+    var session = Session(catalog: Catalog(tables: [:], verbs: VerbRegistry([CountedVerb()])))
+    let before = CountedVerb.runs.load(ordering: .relaxed)
+    let result = session.run("counted | where mass > 1 | select sourc")
+    #expect(CountedVerb.runs.load(ordering: .relaxed) - before == 1)
+    let error = try #require(result.errors.first)
+    #expect(error.code == .unknownColumn)
+    #expect(error.help == ["did you mean `source`?"])
+    #expect(error.notes == ["columns here: source, target, mass"])
   }
 }

@@ -24,6 +24,7 @@ import Testing
     (.chartNotLast, "flows | chart bar | take 5"),
     (.unknownUnit, "flows | where mass > 5 KT"),
     (.unknownClause, "echo of \"SEP\" yaer 2022"),
+    (.unquotedFileName, "echo of copper_flows.csv"),
     (.unknownChartKind, "flows | chart bars"),
     (.unknownChartOption, "flows | chart bar with (titel = \"Mass\")"),
     (.chartOptionNotForKind, "flows | summarize total = sum(mass) by year\n  | chart line with (min = 1 kt)"),

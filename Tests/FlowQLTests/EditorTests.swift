@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct EditorTests {
   /// `code` with `‸` marking the cursor.
-  static func complete(_ marked: String, _ session: Session = Fixtures.session()) -> Completion {
+  static func complete(_ marked: String, _ session: Session = Fixtures.session()) -> CompletionList {
     let scalars = Array(marked.unicodeScalars)
     let cursor = scalars.firstIndex(of: "‸") ?? scalars.count
     var view = String.UnicodeScalarView()
@@ -77,7 +77,7 @@ import Testing
 
   struct CompletenessCase: Sendable, CustomTestStringConvertible {
     var code: String
-    var expected: Completeness
+    var expected: StatementCompleteness
     var testDescription: String { code.debugDescription }
   }
 

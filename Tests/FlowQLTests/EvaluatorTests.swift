@@ -71,7 +71,7 @@ import Testing
       columns: ["material", "2021", "2022"]),
     .init(code: "flows | join processes on source = id | select source, name", rows: 8, columns: ["source", "name"]),
     .init(code: "flows | schema", rows: 7, columns: ["column", "type", "unit", "examples"]),
-    .init(code: "flows | where year == 1999 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
+    .init(code: "flows | where mass < 0 | summarize sum(mass)", rows: 1, columns: ["sum_mass"]),
     .init(
       code: "flows | scale by 2 | take 1", rows: 1,
       columns: ["year", "source", "target", "material", "mass", "cost", "value"]),
@@ -200,12 +200,14 @@ import Testing
   }
 
   @Test func verbReceivesEvaluatedClauses() {
-    let t = Self.table("echo of \"SEP\", \"MAG\" years 2015..2022 by material min 2 kt block { x { y } }")
-    #expect(Self.texts(t, "clause") == ["of", "of", "years", "by", "min", "block"])
+    let t = Self.table(
+      "echo of \"SEP\", \"MAG\" years 2015..2022 by material min 2 kt block { scale \"SEP\" -> \"MAG\" by 2; set \"MAG\" -> \"USE\" = 5 kt }"
+    )
+    #expect(Self.texts(t, "clause") == ["of", "of", "years", "by", "min", "block", "block"])
     #expect(
       Self.texts(t, "argument") == [
         "text(\"SEP\")", "text(\"MAG\")", "2015..2022", "name:material", "number(2000.0, FlowModel.Dimension.mass)",
-        "block:x { y }",
+        "edit:scale \"SEP\" -> \"MAG\" by 2", "edit:set \"MAG\" -> \"USE\" = 5 kt",
       ])
   }
 
@@ -279,5 +281,15 @@ import Testing
       }
       #expect(Array(v.prefix(3)) == expected && v[3].isNaN, "\(q)")
     }
+  }
+
+  /// The function table is the one list of functions: each built-in appears once, with an arity
+  /// that the evaluator enforces.
+  @Test func everyBuiltinHasOneEntryInTheFunctionTable() {
+    #expect(Functions.all.map(\.id.rawValue).sorted() == Builtin.allCases.map(\.rawValue).sorted())
+    var session = Fixtures.session()
+    let error = session.run("flows | summarize sumif(mass)").errors.first
+    #expect(error?.code == .badArguments)
+    #expect(error?.message == "`sumif` takes 2 arguments, found 1")
   }
 }

@@ -45,7 +45,7 @@ struct EchoVerb: Verb {
     clauses: [
       .init("of", .list, summary: "process ids"), .init("year", .one, summary: "a year"),
       .init("years", .one), .init("by", .one), .init("split by", .one), .init("min", .one),
-      .init("block", .block), .init("fail", .flag),
+      .init("block", .block), .init("fail", .flag), .init("term", .term),
     ])
 
   func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
@@ -59,11 +59,14 @@ struct EchoVerb: Verb {
         case .value(let c): values.append("\(c)")
         case .name(let n): values.append("name:\(n)")
         case .range(let a, let b): values.append("\(a)..\(b)")
+        case .term(let t):
+          let args = t.arguments.map { ($0.label.map { $0 + "=" } ?? "") + "\($0.value)" }
+          values.append("term:\(t.name)(\(args.joined(separator: ", ")))")
         }
       }
-      if let b = clause.block {
+      for edit in clause.edits {
         keys.append(clause.keyword)
-        values.append("block:\(b)")
+        values.append("edit:\(edit.text)")
       }
     }
     return VerbOutput(

@@ -35,7 +35,7 @@ import Testing
     "flows | chart line with (y = [mass, cost])",
     "flows | render bar",
     "echo of \"SEP\", \"MAG\" year 2022 by material split by stage min 2 kt",
-    "echo block { move 30 % of \"A\" -> \"B\" to \"C\"\n propagate }",
+    "echo block { move 30 % of \"A\" -> \"B\" to \"C\"\n scale A -> B (years = 2020..2022) by 2 }",
     "flows | scale by 2 | take 1",
     "flows | where price > 3912 USD/t",
     "# only a comment",

@@ -2,7 +2,8 @@ import Testing
 
 @testable import JupyterKernel
 
-/// Known-answer vectors from jupyter-protocol.md §1.3 (computed with Python `hmac`).
+/// Known-answer vectors for the Jupyter message signature (HMAC-SHA256 over the four frames),
+/// computed independently with Python `hmac`.
 private let key = "a0436f6c-1916-498b-8eb9-e81ab9368e84"
 private let parent =
   #"{"msg_id":"req-1","session":"client-1","username":"user","date":"2024-05-01T11:59:59.999000Z","msg_type":"execute_request","version":"5.3"}"#

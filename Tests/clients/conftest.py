@@ -6,16 +6,12 @@ from __future__ import annotations
 import os
 import pathlib
 import shutil
-import sys
 from types import SimpleNamespace
 
 import pytest
 
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-
-from harness import env, execute, lab, selftest  # noqa: E402
-
-from harness.cases import require_kernel  # noqa: E402
+from harness import env, execute, lab, selftest
+from harness.cases import require_kernel
 
 NOTEBOOKS = env.NOTEBOOKS
 SCREENSHOTS = pathlib.Path(os.environ.get("FLOWQL_SCREENSHOTS", env.ROOT / "build" / "screenshots"))

@@ -10,7 +10,7 @@ import re
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-import expectations
+from harness import expectations
 from harness import checks, convert, execute, lab, outputs, selftest
 from harness.cases import selftest_case
 from harness.env import NOTEBOOKS

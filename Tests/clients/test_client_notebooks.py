@@ -9,7 +9,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-import expectations
+from harness import expectations
 from harness import checks, convert, execute, lab, outputs, selftest
 from harness.cases import FLOWQL_SMOKE, SELFTEST_GOOD, flowql_cases, require_kernel
 from harness.env import NOTEBOOKS

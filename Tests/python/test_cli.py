@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import flowql_binary
+from harness.env import flowql_binary
 
 EXPECTED = pathlib.Path(__file__).parent / "cli_expected"
 
@@ -72,3 +72,16 @@ def test_same_query_same_bytes():
     first = run("-e", "flows | summarize total = sum(mass) by year | chart line", "--format", "json").stdout
     second = run("-e", "flows | summarize total = sum(mass) by year | chart line", "--format", "json").stdout
     assert first == second
+
+
+def test_text_output_keeps_statement_order_and_ends_every_table_with_a_newline(tmp_path):
+    # A made-up model whose B keeps 5 t: `load` warns about it, then the next table follows.
+    (tmp_path / "f.csv").write_text("year,source,target,material,mass\n2020,A,B,x,10\n2020,B,C,x,5\n")
+    result = subprocess.run(
+        [str(flowql_binary()), "run", "-e", 'load "f.csv" as m\nflows | in m | select source, target, mass'],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    loaded, warning, table = out.index("loaded m"), out.index("warning[W402]"), out.index("flows · m")
+    assert loaded < warning < table, out
+    assert out[warning - 1] == "\n" and out.endswith("5\n"), out

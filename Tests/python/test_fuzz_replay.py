@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from harness.env import ROOT
 
 TARGETS = {"wire": ROOT / "Fuzz" / "Wire", "query": ROOT / "Fuzz" / "Query"}
 

@@ -1,10 +1,5 @@
 """A shortened soak in CI (make bench runs 100k): memory stays flat over many executes."""
-import pathlib
-import sys
-
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "Benchmarks"))
-
-import soak  # noqa: E402
+from harness import soak
 
 
 def test_rss_stays_within_five_percent_after_the_first_thousand_executes():

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// Draws tables as deterministic SVG charts.
 ///

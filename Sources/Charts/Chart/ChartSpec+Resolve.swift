@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 extension ChartSpec {
   /// Fills in every choice left open, following KQL and Malloy: x = `year` (or the first year

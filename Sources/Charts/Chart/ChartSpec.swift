@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// What the user asked for: a chart kind plus optional choices; anything left `nil` is inferred.
 ///

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A spec with every choice made: the columns to draw, the display unit, title and size.
 public struct ResolvedChart: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// The unit numbers are shown in: a label and the factor that turns base units into it.
 ///

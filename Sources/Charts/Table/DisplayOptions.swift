@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// How tables and single values are shown: truncation, decimals and unit scaling.
 ///

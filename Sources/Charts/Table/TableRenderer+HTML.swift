@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 extension TableRenderer {
   /// The table as self-contained HTML: caption, units in headers, numbers right-aligned,

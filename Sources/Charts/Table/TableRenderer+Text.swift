@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 extension TableRenderer {
   /// The table as aligned plain text: caption, header with units, numbers right-aligned,

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// Renders tables as HTML and aligned text, and formats single values.
 ///

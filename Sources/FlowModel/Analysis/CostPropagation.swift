@@ -2,14 +2,17 @@
 ///
 /// - Flows out of a boundary source carry their purchase cost, taken to be their value
 ///   (imports are bought at market value; ore in the ground costs nothing).
-/// - A flow back upstream (target stage before source stage: new scrap, recycling) is a
-///   by-product and carries its market value (the by-product method). Without this, the
-///   magnet maker's full cost would circulate through separation and compound every year.
-/// - A quantity centre's input material cost plus its energy and system costs, less the
-///   by-product values, are shared over its other outflows of the same material by mass; its
-///   waste-management cost goes to the flows into loss processes only (to the products when it
-///   has no losses). The centre's outflow costs therefore sum to its input plus own costs.
-/// - A market node or stock passes on its average cost per t of each material.
+/// - A quantity centre's input material cost plus its energy and system costs are shared over
+///   all its outflows of the same material by mass; its waste-management cost goes to the flows
+///   into loss processes only (to the products when it has no losses). The centre's outflow
+///   costs therefore sum to its input plus own costs. A flow that returns material to production
+///   (new scrap, recycling) is a product of the centre that sends it, like any outflow that is
+///   not a material loss: it takes its mass share of the centre's costs and carries it into the
+///   centre that receives it — the one rule ``MaterialFlowModel/mfca(of:years:)`` follows.
+/// - A market node passes on its average cost per t of each material.
+/// - A stock (the use phase) passes on no cost: what leaves it (end-of-life goods) has been used
+///   up as a product, so it enters waste management with no material cost, and waste
+///   management's losses carry only waste management's own costs.
 ///
 /// Loops (scrap and recycling back upstream) are solved by repeated sweeps in stage order
 /// until no cost changes by more than 1e-6 US$.
@@ -40,19 +43,8 @@ enum CostPropagation {
       var outMass = [Double](repeating: 0, count: cells)
       var lossMass = [Double](repeating: 0, count: cells)
       var inMass = [Double](repeating: 0, count: cells)
-      var byProduct = [Double](repeating: 0, count: cells)
-      func isBackward(_ i: Int) -> Bool {
-        processes[index.target[i]].stageOrder < processes[index.source[i]].stageOrder
-          && processes[index.source[i]].kind == .quantityCentre
-      }
       for i in range {
         let key = index.source[i] * materialCount + index.material[i]
-        if isBackward(i) {
-          byProduct[key] += flows[i].value
-          flows[i].cost = flows[i].value
-          inMass[index.target[i] * materialCount + index.material[i]] += flows[i].mass
-          continue
-        }
         outMass[key] += flows[i].mass
         if processes[index.target[i]].isLoss { lossMass[key] += flows[i].mass }
         inMass[index.target[i] * materialCount + index.material[i]] += flows[i].mass
@@ -61,27 +53,29 @@ enum CostPropagation {
         (processes[index.source[$0]].stageOrder, index.source[$0])
           < (processes[index.source[$1]].stageOrder, index.source[$1])
       }
-      for _ in 0..<200 {
+      for _ in 0..<1000 {
         var inCost = [Double](repeating: 0, count: cells)
         for i in range { inCost[index.target[i] * materialCount + index.material[i]] += flows[i].cost }
         var change = 0.0
         for i in ordered {
           let p = index.source[i]
           let process = processes[p]
-          guard process.kind != .source, !isBackward(i) else { continue }
+          guard process.kind != .source else { continue }
           let key = p * materialCount + index.material[i]
           let mass = flows[i].mass
           var cost: Double
           switch process.kind {
           case .quantityCentre:
             let s = slot(y, p, index.material[i])
-            let base = inCost[key] + own[s] + own[s + 1] - byProduct[key]
+            let base = inCost[key] + own[s] + own[s + 1]
             cost = outMass[key] > 0 ? base * mass / outMass[key] : 0
             if lossMass[key] > 0 {
               if processes[index.target[i]].isLoss { cost += own[s + 2] * mass / lossMass[key] }
             } else if outMass[key] > 0 {
               cost += own[s + 2] * mass / outMass[key]
             }
+          case .stock:
+            cost = 0
           default:
             cost = inMass[key] > 0 ? inCost[key] * mass / inMass[key] : 0
           }

@@ -20,12 +20,18 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAYear(String)
     /// A mass is negative.
     case negativeMass(Double)
+    /// A `sigma` or `uncertainty` is negative.
+    case negativeUncertainty(Double)
     /// A flow names a process that the processes file does not list.
     case unknownProcess(String)
     /// The same key appears twice; `firstLine` is where it appeared first.
     case duplicateRow(firstLine: Int)
     /// A process kind is not one of the known kinds.
     case unknownKind(String)
+    /// A stock is given for a process that is not of kind `stock`.
+    case notAStock(String, stockProcesses: [String])
+    /// An `initial_stock` column in a model of several materials (which needs a stocks file).
+    case initialStockNeedsOneMaterial([String])
   }
 
   /// The file name, such as `flows.csv`.
@@ -67,10 +73,17 @@ public struct CSVLoadError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notANumber(let text): "'\(text)' is not a number"
     case .notAYear(let text): "'\(text)' is not a year"
     case .negativeMass(let mass): "mass \(mass) is negative"
+    case .negativeUncertainty(let v): "\(v) is negative; a sigma or uncertainty must be ≥ 0"
     case .unknownProcess(let id): "unknown process '\(id)' (not in the processes file)"
     case .duplicateRow(let first): "duplicate row (same year, source, target, material as line \(first))"
     case .unknownKind(let kind):
       "unknown kind '\(kind)'; use one of \(ProcessKind.allCases.map(\.rawValue).joined(separator: ", "))"
+    case .notAStock(let id, let stocks):
+      "'\(id)' is not a process of kind stock"
+        + (stocks.isEmpty ? "" : " (stock processes: \(stocks.joined(separator: ", ")))")
+    case .initialStockNeedsOneMaterial(let materials):
+      "initial_stock needs a model of one material, this one has \(materials.count)"
+        + " (\(materials.joined(separator: ", "))); give the stocks in a stocks file instead"
     }
   }
 }

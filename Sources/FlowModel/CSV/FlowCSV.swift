@@ -13,6 +13,11 @@ enum FlowCSV {
     let mass = try records.requiredColumn("mass")
     let cost = records.column("cost")
     let value = records.column("value")
+    // Optional measurement columns (reconcile, uncertainty): σ in t, or a relative uncertainty in
+    // %. With either present an empty mass means an unmeasured flow (NaN).
+    let sigma = records.column("sigma")
+    let uncertainty = records.column("uncertainty")
+    let mayBeUnknown = sigma != nil || uncertainty != nil
     // Duplicate rows are found by (year, source, target, material); the texts are numbered first,
     // so the million-row check hashes four integers instead of three strings.
     struct Key: Hashable {
@@ -59,12 +64,18 @@ enum FlowCSV {
       let flowSource = try process(source)
       let flowTarget = try process(target)
       let flowMaterial = try text(material)
-      let flowMass = try number(mass)
-      guard flowMass >= 0 else { throw fail(mass, .negativeMass(flowMass)) }
       func optionalNumber(_ column: Int?) throws -> Double {
         guard let column, !fields[column].trimmedWhitespace.isEmpty else { return 0 }
         return try number(column)
       }
+      func measurement(_ column: Int?) throws -> Double? {
+        guard let column, !fields[column].trimmedWhitespace.isEmpty else { return nil }
+        let v = try number(column)
+        guard v >= 0 else { throw fail(column, .negativeUncertainty(v)) }
+        return v
+      }
+      let flowMass = mayBeUnknown && fields[mass].trimmedWhitespace.isEmpty ? Double.nan : try number(mass)
+      guard !(flowMass < 0) else { throw fail(mass, .negativeMass(flowMass)) }
       let key = Key(
         year: flowYear, source: id(of: flowSource), target: id(of: flowTarget),
         material: id(of: flowMaterial))
@@ -75,7 +86,8 @@ enum FlowCSV {
       flows.append(
         Flow(
           year: flowYear, source: flowSource, target: flowTarget, material: flowMaterial,
-          mass: flowMass, cost: try optionalNumber(cost), value: try optionalNumber(value)))
+          mass: flowMass, cost: try optionalNumber(cost), value: try optionalNumber(value),
+          sigma: try measurement(sigma), uncertainty: try measurement(uncertainty)))
     }
     return flows
   }

@@ -22,12 +22,16 @@ public struct Flow: Sendable, Hashable {
   public var provenance: String?
   /// The derivation rule that produced the flow, such as `R6 separation loss`.
   public var rule: String?
+  /// The standard deviation of the mass in t, from a user's `sigma` column (`nil` when not given).
+  public var sigma: Double?
+  /// The relative standard uncertainty of the mass in %, from a user's `uncertainty` column.
+  public var uncertainty: Double?
 
   /// Creates a flow.
   public init(
     year: Int, source: String, target: String, material: String, mass: Double,
     cost: Double = 0, value: Double = 0, good: String? = nil, provenance: String? = nil,
-    rule: String? = nil
+    rule: String? = nil, sigma: Double? = nil, uncertainty: Double? = nil
   ) {
     self.year = year
     self.source = source
@@ -39,6 +43,8 @@ public struct Flow: Sendable, Hashable {
     self.good = good
     self.provenance = provenance
     self.rule = rule
+    self.sigma = sigma
+    self.uncertainty = uncertainty
   }
 }
 

@@ -2,22 +2,29 @@ extension MaterialFlowModel {
   /// The `flows` table the language sees.
   ///
   /// Columns: `year, source, target, material, mass` (t), `cost` (US$), `value` (US$), then
-  /// `good`, `provenance` (F/D/E) and `rule`.
+  /// `good`, `provenance` (F/D/E) and `rule`; then `sigma` (t) and `uncertainty` (%) when any
+  /// flow has one (empty cells are NaN).
   /// - Complexity: O(flows).
   public func flowsTable() -> Table {
-    Table(
-      [
-        .year("year", flows.map(\.year)),
-        .text("source", flows.map(\.source)),
-        .text("target", flows.map(\.target)),
-        .text("material", flows.map(\.material)),
-        .number("mass", flows.map(\.mass), .mass),
-        .number("cost", flows.map(\.cost), .money),
-        .number("value", flows.map(\.value), .money),
-        .text("good", flows.map { $0.good ?? "" }),
-        .text("provenance", flows.map { $0.provenance ?? "" }),
-        .text("rule", flows.map { $0.rule ?? "" }),
-      ], caption: "flows · \(name) · \(yearCaption)")
+    var columns: [Column] = [
+      .year("year", flows.map(\.year)),
+      .text("source", flows.map(\.source)),
+      .text("target", flows.map(\.target)),
+      .text("material", flows.map(\.material)),
+      .number("mass", flows.map(\.mass), .mass),
+      .number("cost", flows.map(\.cost), .money),
+      .number("value", flows.map(\.value), .money),
+      .text("good", flows.map { $0.good ?? "" }),
+      .text("provenance", flows.map { $0.provenance ?? "" }),
+      .text("rule", flows.map { $0.rule ?? "" }),
+    ]
+    if flows.contains(where: { $0.sigma != nil }) {
+      columns.append(.number("sigma", flows.map { $0.sigma ?? .nan }, .mass))
+    }
+    if flows.contains(where: { $0.uncertainty != nil }) {
+      columns.append(.number("uncertainty", flows.map { ($0.uncertainty ?? .nan) / 100 }, .ratio))
+    }
+    return Table(columns, caption: "flows · \(name) · \(yearCaption)")
   }
 
   /// The `processes` table the language sees.

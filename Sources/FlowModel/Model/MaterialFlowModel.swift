@@ -33,15 +33,17 @@ public struct MaterialFlowModel: Sendable {
   /// Creates a model from explicit processes and flows.
   ///
   /// Processes referred to by flows but not listed are added as quantity centres (or as a
-  /// source / sink when they only send / only receive).
+  /// source / sink when they only send / only receive). Without `stocks`, every process of kind
+  /// `stock` accumulates from 0: its stock change is inputs − outputs.
   /// - Complexity: O(flows).
   public init(
     name: String = "model", processes: [Process], flows: [Flow], stocks: [StockRecord] = [],
     centreCosts: [CentreCost] = []
   ) {
     self.init(
-      name: name, processes: processes, flows: flows, stocks: stocks, centreCosts: centreCosts,
-      mode: nil, notes: [], recipe: nil)
+      name: name, processes: processes, flows: flows,
+      stocks: stocks.isEmpty ? Self.accumulatedStocks(processes: processes, flows: flows) : stocks,
+      centreCosts: centreCosts, mode: nil, notes: [], recipe: nil)
   }
 
   init(

@@ -13,7 +13,7 @@ extension MaterialFlowModel {
   /// Derives the model from a recipe: mass by the rules, value from the price book, cost by
   /// MFCA propagation.
   init(recipe: RareEarthRecipe) throws {
-    let derived = try recipe.derive()
+    let derived = try recipe.deriveWithLifetimes()
     let costed = CostPropagation.propagate(
       processes: recipe.data.processes, flows: derived.flows, centreCosts: derived.centreCosts)
     self.init(

@@ -36,6 +36,16 @@ extension MaterialFlowModel {
           "customs value 4.22 B yuan at \(rate) CNY/US$ = \(StudyMeasures.billions(yuan / rate)); model/customs = \((model / (yuan / rate) * 100).rounded() / 100). The USGS reference prices value China's exports above their customs value, which inflates the value layer (see the US$7.57 B rows)"
       )
     }
+    for (check, label) in [(ElementCheck.ndPr, "Nd+Pr"), (ElementCheck.dyTb, "Dy+Tb")] {
+      let ratios = check.ratios(self)
+      let years = ratios.byYear.map { "\($0.year) \(($0.ratio * 100).rounded() / 100)" }.joined(separator: ", ")
+      rows.appendCheck(
+        metric: "\(label) balance: magnet-chain need / separated supply (element-level check)",
+        model: ratios.total, unit: "ratio",
+        note:
+          "\(label) in magnet blanks over \(label) separated, all years (by year: \(years)). Supply = separation output at the basket share of \(check.elements.joined(separator: " + ")) (new scrap counted as magnet alloy). Above 1, the magnet chain uses more \(label) than separation yields: the group totals balance and hide it. The documented reading is undocumented supply (illegal mining, unreported output; GENG_2021, GAO_2022); the model reports the gap and does not close it"
+      )
+    }
     return rows.table(
       caption: "study reproduction · \(name) · \(mode?.rawValue ?? "") mode · \(yearCaption)")
   }
@@ -96,7 +106,7 @@ private struct StudyMeasures {
     "hreo_cost":
       "The separation cost is split by an estimate (MC 55, SC 40, EC 3, WMC 2 %). The model's own costs are that split, but its material cost comes from the upstream chain (ion-adsorption mining cost 15 US$/kg, an estimate, and import values), and that comes out lower for HREE than the 55 % the split assumes. The study's HREE basket and feed costs are unknown",
     "lreo_cost":
-      "The material cost is derived from the upstream chain. Rock-type mining, imported concentrate at market value and new scrap at scrap value cost more per t of LREE than the 55 % of 3,912 US$/t the split assumes. Carrying the magnet maker's full cost back with the scrap, instead of valuing the scrap as a by-product, raised it to about twice the target in a development run",
+      "The material cost is derived from the upstream chain: rock-type mining, imported concentrate at market value, and new scrap, which is a product of magnet making and carries its mass share of the magnet maker's costs back into separation (one MFCA rule for material returned to production, since the audit; valuing scrap as a by-product instead gave 4,808 US$/t). The study's treatment of scrap and its feed costs are unknown",
     "system_material_share":
       "EC + WMC are fixed at 5 % of the study's unit cost (an estimate). Because the derived HREE total is below 45,015 US$/t, they come to slightly more than 5 % of the model's total",
     "fm_value":

@@ -44,10 +44,13 @@ extension RareEarthData {
       seriesKind[name, default: [:]][year] = try input.text(row, "kind")
     }
     var parameters: [String: Double] = [:]
+    var parameterKinds: [String: String] = [:]
     let params = try records("parameters.csv")
     let param = try ResourceColumns(params, ["name", "value", "kind", "source_id"])
     for row in params.rows {
-      parameters[try param.text(row, "name")] = try param.number(row, "value")
+      let name = try param.text(row, "name")
+      parameters[name] = try param.number(row, "value")
+      parameterKinds[name] = try param.text(row, "kind")
     }
     var prices: [String: [Int: Double]] = [:]
     let priceRecords = try records("prices.csv")
@@ -60,10 +63,16 @@ extension RareEarthData {
     let costRecords = try records("mfca_costs.csv")
     let cost = try ResourceColumns(costRecords, ["process", "material", "category", "usd_per_t"])
     for row in costRecords.rows {
+      let basis = cost.optional(row, "basis")
+      guard let parsedBasis = basis.isEmpty ? .product : CentreCost.Basis(rawValue: basis) else {
+        throw FlowModelError.resourceMalformed(
+          file: "mfca_costs.csv", line: row.line, message: "basis '\(basis)' is neither 'product' nor 'input'")
+      }
       unitCosts.append(
         UnitCost(
           process: try cost.text(row, "process"), material: try cost.text(row, "material"),
-          category: try cost.text(row, "category"), usdPerTonne: try cost.number(row, "usd_per_t")))
+          category: try cost.text(row, "category"), usdPerTonne: try cost.number(row, "usd_per_t"),
+          basis: parsedBasis))
     }
     var targets: [Target] = []
     let targetRecords = try records("study_targets.csv")
@@ -83,7 +92,7 @@ extension RareEarthData {
     }
     return RareEarthData(
       processes: processes, series: series, seriesKind: seriesKind, parameters: parameters,
-      prices: prices, unitCosts: unitCosts, targets: targets, sources: sources,
+      parameterKinds: parameterKinds, prices: prices, unitCosts: unitCosts, targets: targets, sources: sources,
       years: first...last)
   }
 

@@ -24,6 +24,8 @@ struct RareEarthData: Sendable {
     /// `EC`, `SC` or `WMC`.
     var category: String
     var usdPerTonne: Double
+    /// What the unit cost is per t of: the centre's product output or all it handles.
+    var basis: CentreCost.Basis = .product
   }
 
   var processes: [Process]
@@ -33,6 +35,8 @@ struct RareEarthData: Sendable {
   var seriesKind: [String: [Int: String]]
   /// Scalar parameters by name.
   var parameters: [String: Double]
+  /// The provenance tag (F/D/E) of each parameter.
+  var parameterKinds: [String: String] = [:]
   /// Element and product prices in US$/kg, by product and year.
   var prices: [String: [Int: Double]]
   var unitCosts: [UnitCost]
@@ -65,6 +69,12 @@ struct RareEarthData: Sendable {
     }
     return value
   }
+
+  /// The provenance of series `name` in `year`.
+  func tag(series name: String, _ year: Int) -> ProvenanceTag { ProvenanceTag(kind(name, year)) }
+
+  /// The provenance of parameter `name` (an estimate when unknown).
+  func tag(parameter name: String) -> ProvenanceTag { ProvenanceTag(parameterKinds[name] ?? "E") }
 
   /// The price of `product` in `year`, in US$/kg.
   func price(_ product: String, _ year: Int) throws -> Double {

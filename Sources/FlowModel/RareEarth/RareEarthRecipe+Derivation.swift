@@ -6,6 +6,18 @@ struct Derivation: Sendable {
   var notes: [String] = []
 }
 
+/// What the processes receive during one pass of one year: mass by process and material, and the
+/// weakest provenance of the (non-empty) flows into each process.
+private struct Inflows {
+  var mass: [String: [String: Double]] = [:]
+  var tags: [String: ProvenanceTag] = [:]
+
+  mutating func add(_ draft: Draft) {
+    mass[draft.target, default: [:]][draft.material, default: 0] += draft.mass
+    if draft.mass != 0 { tags[draft.target] = min(tags[draft.target] ?? .found, ProvenanceTag(draft.provenance)) }
+  }
+}
+
 extension RareEarthRecipe {
   /// Derives every year's flows from the raw inputs by the rules, applying the scenario edits
   /// where each edited flow is produced, so that everything downstream follows.
@@ -19,33 +31,31 @@ extension RareEarthRecipe {
     var stock: [String: Double] = [:]
     let prices = priceBook
     for year in data.years {
-      var backward: [String: [String: Double]] = [:]
+      var backward = Inflows()
       var drafts: [(source: String, draft: Draft)] = []
       var stockChange: [String: Double] = [:]
       var notes: [String] = []
       for _ in 0..<100 {
         var inflows = backward
-        var nextBackward: [String: [String: Double]] = [:]
+        var nextBackward = Inflows()
         var evaluated = Set<String>()
         drafts = []
         stockChange = [:]
         notes = []
         for process in Self.order {
-          let inflow = inflows[process] ?? [:]
-          let outcome = try evaluate(process, year: year, inflow: inflow, inflows: inflows)
+          let input = RuleInput(
+            process: process, year: year, inflow: inflows.mass[process] ?? [:],
+            inflowTag: inflows.tags[process] ?? .found, inflows: inflows.mass)
+          let outcome = try evaluate(input)
           evaluated.insert(process)
           notes += outcome.notes
           for (m, change) in outcome.stockChange { stockChange[m, default: 0] += change }
           for draft in outcome.drafts {
             drafts.append((process, draft))
-            if evaluated.contains(draft.target) {
-              nextBackward[draft.target, default: [:]][draft.material, default: 0] += draft.mass
-            } else {
-              inflows[draft.target, default: [:]][draft.material, default: 0] += draft.mass
-            }
+            if evaluated.contains(draft.target) { nextBackward.add(draft) } else { inflows.add(draft) }
           }
         }
-        let converged = Self.maxDifference(backward, nextBackward) < 1e-9
+        let converged = Self.maxDifference(backward.mass, nextBackward.mass) < 1e-9
         backward = nextBackward
         if converged { break }
       }
@@ -70,10 +80,15 @@ extension RareEarthRecipe {
   }
 
   /// One process in one year: its rule, the scenario edits on its outflows, and its closing.
-  private func evaluate(
-    _ process: String, year: Int, inflow: [String: Double], inflows: [String: [String: Double]]
-  ) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String]) {
-    let step = try step(process, year: year, inflow: inflow, inflows: inflows)
+  ///
+  /// A closing flow is what remains of the inflow after the fixed flows, so its provenance is
+  /// the weakest of the inflow, the fixed flows and its own shares.
+  private func evaluate(_ input: RuleInput) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String])
+  {
+    let process = input.process
+    let year = input.year
+    let inflow = input.inflow
+    let step = try step(input)
     var done = Set<Int>()
     var fixed = step.fixed
     try applyScaleAndSet(&fixed, source: process, year: year, done: &done, mayCreate: false)
@@ -81,6 +96,7 @@ extension RareEarthRecipe {
     var stockChange: [String: Double] = [:]
     var notes: [String] = []
     let isSource = data.processes.first { $0.id == process }?.kind == .source
+    let remainderTag = min(input.inflowTag, .weakest(fixed.map { ProvenanceTag($0.provenance) }))
     if !isSource {
       for m in Self.materials {
         let out = fixed.filter { $0.material == m }.reduce(0) { $0 + $1.mass }
@@ -96,10 +112,11 @@ extension RareEarthRecipe {
               + "shows the gap")
         }
         for target in step.closing {
+          let share = target.shares[m] ?? 0
           closing.append(
             Draft(
-              target: target.target, material: m, mass: max(0, remaining) * target.share,
-              weight: target.share, good: target.good, provenance: "D", rule: target.rule))
+              target: target.target, material: m, mass: max(0, remaining) * share, weight: share,
+              good: target.good, provenance: min(remainderTag, target.tag).text, rule: target.rule))
         }
       }
     }
@@ -186,31 +203,15 @@ extension RareEarthRecipe {
   }
 
   /// Own costs (energy, system, waste management) of each quantity centre: the unit costs of
-  /// `mfca_costs.csv` (US$ per t of product output) times the product output mass.
+  /// `mfca_costs.csv` times the product output (or, with basis `input`, the mass handled).
   private func centreCosts(for flows: [Flow]) throws -> [CentreCost] {
-    let losses = Set(data.processes.filter(\.isLoss).map(\.id))
-    var output: [String: Double] = [:]  // "year|process|material" → product mass
-    for flow in flows where !losses.contains(flow.target) {
-      output["\(flow.year)|\(flow.source)|\(flow.material)", default: 0] += flow.mass
+    let codes: [CentreCost.Category: String] = [.energy: "EC", .system: "SC", .wasteManagement: "WMC"]
+    return CentreCost.sized(processes: data.processes, flows: flows) { process, material, category in
+      let rows = data.unitCosts.filter { $0.process == process && $0.category == codes[category] }
+      guard let row = rows.first(where: { $0.material == material }) ?? rows.first(where: { $0.material == "*" })
+      else { return nil }
+      return CentreCost.Rate(usdPerTonne: row.usdPerTonne, basis: row.basis)
     }
-    var result: [CentreCost] = []
-    for process in data.processes where process.kind == .quantityCentre {
-      for year in data.years {
-        for m in Self.materials {
-          let mass = output["\(year)|\(process.id)|\(m)"] ?? 0
-          guard mass > 0 else { continue }
-          func unit(_ category: String) -> Double {
-            let rows = data.unitCosts.filter { $0.process == process.id && $0.category == category }
-            return (rows.first { $0.material == m } ?? rows.first { $0.material == "*" })?.usdPerTonne ?? 0
-          }
-          result.append(
-            CentreCost(
-              year: year, process: process.id, material: m, energy: unit("EC") * mass,
-              system: unit("SC") * mass, wasteManagement: unit("WMC") * mass))
-        }
-      }
-    }
-    return result
   }
 
   private static func maxDifference(

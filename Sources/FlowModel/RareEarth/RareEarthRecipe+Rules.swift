@@ -1,166 +1,235 @@
-/// The derivation rules of the bundled model (rare-earth-model.md §4.3), one per process.
+/// The derivation rules of the bundled model (rare-earth-model.md §4.3), a table keyed by process.
 ///
 /// Each rule sees the process's inflow by element group in one year and returns the flows fixed
 /// by data or parameters plus the outflows that close its balance. Rule numbers (R1–R13) appear
-/// in the `rule` column of the flows table.
+/// in the `rule` column of the flows table. Each fixed flow's provenance is the weakest tag of the
+/// series and parameters it is computed from (and of the inflow, when it is a share of it); the
+/// closing flows add the inflow and the fixed flows (``RareEarthRecipe/evaluate``).
 extension RareEarthRecipe {
-  /// The rule for `process` in `year`, given its inflow by material and every process's
-  /// inflow so far this year.
-  func step(
-    _ process: String, year: Int, inflow: [String: Double], inflows: [String: [String: Double]]
-  ) throws -> RuleStep {
+  /// A process's rule: its step in one year, given what it receives.
+  typealias Rule = @Sendable (RareEarthRecipe, RuleInput) throws -> RuleStep
+
+  /// The rule of each process that has one; a process without a rule passes nothing on.
+  ///
+  /// A lifetime model replaces `USE` (rule R12) here; the shape is one closure per process id.
+  static let rules: [String: Rule] = [
+    "ENV": { try $0.extraction($1) },
+    "MIN_ROCK": { try $0.beneficiation($1, recovery: "RECOVERY_ROCK") },
+    "MIN_ION": { try $0.beneficiation($1, recovery: "RECOVERY_ION") },
+    "MIN_UNDOC": { try $0.beneficiation($1, recovery: "RECOVERY_ION") },
+    "IMP_CONC_US": { try $0.concentrateImports($1, series: "imp_conc_us") },
+    "IMP_CONC_OTH": { try $0.concentrateImports($1, series: "imp_conc_oth") },
+    "IMP_PRIM": { try $0.primaryImports($1) },
+    "IMP_MET_MAG": { try $0.magnetImports($1) },
+    "CONC": { _, _ in RuleStep(closing: [.init("SEP", good: "concentrate", rule: "R5 concentrate to separation")]) },
+    "SEP": { try $0.separation($1) },
+    "PRIM": { try $0.primaryMarket($1) },
+    "MET": { try $0.metals($1) },
+    "MAG": { try $0.magnets($1) },
+    "FM_POL": { $0.functionalMaterial($1) },
+    "FM_CAT": { $0.functionalMaterial($1) },
+    "FM_HS": { $0.functionalMaterial($1) },
+    "FM_PHO": { $0.functionalMaterial($1) },
+    "TRAD": { _, _ in
+      RuleStep(closing: [.init("USE", good: "traditional_product", rule: "R11 traditional products to use")])
+    },
+    "USE": { try $0.endOfLife($1) },
+    "WM": { try $0.wasteManagement($1) },
+  ]
+
+  /// The end-use processes of rule R9, in order.
+  static let endUses = ["FM_POL", "FM_CAT", "FM_HS", "FM_PHO", "TRAD"]
+
+  /// The parameter holding the end-use share of `use` for `material` (separate light and heavy
+  /// shares).
+  static func endUseShare(_ use: String, material: String) -> String {
+    material == "HREE" ? "SHARE_HREE_" + use : "SHARE_" + use
+  }
+
+  /// The step of `input.process` (an empty step when the process has no rule).
+  func step(_ input: RuleInput) throws -> RuleStep {
+    try Self.rules[input.process]?(self, input) ?? RuleStep()
+  }
+
+  /// R1 Mining from quotas: the rock-type (light) quota is the total quota minus the
+  /// ion-adsorption quota. Extraction = quota / recovery, so that the mine output equals the quota
+  /// and the tailings are quota × (1/recovery − 1). Element groups by deposit matrix.
+  /// R3 Undocumented supply (undocumented mode only): the estimate of illegal mining, taken as
+  /// ion-adsorption feed (the literature's cases are Tb, Dy, Tm from southern clays).
+  private func extraction(_ input: RuleInput) throws -> RuleStep {
+    let year = input.year
+    let total = try data.series("quota_total", year)
+    let ion = try data.series("quota_ion", year)
     var step = RuleStep()
-    let rockH = try data.parameter("ROCK_HREE_SHARE")
-    let ionH = try data.parameter("ION_HREE_SHARE")
-    let magnetH = try data.parameter("MAGNET_HREE_SHARE")
-    switch process {
-    case "ENV":
-      // R1 Mining from quotas: the rock-type (light) quota is the total quota minus the
-      // ion-adsorption quota. Extraction = quota / recovery, so that the mine output equals the
-      // quota and the tailings are quota × (1/recovery − 1). Element groups by deposit matrix.
-      let total = try data.series("quota_total", year)
-      let ion = try data.series("quota_ion", year)
-      let rock = total - ion
+    step.fixed += try split(
+      "MIN_ROCK", (total - ion) / data.parameter("RECOVERY_ROCK"), hree: "ROCK_HREE_SHARE", good: "ore",
+      tag: tag(year, series: ["quota_total", "quota_ion"], parameters: ["RECOVERY_ROCK"]),
+      rule: "R1 rock-type quota / recovery")
+    step.fixed += try split(
+      "MIN_ION", ion / data.parameter("RECOVERY_ION"), hree: "ION_HREE_SHARE", good: "ore",
+      tag: tag(year, series: ["quota_ion"], parameters: ["RECOVERY_ION"]), rule: "R1 ion-adsorption quota / recovery")
+    if mode == .undocumented {
       step.fixed += try split(
-        "MIN_ROCK", rock / data.parameter("RECOVERY_ROCK"), hree: rockH, good: "ore",
-        provenance: "D", rule: "R1 rock-type quota / recovery")
-      step.fixed += try split(
-        "MIN_ION", ion / data.parameter("RECOVERY_ION"), hree: ionH, good: "ore",
-        provenance: data.kind("quota_ion", year), rule: "R1 ion-adsorption quota / recovery")
-      // R3 Undocumented supply (undocumented mode only): the estimate of illegal mining, taken
-      // as ion-adsorption feed (the literature's cases are Tb, Dy, Tm from southern clays).
-      if mode == .undocumented {
-        step.fixed += split(
-          "MIN_UNDOC", try data.series("undocumented_supply", year) / data.parameter("RECOVERY_ION"),
-          hree: ionH, good: "ore", provenance: "E", rule: "R3 undocumented supply / recovery")
-      }
-    case "MIN_ROCK", "MIN_ION", "MIN_UNDOC":
-      // R2 Mining and beneficiation: tailings = inflow × (1 − recovery); the rest is concentrate.
-      let recovery = try data.parameter(process == "MIN_ROCK" ? "RECOVERY_ROCK" : "RECOVERY_ION")
-      step.fixed += proportional(
-        "TAIL", 1 - recovery, of: inflow, good: "residue", provenance: "E",
-        rule: "R2 tailings (1 − recovery)")
-      step.closing = [("CONC", 1, "concentrate", "R2 concentrate")]
-    case "IMP_CONC_US", "IMP_CONC_OTH":
-      // R4 Imports of concentrate (US exports of ores and compounds; other monazite and MREC),
-      // t REO, rock-type element split.
-      let series = process == "IMP_CONC_US" ? "imp_conc_us" : "imp_conc_oth"
-      step.fixed += split(
-        "CONC", try data.series(series, year), hree: rockH, good: "concentrate",
-        provenance: data.kind(series, year), rule: "R4 concentrate imports")
-    case "IMP_PRIM":
-      // R4 Imports of primary products (Myanmar mixed oxides and carbonates), fed to separation,
-      // ion-adsorption element split.
-      step.fixed += split(
-        "SEP", try data.series("imp_prim", year), hree: ionH, good: "mixed_primary",
-        provenance: data.kind("imp_prim", year), rule: "R4 primary-product imports")
-    case "IMP_MET_MAG":
-      // R4 Imports of magnets: gross t × REO content of NdFeB, straight to domestic use.
-      step.fixed += split(
-        "USE", try data.series("imp_magnets_gross", year) * data.parameter("REO_FACTOR_MAGNET"),
-        hree: magnetH, good: "magnet_import", provenance: data.kind("imp_magnets_gross", year),
-        rule: "R4 magnet imports × REO factor")
-    case "CONC":
-      // R5 Concentrate pool: everything that enters goes on to separation.
-      step.closing = [("SEP", 1, "concentrate", "R5 concentrate to separation")]
-    case "SEP":
-      // R6 Separation: a fixed share of the input is lost (about 10 %, S1); the rest are
-      // separated primary products in the same element group.
-      step.fixed += proportional(
-        "SEP_RES", try data.parameter("SEP_LOSS"), of: inflow, good: "residue", provenance: "D",
-        rule: "R6 separation loss")
-      step.closing = [("PRIM", 1, "oxide", "R6 separated output")]
-    case "PRIM":
-      try primaryStep(&step, year: year, inflow: inflow, magnetH: magnetH)
-    case "MET":
-      // R8 Metals: metal exports are fixed by customs data; the rest goes to magnet making.
-      let composition = Self.composition(inflows["PRIM"] ?? [:])
-      let metalExports =
-        try data.series("exp_rare_earths_gross", year) * data.parameter("REO_FACTOR_EXPORTS")
-        * data.parameter("EXPORT_METAL_SHARE")
-      step.fixed += Self.materials.map { m in
-        Draft(
-          target: "EXP_MET", material: m, mass: metalExports * (composition[m] ?? 0),
-          weight: composition[m] ?? 0, good: "metal", provenance: "D",
-          rule: "R7 metal exports × REO factor")
-      }
-      step.closing = [("MAG", 1, "metal", "R8 metal to magnets")]
-    case "MAG":
-      // R10 Magnets: new scrap (swarf) returns to separation; exports fixed by customs data
-      // (never more than the finished magnets); the rest goes to domestic use.
-      let swarf = try data.parameter("SWARF_SHARE")
-      step.fixed += proportional(
-        "SEP", swarf, of: inflow, good: "scrap", provenance: "E", rule: "R10 new scrap to separation")
-      let exports = try data.series("exp_magnets_gross", year) * data.parameter("REO_FACTOR_MAGNET")
-      for (m, weight) in [("LREE", 1 - magnetH), ("HREE", magnetH)] {
-        let finished = (inflow[m] ?? 0) * (1 - swarf)
-        step.fixed.append(
-          Draft(
-            target: "EXP_MAG", material: m, mass: min(exports * weight, finished), weight: weight,
-            good: "magnet", provenance: data.kind("exp_magnets_gross", year),
-            rule: "R10 magnet exports × REO factor"))
-      }
-      step.closing = [("USE", 1, "magnet", "R10 magnets to domestic use")]
-    case "FM_POL", "FM_CAT", "FM_HS", "FM_PHO":
-      // R11 Functional materials: no loss data, everything made goes to use.
-      step.closing = [("USE", 1, "functional_material", "R11 functional materials to use")]
-    case "TRAD":
-      step.closing = [("USE", 1, "traditional_product", "R11 traditional products to use")]
-    case "USE":
-      // R12 Use: end-of-life outflow = a share of the year's inflow (lifetime proxy); the rest
-      // accumulates as in-use stock.
-      step.fixed += proportional(
-        "WM", try data.parameter("USE_EOL_SHARE"), of: inflow, good: "end_of_life",
-        provenance: "E", rule: "R12 end-of-life outflow")
-      step.keepsStock = true
-    case "WM":
-      // R13 Waste management: under 1 % is recycled to separation, the rest is landfilled or
-      // dissipated.
-      step.fixed += proportional(
-        "SEP", try data.parameter("EOL_RECYCLING_RATE"), of: inflow, good: "recycled",
-        provenance: "E", rule: "R13 end-of-life recycling")
-      step.closing = [("DISS", 1, "end_of_life", "R13 landfill and dissipation")]
-    default:
-      break
+        "MIN_UNDOC", data.series("undocumented_supply", year) / data.parameter("RECOVERY_ION"),
+        hree: "ION_HREE_SHARE", good: "ore",
+        tag: tag(year, series: ["undocumented_supply"], parameters: ["RECOVERY_ION"]),
+        rule: "R3 undocumented supply / recovery")
     }
     return step
   }
 
-  /// R7, R8, R9 at the primary-product market.
-  private func primaryStep(
-    _ step: inout RuleStep, year: Int, inflow: [String: Double], magnetH: Double
-  ) throws {
-    // R7 Exports of compounds and metals: customs gross t × REO factor, split into compounds
-    // and metals by the 2021 metal share, and into element groups by this year's separated
-    // output composition.
-    let composition = Self.composition(inflow)
-    let exportsREO = try data.series("exp_rare_earths_gross", year) * data.parameter("REO_FACTOR_EXPORTS")
-    let metalShare = try data.parameter("EXPORT_METAL_SHARE")
-    // R8 Magnet chain demand: magnet production (gross t) × REO content = magnet blanks,
-    // drawn through the metals stage together with the metal exports.
-    let blanks = try data.series("magnet_production_gross", year) * data.parameter("REO_FACTOR_MAGNET")
-    for m in Self.materials {
-      let share = composition[m] ?? 0
+  /// R2 Mining and beneficiation: tailings = inflow × (1 − recovery); the rest is concentrate.
+  private func beneficiation(_ input: RuleInput, recovery name: String) throws -> RuleStep {
+    RuleStep(
+      fixed: proportional(
+        "TAIL", 1 - (try data.parameter(name)), of: input, good: "residue",
+        tag: tag(input.year, parameters: [name]), rule: "R2 tailings (1 − recovery)"),
+      closing: [.init("CONC", good: "concentrate", rule: "R2 concentrate")])
+  }
+
+  /// R4 Imports of concentrate (US exports of ores and compounds; other monazite and MREC), t REO,
+  /// rock-type element split.
+  private func concentrateImports(_ input: RuleInput, series: String) throws -> RuleStep {
+    RuleStep(
+      fixed: try split(
+        "CONC", data.series(series, input.year), hree: "ROCK_HREE_SHARE", good: "concentrate",
+        tag: tag(input.year, series: [series]), rule: "R4 concentrate imports"))
+  }
+
+  /// R4 Imports of primary products (Myanmar mixed oxides and carbonates), fed to separation,
+  /// ion-adsorption element split.
+  private func primaryImports(_ input: RuleInput) throws -> RuleStep {
+    RuleStep(
+      fixed: try split(
+        "SEP", data.series("imp_prim", input.year), hree: "ION_HREE_SHARE", good: "mixed_primary",
+        tag: tag(input.year, series: ["imp_prim"]), rule: "R4 primary-product imports"))
+  }
+
+  /// R4 Imports of magnets: gross t × REO content of NdFeB, straight to domestic use.
+  private func magnetImports(_ input: RuleInput) throws -> RuleStep {
+    RuleStep(
+      fixed: try split(
+        "USE", data.series("imp_magnets_gross", input.year) * data.parameter("REO_FACTOR_MAGNET"),
+        hree: "MAGNET_HREE_SHARE", good: "magnet_import",
+        tag: tag(input.year, series: ["imp_magnets_gross"], parameters: ["REO_FACTOR_MAGNET"]),
+        rule: "R4 magnet imports × REO factor"))
+  }
+
+  /// R6 Separation: a fixed share of the input is lost (about 10 %, S1); the rest are separated
+  /// primary products in the same element group.
+  private func separation(_ input: RuleInput) throws -> RuleStep {
+    try share(
+      input, "SEP_LOSS", to: "SEP_RES", good: "residue", rule: "R6 separation loss",
+      rest: .init("PRIM", good: "oxide", rule: "R6 separated output"))
+  }
+
+  /// R8 Metals: metal exports are fixed by customs data (split by the composition of the separated
+  /// output); the rest goes to magnet making.
+  private func metals(_ input: RuleInput) throws -> RuleStep {
+    let composition = Self.composition(input.inflows["PRIM"] ?? [:])
+    let metalExports = try exportsREO(input.year) * data.parameter("EXPORT_METAL_SHARE")
+    let provenance = weakest(input, tag(input.year, series: ["exp_rare_earths_gross"], parameters: Self.exportFactors))
+    return RuleStep(
+      fixed: Self.materials.map { m in
+        Draft(
+          target: "EXP_MET", material: m, mass: metalExports * (composition[m] ?? 0),
+          weight: composition[m] ?? 0, good: "metal", provenance: provenance.text,
+          rule: "R7 metal exports × REO factor")
+      },
+      closing: [.init("MAG", good: "metal", rule: "R8 metal to magnets")])
+  }
+
+  /// R10 Magnets: new scrap (swarf) returns to separation; exports fixed by customs data (never
+  /// more than the finished magnets); the rest goes to domestic use.
+  private func magnets(_ input: RuleInput) throws -> RuleStep {
+    let swarf = try data.parameter("SWARF_SHARE")
+    let magnetH = try data.parameter("MAGNET_HREE_SHARE")
+    var step = RuleStep()
+    step.fixed += proportional(
+      "SEP", swarf, of: input, good: "scrap", tag: tag(input.year, parameters: ["SWARF_SHARE"]),
+      rule: "R10 new scrap to separation")
+    let exports = try data.series("exp_magnets_gross", input.year) * data.parameter("REO_FACTOR_MAGNET")
+    let provenance = weakest(
+      input,
+      tag(
+        input.year, series: ["exp_magnets_gross"],
+        parameters: ["SWARF_SHARE", "REO_FACTOR_MAGNET", "MAGNET_HREE_SHARE"]))
+    for (m, weight) in [("LREE", 1 - magnetH), ("HREE", magnetH)] {
+      let finished = (input.inflow[m] ?? 0) * (1 - swarf)
       step.fixed.append(
         Draft(
-          target: "EXP_PRIM", material: m, mass: exportsREO * (1 - metalShare) * share,
-          weight: share, good: "oxide", provenance: "D", rule: "R7 compound exports × REO factor"))
-      let magnetWeight = m == "HREE" ? magnetH : 1 - magnetH
-      step.fixed.append(
-        Draft(
-          target: "MET", material: m, mass: blanks * magnetWeight + exportsREO * metalShare * share,
-          weight: magnetWeight, good: "oxide", provenance: "D",
-          rule: "R8 magnet blanks + metal exports"))
+          target: "EXP_MAG", material: m, mass: min(exports * weight, finished), weight: weight,
+          good: "magnet", provenance: provenance.text, rule: "R10 magnet exports × REO factor"))
     }
-    // R9 Residual domestic uses: what remains of the separated output after exports and the
-    // magnet chain is split over functional materials and traditional uses by the default
-    // end-use shares (§2.7). A negative residual is clamped to zero and reported.
-    let names = ["FM_POL", "FM_CAT", "FM_HS", "FM_PHO", "TRAD"]
-    let raw = try names.map { try data.parameter("SHARE_" + $0) }
-    let sum = raw.reduce(0, +)
-    step.closing = zip(names, raw).map { name, share in
-      (name, sum > 0 ? share / sum : 0, "oxide", "R9 residual domestic use × end-use share")
-    }
+    step.closing = [.init("USE", good: "magnet", rule: "R10 magnets to domestic use")]
+    return step
+  }
+
+  /// R11 Functional materials: no loss data, everything made goes to use.
+  private func functionalMaterial(_ input: RuleInput) -> RuleStep {
+    RuleStep(closing: [.init("USE", good: "functional_material", rule: "R11 functional materials to use")])
+  }
+
+  /// R12 Use: end-of-life outflow = a share of the year's inflow (a lifetime proxy, dissipative
+  /// uses included); the rest accumulates as in-use stock.
+  private func endOfLife(_ input: RuleInput) throws -> RuleStep {
+    RuleStep(
+      fixed: proportional(
+        "WM", try data.parameter("USE_EOL_SHARE"), of: input, good: "end_of_life",
+        tag: tag(input.year, parameters: ["USE_EOL_SHARE"]), rule: "R12 end-of-life outflow"),
+      keepsStock: true)
+  }
+
+  /// R13 Waste management: under 1 % is recycled to separation, the rest is landfilled or
+  /// dissipated.
+  private func wasteManagement(_ input: RuleInput) throws -> RuleStep {
+    try share(
+      input, "EOL_RECYCLING_RATE", to: "SEP", good: "recycled", rule: "R13 end-of-life recycling",
+      rest: .init("DISS", good: "end_of_life", rule: "R13 landfill and dissipation"))
+  }
+
+  /// The share `parameter` of the inflow goes to `target`; `rest` takes the remainder.
+  private func share(
+    _ input: RuleInput, _ parameter: String, to target: String, good: String, rule: String,
+    rest: RuleStep.Closing
+  ) throws -> RuleStep {
+    RuleStep(
+      fixed: proportional(
+        target, try data.parameter(parameter), of: input, good: good,
+        tag: tag(input.year, parameters: [parameter]), rule: rule),
+      closing: [rest])
+  }
+}
+
+/// What a rule sees: the process, the year, and the inflows evaluated so far this year.
+struct RuleInput {
+  var process: String
+  var year: Int
+  /// The process's inflow by material.
+  var inflow: [String: Double]
+  /// The weakest provenance of the flows into the process this year.
+  var inflowTag: ProvenanceTag
+  /// Every process's inflow so far this year, by process and material.
+  var inflows: [String: [String: Double]]
+}
+
+extension RareEarthRecipe {
+  /// The parameters that turn customs exports of rare earths into t REO of compounds and metals.
+  static let exportFactors = ["REO_FACTOR_EXPORTS", "EXPORT_METAL_SHARE"]
+
+  /// Customs exports of compounds and metals in `year`, in t REO.
+  func exportsREO(_ year: Int) throws -> Double {
+    try data.series("exp_rare_earths_gross", year) * data.parameter("REO_FACTOR_EXPORTS")
+  }
+
+  /// The weakest tag of the series (in `year`) and parameters named, at most derived.
+  func tag(_ year: Int, series: [String] = [], parameters: [String] = []) -> ProvenanceTag {
+    .weakest(series.map { data.tag(series: $0, year) } + parameters.map { data.tag(parameter: $0) })
+  }
+
+  /// `tag` weakened by the rule's inflow.
+  func weakest(_ input: RuleInput, _ tag: ProvenanceTag) -> ProvenanceTag {
+    min(tag, input.inflowTag)
   }
 
   /// Each material's share of `inflow`.
@@ -170,11 +239,14 @@ extension RareEarthRecipe {
       uniqueKeysWithValues: materials.map { ($0, total > 0 ? (inflow[$0] ?? 0) / total : 0) })
   }
 
-  /// Splits `total` t into LREE and HREE by the deposit matrix share `hree`.
-  private func split(
-    _ target: String, _ total: Double, hree: Double, good: String, provenance: String, rule: String
-  ) -> [Draft] {
-    [
+  /// Splits `total` t into LREE and HREE by the deposit-matrix parameter `hree`, whose tag joins
+  /// `tag`.
+  func split(
+    _ target: String, _ total: Double, hree name: String, good: String, tag: ProvenanceTag, rule: String
+  ) throws -> [Draft] {
+    let hree = try data.parameter(name)
+    let provenance = min(tag, data.tag(parameter: name)).text
+    return [
       Draft(
         target: target, material: "LREE", mass: total * (1 - hree), weight: 1 - hree, good: good,
         provenance: provenance, rule: rule),
@@ -184,16 +256,16 @@ extension RareEarthRecipe {
     ]
   }
 
-  /// `share` of the inflow of each material.
-  private func proportional(
-    _ target: String, _ share: Double, of inflow: [String: Double], good: String,
-    provenance: String, rule: String
+  /// `share` of the inflow of each material; the inflow's tag joins `tag`.
+  func proportional(
+    _ target: String, _ share: Double, of input: RuleInput, good: String, tag: ProvenanceTag, rule: String
   ) -> [Draft] {
-    let total = inflow.values.reduce(0, +)
+    let total = input.inflow.values.reduce(0, +)
+    let provenance = weakest(input, tag).text
     return Self.materials.map { m in
       Draft(
-        target: target, material: m, mass: (inflow[m] ?? 0) * share,
-        weight: total > 0 ? (inflow[m] ?? 0) / total : 0.5, good: good, provenance: provenance,
+        target: target, material: m, mass: (input.inflow[m] ?? 0) * share,
+        weight: total > 0 ? (input.inflow[m] ?? 0) / total : 0.5, good: good, provenance: provenance,
         rule: rule)
     }
   }

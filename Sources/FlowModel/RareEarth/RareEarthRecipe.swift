@@ -43,10 +43,37 @@ struct Draft: Sendable {
 /// One process's derivation step in one year: flows fixed by data or by shares of the inflow,
 /// and the outflows that close the balance with whatever remains.
 struct RuleStep {
+  /// An outflow that takes a share of what remains of the inflow after the fixed flows.
+  struct Closing {
+    var target: String
+    /// The share of the remainder, by material.
+    var shares: [String: Double]
+    var good: String
+    var rule: String
+    /// The provenance of the shares (the inflow and the fixed flows are added when it is derived).
+    var tag: ProvenanceTag
+
+    /// A closing outflow taking `shares` by material.
+    init(_ target: String, shares: [String: Double], good: String, rule: String, tag: ProvenanceTag) {
+      self.target = target
+      self.shares = shares
+      self.good = good
+      self.rule = rule
+      self.tag = tag
+    }
+
+    /// A closing outflow taking all of the remainder.
+    init(_ target: String, good: String, rule: String) {
+      self.init(
+        target, shares: Dictionary(uniqueKeysWithValues: RareEarthRecipe.materials.map { ($0, 1) }), good: good,
+        rule: rule, tag: .derived)
+    }
+  }
+
   /// Flows set by data or by a share of the inflow.
   var fixed: [Draft] = []
-  /// Targets that share the remaining inflow (shares sum to 1), with good and rule name.
-  var closing: [(target: String, share: Double, good: String, rule: String)] = []
+  /// Targets that share the remaining inflow (shares sum to 1 for each material).
+  var closing: [Closing] = []
   /// Whether the remaining inflow stays in the process as a stock change.
   var keepsStock = false
 }

@@ -6,7 +6,9 @@ extension MaterialFlowModel {
   /// concentrate import raises separation output and the residual domestic uses). A `scale` or
   /// `set` on a flow that closes a balance (a pass-through) makes an imbalance, which
   /// ``balance(of:years:byMaterial:tolerance:)`` reports. A `move` keeps the source's outflow
-  /// unchanged. For a user model the edits change the listed flows only.
+  /// unchanged. For a user model the edits are passed downstream by transfer coefficients (see
+  /// ``propagated(baseline:edited:processes:)``): each quantity centre and market keeps its
+  /// output shares, and stocks accumulate the difference.
   /// - Throws: ``FlowModelError/invalidScenario(_:)`` or ``FlowModelError/unknownProcess(_:candidates:)``
   ///   for an edit that names an unknown process, no existing flow, or a bad number.
   public func applying(_ scenario: Scenario) throws -> MaterialFlowModel {
@@ -16,11 +18,13 @@ extension MaterialFlowModel {
       recipe.edits += edits
       return try MaterialFlowModel(recipe: recipe)
     }
-    var flows = self.flows
-    for edit in edits { Self.apply(edit, to: &flows, years: index.years) }
+    var edited = self.flows
+    for edit in edits { Self.apply(edit, to: &edited, years: index.years) }
+    let flows = Self.propagated(baseline: self.flows, edited: edited, processes: processes)
     return MaterialFlowModel(
-      name: name, processes: processes, flows: flows, stocks: stocks, centreCosts: centreCosts,
-      mode: mode, notes: notes, recipe: nil)
+      name: name, processes: processes, flows: flows,
+      stocks: Self.accumulatedStocks(processes: processes, flows: flows, anchors: initialStockAnchors),
+      centreCosts: centreCosts, mode: mode, notes: notes, recipe: nil)
   }
 
   /// A `setPrice` naming a process becomes one edit per good that process outputs.
@@ -28,7 +32,9 @@ extension MaterialFlowModel {
     guard case .setPrice(let good, let price, let material, let years) = edit,
       index.processIndex[good] != nil, recipe != nil
     else { return [edit] }
-    let goods = Set(flows.filter { $0.source == good }.compactMap(\.good)).sorted()
+    // The goods it sells, not what it loses (a residue flowing to a loss sink keeps its value).
+    let losses = Set(processes.filter(\.isLoss).map(\.id))
+    let goods = Set(flows.filter { $0.source == good && !losses.contains($0.target) }.compactMap(\.good)).sorted()
     return goods.map { .setPrice(good: $0, price: price, material: material, years: years) }
   }
 
@@ -78,6 +84,8 @@ extension MaterialFlowModel {
           throw FlowModelError.invalidScenario(
             "unknown good '\(good)'; priced goods are \(goods.sorted().joined(separator: ", "))")
         }
+      case .lifetime(let process, let lifetime):
+        try validateLifetime(process, lifetime)
       }
     }
   }
@@ -151,6 +159,8 @@ extension MaterialFlowModel {
       {
         flows[i].value = flows[i].mass * price
       }
+    case .lifetime:
+      break  // rejected for user models by `validate`
     }
   }
 }

@@ -48,6 +48,9 @@ public struct Scenario: Sendable, Hashable {
     /// Sets the price (US$/t) of a priced good (or of the good a process outputs) for an
     /// optional material and years.
     case setPrice(good: String, price: Double, material: String? = nil, years: ClosedRange<Int>? = nil)
+    /// Derives the end-of-life outflow of a stock process (the bundled model's `USE`) from a
+    /// dynamic stock model of its inflows with this lifetime, instead of a fixed share.
+    case lifetime(process: String, LifetimeDistribution)
   }
 
   /// The scenario's name, used in comparison captions.

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// One `name = value` of a chart request, checked against ``ChartOption``, with where it was written.
 public struct ChartSetting: Sendable, Hashable {

@@ -34,6 +34,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unknownUnit = "E114"
   /// A clause a verb does not have.
   case unknownClause = "E115"
+  /// A file name written without quotes.
+  case unquotedFileName = "E116"
   /// An unknown chart kind.
   case unknownChartKind = "E130"
   /// An unknown chart option.
@@ -84,7 +86,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case verbNeedsNoInput = "E403"
   /// A statement that needs a table or value got the other.
   case notATable = "E404"
-  /// A text filter value that matches no process or material (a warning).
+  /// A comparison with a literal that matches no row (a warning).
   case noSuchValue = "W205"
   /// A verb's warning (an imbalance, a defaulted year …).
   case verbWarning = "W402"
@@ -122,6 +124,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .chartNotLast: "`chart` must be the last stage, because it only describes how to draw the table"
     case .unknownUnit: "a quantity uses a unit FlowQL does not know"
     case .unknownClause: "a verb does not have this clause"
+    case .unquotedFileName: "a file name must be in quotes, as in `load \"flows.csv\" as mine`"
     case .unknownChartKind:
       "the chart kind is not one of bar, column, line, area, stacked, stacked100, pie, sankey, table"
     case .unknownChartOption: "a `chart … with (…)` option does not exist"
@@ -147,7 +150,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .verbFailed: "a verb could not compute its table"
     case .verbNeedsNoInput: "this verb produces a table and cannot follow `|`"
     case .notATable: "a table was expected but a single value was given, or the other way round"
-    case .noSuchValue: "warning: a text value matches no process or material, so the filter may select nothing"
+    case .noSuchValue:
+      "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
     case .chartOptionNotForKind: "the chart kind does not use this option (`help chart` lists which kinds use which)"
     case .chartNeedsOption:

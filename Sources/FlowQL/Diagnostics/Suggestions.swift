@@ -1,10 +1,10 @@
 /// Did-you-mean suggestions by edit distance.
-enum Suggestions {
+package enum Suggestions {
   /// The candidate closest to `word`, if it is close enough to be a plausible typo.
   ///
   /// Case differences cost nothing extra beyond one edit; ties go to the earlier candidate,
   /// so results are deterministic.
-  static func closest(to word: String, in candidates: [String]) -> String? {
+  package static func closest(to word: String, in candidates: [String]) -> String? {
     let w = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
     for c in candidates where c != word {
@@ -16,12 +16,12 @@ enum Suggestions {
   }
 
   /// "did you mean `x`?", or nil.
-  static func didYouMean(_ word: String, in candidates: [String]) -> String? {
+  package static func didYouMean(_ word: String, in candidates: [String]) -> String? {
     closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
   }
 
   /// A list of names for a `note:` line, shortened past `limit` entries.
-  static func list(_ names: [String], limit: Int = 12) -> String {
+  package static func list(_ names: [String], limit: Int = 12) -> String {
     if names.count <= limit { return names.joined(separator: ", ") }
     return names.prefix(limit).joined(separator: ", ") + ", … (\(names.count) in all)"
   }

@@ -13,6 +13,7 @@ extension Session {
     guard let token = tokens.last(where: { $0.range.touches(cursor) && $0.kind != .eof && $0.kind != .newline }) else {
       return nil
     }
+    if let answer = inspectInModel(token, code: source, tokens: tokens) { return answer }
     if token.kind == .string { return describeValue(token.text) }
     if token.kind == .percent { return Help.topic("%", catalog).map { $0.text } }
     guard token.kind == .identifier else { return nil }

@@ -1,15 +1,25 @@
+/// What Jupyter's `is_complete_request` should answer.
+public enum StatementCompleteness: Sendable, Hashable {
+  /// The code can run as it is.
+  case complete
+  /// More lines are needed; continue with this indent.
+  case incomplete(indent: String)
+  /// No continuation can make the code valid.
+  case invalid
+}
+
 extension Session {
   /// Whether `code` can run as it is (Jupyter's `is_complete_request`).
   ///
   /// `incomplete` after a trailing `|`, `,`, operator or `=`, inside an open bracket or an open
   /// string; `invalid` when no continuation can fix it (a stray character, an unmatched closing
   /// bracket, a syntax error before the end); else `complete`.
-  public func isComplete(_ code: String) -> Completeness {
+  public func isComplete(_ code: String) -> StatementCompleteness {
     Self.isComplete(code, verbs: catalog.verbs.signatures)
   }
 
   /// ``isComplete(_:)`` without a session (verbs unknown).
-  public static func isComplete(_ code: String, verbs: [VerbSignature] = []) -> Completeness {
+  public static func isComplete(_ code: String, verbs: [VerbSignature] = []) -> StatementCompleteness {
     let source = SourceText(code)
     var lexer = Lexer(source)
     let tokens = lexer.lexAll()

@@ -1,113 +1,110 @@
 import FlowModel
 
 extension Evaluator {
-  /// Reduces an aggregate's argument to one value per group.
+  /// Reduces an aggregate's argument to one value per group (its arity already checked).
   mutating func aggregate(
     _ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, table: Table, grouping: Grouping
   ) throws(Diagnostic) -> Vector {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
-    let n = table.rowCount
-    let g = grouping.count
-    let groupOf = grouping.groupOf
-    switch info.name {
-    case "count":
-      try arity(info, args, range, 0...1)
-      var counts = [Double](repeating: 0, count: g)
-      if let arg = args.first {
-        let v = try eval(arg, rows)
-        let missing: (Int) -> Bool
-        switch v.values {
-        case .number(let x): missing = { x[v.isScalar ? 0 : $0].isNaN }
-        case .text(let x): missing = { x[v.isScalar ? 0 : $0].isEmpty }
-        default: missing = { _ in false }
-        }
-        for i in 0..<n where !missing(i) { counts[groupOf[i]] += 1 }
-      } else {
-        for i in 0..<n { counts[groupOf[i]] += 1 }
-      }
-      return Vector(values: .number(counts))
-    case "countif":
-      try arity(info, args, range, 1...1)
-      let c = try eval(args[0], rows)
-      let cond = try requireBool(c, args[0], "the condition of `countif`")
-      var counts = [Double](repeating: 0, count: g)
-      for i in 0..<n where cond[c.isScalar ? 0 : i] { counts[groupOf[i]] += 1 }
-      return Vector(values: .number(counts))
-    case "sum", "avg", "share", "sumif":
-      try arity(info, args, range, info.name == "sumif" ? 2...2 : 1...1)
-      let v = try eval(args[0], rows)
-      guard case .number(let x) = v.values else {
-        throw Diagnostic(
-          .badArguments, "`\(info.name)` needs numbers, found \(v.typeDescription)", at: args[0].range,
-          help: v.typeDescription == "text"
-            ? "use `count()` or `first(\(args[0].defaultName))` for text" : "usage: `\(info.signature)`")
-      }
-      var cond: [Bool]?
-      var condScalar = false
-      if info.name == "sumif" {
-        let c = try eval(args[1], rows)
-        cond = try requireBool(c, args[1], "the condition of `sumif`")
-        condScalar = c.isScalar
-      }
-      var sums = [Double](repeating: 0, count: g)
-      var counts = [Double](repeating: 0, count: g)
-      for i in 0..<n {
-        let value = x[v.isScalar ? 0 : i]
-        if value.isNaN { continue }
-        if let cond, !cond[condScalar ? 0 : i] { continue }
-        sums[groupOf[i]] += value
-        counts[groupOf[i]] += 1
-        if i % Self.checkInterval == 0 { try checkCancelled(range) }
-      }
-      switch info.name {
-      case "avg":
-        return Vector(values: .number(zip(sums, counts).map { $1 > 0 ? $0 / $1 : .nan }), dimension: v.dimension)
-      case "share":
-        let total = sums.reduce(0, +)
-        return Vector(values: .number(sums.map { total != 0 ? $0 / total : .nan }), dimension: .ratio)
-      default:
-        return Vector(values: .number(sums), dimension: v.dimension)
-      }
-    case "min", "max":
-      try arity(info, args, range, 1...1)
-      let v = try eval(args[0], rows)
-      let isMin = info.name == "min"
+    switch info.id {
+    case .count: return try countRows(args.first, rows, grouping)
+    case .countif: return try countRows(where: args[0], rows, grouping)
+    case .sum, .avg, .share, .sumif: return try total(info, args, range, rows, grouping)
+    case .min, .max: return try extreme(info, args[0], rows, grouping)
+    case .first: return Self.gather(try eval(args[0], rows), grouping.firstRow)
+    case .last: return Self.gather(try eval(args[0], rows), grouping.lastRow)
+    default: throw Diagnostic(.misplacedAggregate, "`\(info.name)` is not an aggregate", at: range)
+    }
+  }
+
+  /// `count()`, or `count(x)`: the rows where `x` is not missing.
+  private mutating func countRows(_ argument: Expr?, _ rows: Frame, _ grouping: Grouping) throws(Diagnostic) -> Vector {
+    var counts = [Double](repeating: 0, count: grouping.count)
+    var missing: (Int) -> Bool = { _ in false }
+    if let argument {
+      let v = try eval(argument, rows)
       switch v.values {
-      case .number(let x):
-        var best = [Double](repeating: .nan, count: g)
-        for i in 0..<n {
-          let value = x[v.isScalar ? 0 : i]
-          let k = groupOf[i]
-          if value.isNaN { continue }
-          if best[k].isNaN || (isMin ? value < best[k] : value > best[k]) { best[k] = value }
-        }
-        return Vector(values: .number(best), dimension: v.dimension)
-      case .year(let x):
-        var best = [Int?](repeating: nil, count: g)
-        for i in 0..<n {
-          let value = x[v.isScalar ? 0 : i]
-          let k = groupOf[i]
-          if let b = best[k], isMin ? value >= b : value <= b { continue }
-          best[k] = value
-        }
-        return Vector(values: .year(best.map { $0 ?? 0 }))
-      case .text(let x):
-        var best = [String?](repeating: nil, count: g)
-        for i in 0..<n {
-          let value = x[v.isScalar ? 0 : i]
-          let k = groupOf[i]
-          if let b = best[k], isMin ? value >= b : value <= b { continue }
-          best[k] = value
-        }
-        return Vector(values: .text(best.map { $0 ?? "" }))
-      case .bool:
-        throw Diagnostic(.badArguments, "`\(info.name)` cannot order true/false values", at: args[0].range)
+      case .number(let x): missing = { x[v.isScalar ? 0 : $0].isNaN }
+      case .text(let x): missing = { x[v.isScalar ? 0 : $0].isEmpty }
+      default: break
       }
-    default:  // first, last
-      try arity(info, args, range, 1...1)
-      let v = try eval(args[0], rows)
-      let picks = info.name == "first" ? grouping.firstRow : grouping.lastRow
-      return Self.gather(v, picks)
+    }
+    for i in 0..<rows.rowCount where !missing(i) { counts[grouping.groupOf[i]] += 1 }
+    return Vector(values: .number(counts))
+  }
+
+  /// `countif(condition)`.
+  private mutating func countRows(where condition: Expr, _ rows: Frame, _ grouping: Grouping) throws(Diagnostic)
+    -> Vector
+  {
+    let c = try eval(condition, rows)
+    let holds = try requireBool(c, condition, "the condition of `countif`")
+    var counts = [Double](repeating: 0, count: grouping.count)
+    for i in 0..<rows.rowCount where holds[c.isScalar ? 0 : i] { counts[grouping.groupOf[i]] += 1 }
+    return Vector(values: .number(counts))
+  }
+
+  /// `sum`, `avg`, `share` and `sumif`: one pass adding up the group's numbers.
+  private mutating func total(
+    _ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ rows: Frame, _ grouping: Grouping
+  ) throws(Diagnostic) -> Vector {
+    let v = try eval(args[0], rows)
+    guard case .number(let x) = v.values else {
+      throw Diagnostic(
+        .badArguments, "`\(info.name)` needs numbers, found \(v.typeDescription)", at: args[0].range,
+        help: v.typeDescription == "text"
+          ? "use `count()` or `first(\(args[0].defaultName))` for text" : "usage: `\(info.signature)`")
+    }
+    var holds: (Int) -> Bool = { _ in true }
+    if info.id == .sumif {
+      let c = try eval(args[1], rows)
+      let condition = try requireBool(c, args[1], "the condition of `sumif`")
+      holds = { condition[c.isScalar ? 0 : $0] }
+    }
+    var sums = [Double](repeating: 0, count: grouping.count)
+    var counts = [Double](repeating: 0, count: grouping.count)
+    for i in 0..<rows.rowCount {
+      let value = x[v.isScalar ? 0 : i]
+      if value.isNaN || !holds(i) { continue }
+      sums[grouping.groupOf[i]] += value
+      counts[grouping.groupOf[i]] += 1
+      if i % Self.checkInterval == 0 { try checkCancelled(range) }
+    }
+    switch info.id {
+    case .avg:
+      return Vector(values: .number(zip(sums, counts).map { $1 > 0 ? $0 / $1 : .nan }), dimension: v.dimension)
+    case .share:
+      let all = sums.reduce(0, +)
+      return Vector(values: .number(sums.map { all != 0 ? $0 / all : .nan }), dimension: .ratio)
+    default:
+      return Vector(values: .number(sums), dimension: v.dimension)
+    }
+  }
+
+  /// `min` and `max` of numbers, years or text.
+  private mutating func extreme(_ info: FunctionInfo, _ argument: Expr, _ rows: Frame, _ grouping: Grouping)
+    throws(Diagnostic) -> Vector
+  {
+    let v = try eval(argument, rows)
+    let isMin = info.id == .min
+    func best<T: Comparable>(_ x: [T], skipping skip: (T) -> Bool = { _ in false }) -> [T?] {
+      var best = [T?](repeating: nil, count: grouping.count)
+      for i in 0..<rows.rowCount {
+        let value = x[v.isScalar ? 0 : i]
+        let k = grouping.groupOf[i]
+        if skip(value) { continue }
+        if let b = best[k], isMin ? value >= b : value <= b { continue }
+        best[k] = value
+      }
+      return best
+    }
+    switch v.values {
+    case .number(let x):
+      return Vector(values: .number(best(x, skipping: \.isNaN).map { $0 ?? .nan }), dimension: v.dimension)
+    case .year(let x): return Vector(values: .year(best(x).map { $0 ?? 0 }))
+    case .text(let x): return Vector(values: .text(best(Array(x)).map { $0 ?? "" }))
+    case .bool:
+      throw Diagnostic(.badArguments, "`\(info.name)` cannot order true/false values", at: argument.range)
     }
   }
 

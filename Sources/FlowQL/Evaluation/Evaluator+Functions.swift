@@ -9,6 +9,7 @@ extension Evaluator {
         help: Suggestions.didYouMean(name.text, in: Functions.all.map(\.name)),
         notes: ["functions: " + Functions.all.map(\.name).joined(separator: ", ")])
     }
+    try arity(info, args, range)
     if info.kind == .aggregate {
       guard let grouping = frame.grouping, let table = frame.table else {
         throw Diagnostic(
@@ -21,8 +22,8 @@ extension Evaluator {
   }
 
   /// `E313` for a wrong argument count.
-  func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange, _ counts: ClosedRange<Int>) throws(Diagnostic)
-  {
+  private func arity(_ info: FunctionInfo, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) {
+    let counts = info.arity
     guard !counts.contains(args.count) else { return }
     throw Diagnostic(
       .badArguments,
@@ -52,59 +53,56 @@ extension Evaluator {
     throws(Diagnostic) -> Vector
   {
     let n = frame.rowCount
-    switch info.name {
-    case "abs", "floor", "ceil", "sqrt", "ln", "log10", "round":
-      try arity(info, args, range, info.name == "round" ? 1...2 : 1...1)
+    switch info.id {
+    case .abs, .floor, .ceil, .sqrt, .ln, .log10, .round:
       let v = try eval(args[0], frame)
       let x = try numbersArgument(v, args[0], info)
-      let dimension: Dimension = ["sqrt", "ln", "log10"].contains(info.name) ? .none : v.dimension
+      let dimension: Dimension = [.sqrt, .ln, .log10].contains(info.id) ? .none : v.dimension
       var digits = 0.0
       if args.count == 2, let d = try eval(args[1], .scalar).numbers?.first { digits = d }
       let scale = powerOfTen(digits)
       let f: (Double) -> Double
-      switch info.name {
-      case "abs": f = { Swift.abs($0) }
-      case "floor": f = { $0.rounded(.down) }
-      case "ceil": f = { $0.rounded(.up) }
-      case "sqrt": f = { $0.squareRoot() }
-      case "ln": f = { Math.ln($0) }
-      case "log10": f = { Math.ln($0) / Math.ln(10) }
+      switch info.id {
+      case .abs: f = { Swift.abs($0) }
+      case .floor: f = { $0.rounded(.down) }
+      case .ceil: f = { $0.rounded(.up) }
+      case .sqrt: f = { $0.squareRoot() }
+      case .ln: f = { Math.ln($0) }
+      case .log10: f = { Math.ln($0) / Math.ln(10) }
       default: f = { ($0 * scale).rounded() / scale }
       }
       return Vector(values: .number(x.map(f)), dimension: dimension, isScalar: v.isScalar)
-    case "lower", "upper", "len":
-      try arity(info, args, range, 1...1)
+    case .lower, .upper, .len:
       let v = try eval(args[0], frame)
       let t = try textArgument(v, args[0], info)
-      switch info.name {
-      case "lower": return Vector(values: .text(t.map { $0.lowercased() }), isScalar: v.isScalar)
-      case "upper": return Vector(values: .text(t.map { $0.uppercased() }), isScalar: v.isScalar)
+      switch info.id {
+      case .lower: return Vector(values: .text(t.map { $0.lowercased() }), isScalar: v.isScalar)
+      case .upper: return Vector(values: .text(t.map { $0.uppercased() }), isScalar: v.isScalar)
       default: return Vector(values: .number(t.map { Double($0.count) }), isScalar: v.isScalar)
       }
-    case "contains", "startswith", "endswith":
-      try arity(info, args, range, 2...2)
+    case .contains, .startswith, .endswith:
       let a = try eval(args[0], frame)
       let b = try eval(args[1], frame)
       let x = try textArgument(a, args[0], info).map { $0.lowercased() }
       let y = try textArgument(b, args[1], info).map { $0.lowercased() }
       let r: [Bool]
-      switch info.name {
-      case "contains": r = zipCompare(x, a.isScalar, y, b.isScalar, count: n) { $0.contains($1) }
-      case "startswith": r = zipCompare(x, a.isScalar, y, b.isScalar, count: n) { $0.hasPrefix($1) }
+      switch info.id {
+      case .contains: r = zipCompare(x, a.isScalar, y, b.isScalar, count: n) { $0.contains($1) }
+      case .startswith: r = zipCompare(x, a.isScalar, y, b.isScalar, count: n) { $0.hasPrefix($1) }
       default: r = zipCompare(x, a.isScalar, y, b.isScalar, count: n) { $0.hasSuffix($1) }
       }
       return Vector(values: .bool(r), isScalar: a.isScalar && b.isScalar)
-    case "is_missing":
-      try arity(info, args, range, 1...1)
+    case .isMissing:
       let v = try eval(args[0], frame)
       switch v.values {
       case .number(let x): return Vector(values: .bool(x.map(\.isNaN)), isScalar: v.isScalar)
       case .text(let x): return Vector(values: .bool(x.map(\.isEmpty)), isScalar: v.isScalar)
       default: return Vector(values: .bool([false]), isScalar: true)
       }
-    default:
-      try arity(info, args, range, 3...3)
+    case .if:
       return try conditional(info, args, frame)
+    default:
+      throw Diagnostic(.misplacedAggregate, "`\(info.name)` can only be used in `summarize`", at: range)
     }
   }
 

@@ -230,22 +230,44 @@ extension Evaluator {
       notes: ["units: t, kt, Mt, USD, kUSD, MUSD, BUSD, USD/t, USD/kg, %"])
   }
 
-  /// Warns (`W205`) when `column == "text"` matches no row: usually a misspelt process or material.
+  /// Warns (`W205`) when `column == literal` matches no row: usually a misspelt process or
+  /// material, a display name where an id is stored, or a year outside the model.
   private mutating func noteEmptyMatch(_ result: Vector, _ lhs: Vector, _ rhs: Vector, _ lhsExpr: Expr, _ rhsExpr: Expr)
   {
-    guard case .bool(let hits) = result.values, !hits.isEmpty, !hits.contains(true),
-      case .text(let column) = lhs.values, case .text(let literal) = rhs.values, rhs.isScalar,
-      !lhs.isScalar, let value = literal.first
+    guard case .bool(let hits) = result.values, !hits.isEmpty, !hits.contains(true), rhs.isScalar, !lhs.isScalar
     else { return }
-    let distinct = column.dictionary
-    let suggestion =
-      Suggestions.didYouMean(value, in: distinct)
-      ?? Suggestions.didYouMean(value, in: catalog.processes + catalog.materials)
-    warnings.append(
-      Diagnostic(
-        .noSuchValue, "no row has `\(lhsExpr.defaultName)` equal to \"\(value)\"", at: rhsExpr.range,
-        label: "matches nothing", help: suggestion,
-        notes: distinct.count <= 12 ? ["values here: " + distinct.sorted().joined(separator: ", ")] : []))
+    let name = source.text(lhsExpr.range)
+    switch (lhs.values, rhs.values) {
+    case (.text(let column), .text(let literal)):
+      guard let value = literal.first else { return }
+      let distinct = column.dictionary
+      let processes = catalog.tables["processes"]
+      let holdsIDs =
+        processes.map { table in
+          if case .text(let ids)? = table["id"]?.values { return !Set(ids.dictionary).isDisjoint(with: distinct) }
+          return false
+        } ?? false
+      let suggestion =
+        (holdsIDs ? Suggestions.process(value, in: processes) : nil)
+        ?? Suggestions.didYouMean(value, in: distinct)
+        ?? Suggestions.didYouMean(value, in: catalog.processes + catalog.materials)
+        ?? (value.lowercased() == "boundary" && distinct.contains("sink")
+          ? "a boundary process has kind `source` or `sink`, as in `\(name) == \"sink\"`" : nil)
+      warnings.append(
+        Diagnostic(
+          .noSuchValue, "no row has `\(name)` equal to \"\(value)\"", at: rhsExpr.range,
+          label: "matches nothing", help: suggestion,
+          notes: distinct.count <= 12 ? ["values here: " + distinct.sorted().joined(separator: ", ")] : []))
+    case (.year(let column), _):
+      guard let value = rhs.numbers?.first, let low = column.min(), let high = column.max() else { return }
+      let shown = value.rounded() == value ? String(Int(value)) : String(value)
+      warnings.append(
+        Diagnostic(
+          .noSuchValue, "no row has `\(name)` equal to \(shown)", at: rhsExpr.range, label: "matches nothing",
+          help: low == high ? "the only year here is \(low)" : "the years here are \(low)–\(high)"))
+    default:
+      return
+    }
   }
 }
 

@@ -19,38 +19,55 @@ extension Evaluator {
     let saved = catalog
     defer { catalog = saved }
     try enterModel(of: query)
-    let (warnings, models) = (self.warnings, definedModels)
-    do {
-      return try evaluateStages(
-        of: query, needed: prunesColumns ? query.neededColumns() : query.stages.map { _ in nil })
-    } catch  where error.code != .interrupted {
-      // Carrying only the needed columns changes no answer, but a mistake (an unknown column)
-      // is best explained with every column in view: run again in full for the diagnostic.
-      (self.warnings, definedModels) = (warnings, models)
-      return try evaluateStages(of: query, needed: query.stages.map { _ in nil })
-    }
-  }
-
-  /// The query's source and stages; before each stage the table keeps only `needed[i]`.
-  private mutating func evaluateStages(of query: Query, needed: [Set<String>?]) throws(Diagnostic) -> QueryResult {
+    let needed = prunesColumns ? query.neededColumns() : query.stages.map { _ in nil }
     var (table, chart) = try evaluateSource(query.source, input: nil)
+    let source = table
     // A verb's own chart request is its table's natural chart: a later `chart` stage takes its
     // columns (x, y, series) and settings where it sets none.
     let natural = chart?.options ?? []
     for (index, stage) in query.stages.enumerated() {
       try checkCancelled(stage.keyword.range)
       table = table.keeping(needed[index])
-      switch stage.kind {
-      case .chart(let syntax):
-        chart = try chartRequest(syntax, table).filling(natural.filter { Self.fits($0, table) })
-      case .inModel: continue
-      default:
-        nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
-        (table, chart) = try apply(stage, to: table)
+      do throws(Diagnostic) {
+        switch stage.kind {
+        case .chart(let syntax):
+          chart = try chartRequest(syntax, table).filling(natural.filter { Self.fits($0, table) })
+        case .inModel: continue
+        default:
+          nextStageColumns = index + 1 < needed.count ? needed[index + 1] : nil
+          (table, chart) = try apply(stage, to: table)
+        }
+      } catch where error.code != .interrupted && prunesColumns {
+        throw unprunedDiagnostic(query, failedAt: index, source: source, like: error) ?? error
       }
     }
     if chart?.kind == .sankey { chart?.nodes = catalog.tables["processes"] }
     return .table(table, chart: chart)
+  }
+
+  /// The diagnostic stage `index` gives with every column in view, when carrying only the needed
+  /// columns made it less helpful (an unknown column's did-you-mean and column list). The stages
+  /// before it are replayed on none of the source's rows, so the source — a `load`, a `scenario`
+  /// — is not run again. Nil unless the replay fails at that stage with the same code.
+  private mutating func unprunedDiagnostic(
+    _ query: Query, failedAt index: Int, source: Table, like original: Diagnostic
+  ) -> Diagnostic? {
+    let (warnings, models, next) = (self.warnings, definedModels, nextStageColumns)
+    defer { (self.warnings, definedModels, nextStageColumns) = (warnings, models, next) }
+    nextStageColumns = nil
+    var table = source.gathering([])
+    for (position, stage) in query.stages.prefix(index + 1).enumerated() {
+      do throws(Diagnostic) {
+        switch stage.kind {
+        case .chart(let syntax): _ = try chartRequest(syntax, table)
+        case .inModel: continue
+        default: (table, _) = try apply(stage, to: table)
+        }
+      } catch {
+        return position == index && error.code == original.code ? error : nil
+      }
+    }
+    return nil
   }
 
   /// The table after the first `stageCount` stages (for completion and inspection).

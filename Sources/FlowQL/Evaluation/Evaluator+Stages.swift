@@ -79,8 +79,7 @@ extension Evaluator {
       return (try pivot(table, columns: columns, values: values), nil)
     case .join(let kind, let right, let keys):
       var (other, _) = try evaluateSource(right, input: nil)
-      let rightName: String
-      if case .name(let n) = right { rightName = n.text } else { rightName = "right" }
+      let rightName = right.tableName ?? "right"
       if let needed = nextStageColumns {
         // A right column is needed under its own name or, when it clashes, as `name_<table>`.
         let keys = Set(keys.map(\.right.text))

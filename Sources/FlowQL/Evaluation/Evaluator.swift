@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// What a `let` name holds: a table, or a single value from a bare expression.
 public enum Binding: Sendable, Hashable {

@@ -63,8 +63,16 @@ extension Query {
         }
       case .take(let count):
         before = after?.union(count.columnReferences)
-      case .join(_, _, let keys):
-        before = after?.union(keys.map(\.left.text))
+      case .join(_, let right, let keys):
+        // A right column clashing with a left one is called `name_<table>`: reading that name
+        // needs the left `name` kept, or the right column would lose its suffix.
+        let suffix = "_" + (right.tableName ?? "right")
+        before = after.map { needs in
+          let clashing = needs.filter { $0.hasSuffix(suffix) && $0.count > suffix.count }.map {
+            String($0.dropLast(suffix.count))
+          }
+          return needs.union(keys.map(\.left.text)).union(clashing)
+        }
       case .chart, .inModel:
         before = after
       case .drop, .rename, .pivot, .schema, .verb:
@@ -74,6 +82,14 @@ extension Query {
       after = before
     }
     return needed
+  }
+}
+
+extension Source {
+  /// The table a `join` names (`join processes on …`), nil for a verb or an expression.
+  var tableName: String? {
+    if case .name(let n) = self { return n.text }
+    return nil
   }
 }
 

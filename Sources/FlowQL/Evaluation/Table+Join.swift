@@ -28,92 +28,67 @@ private func integerKeys(_ l: ColumnValues, _ r: ColumnValues) -> (left: [Int], 
   }
 }
 
+/// The right table's rows grouped by join key, so each left row finds its matches in one lookup.
+private struct JoinIndex {
+  let parts: [(left: [Int], right: [Int], dense: Int?)]
+  private var denseBucket: [Int]
+  private var bucketOf1: [Int: Int] = [:]
+  private var bucketOf: [[Int]: Int] = [:]
+  /// The right rows of each bucket, in row order.
+  private(set) var buckets: [[Int]] = []
+
+  init(_ parts: [(left: [Int], right: [Int], dense: Int?)]) {
+    self.parts = parts
+    denseBucket = [Int](repeating: -1, count: parts.count == 1 ? parts[0].dense ?? 0 : 0)
+  }
+
+  /// The bucket of `row` of the left (or right) table, nil when no right row has its key.
+  func bucket(of row: Int, right: Bool) -> Int? {
+    guard parts.count == 1 else { return bucketOf[parts.map { right ? $0.right[row] : $0.left[row] }] }
+    let key = right ? parts[0].right[row] : parts[0].left[row]
+    guard parts[0].dense != nil else { return bucketOf1[key] }
+    return denseBucket[key] < 0 ? nil : denseBucket[key]
+  }
+
+  /// Files right row `row` under its key.
+  mutating func add(right row: Int) {
+    if let id = bucket(of: row, right: true) {
+      buckets[id].append(row)
+      return
+    }
+    let id = buckets.count
+    buckets.append([row])
+    if parts.count > 1 {
+      bucketOf[parts.map { $0.right[row] }] = id
+    } else if parts[0].dense != nil {
+      denseBucket[parts[0].right[row]] = id
+    } else {
+      bucketOf1[parts[0].right[row]] = id
+    }
+  }
+}
+
 extension Evaluator {
   /// A hash join of `left` and `right` on `keys`; right key columns are dropped, and right
   /// columns whose names clash get the suffix `_<table>`.
+  ///
+  /// Right rows are grouped into buckets by key and each left row notes its bucket, so the exact
+  /// output size is known (and checked, `E323`) before anything large is allocated.
   ///
   /// - Complexity: O(left + right + output rows).
   mutating func join(
     _ left: Table, _ right: Table, rightName: String, kind: JoinKind, keys: [(left: Name, right: Name)],
     at range: SourceRange
   ) throws(Diagnostic) -> Table {
-    var leftKeys: [Column] = []
-    var rightKeys: [Column] = []
-    for (l, r) in keys {
-      guard let lc = left[l.text] else { throw unknownColumn(l.text, l.range, in: left) }
-      guard let rc = right[r.text] else { throw unknownColumn(r.text, r.range, in: right) }
-      guard Vector.typeName(lc.values) == Vector.typeName(rc.values) else {
-        throw Diagnostic(
-          .joinKeyMismatch,
-          "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
-          at: l.range.union(r.range), label: "keys of different types",
-          help: "join on columns of the same type, such as `source = id`")
-      }
-      leftKeys.append(lc)
-      rightKeys.append(rc)
-    }
-    // Right rows are grouped into buckets by key, and each left row notes its bucket, so the exact
-    // output size is known before anything large is allocated.
-    let parts = zip(leftKeys, rightKeys).map { integerKeys($0.values, $1.values) }
-    let single = parts.count == 1
-    let dense = single ? parts[0].dense : nil
-    var denseBucket = [Int](repeating: -1, count: dense ?? 0)
-    var bucketOf1: [Int: Int] = [:]
-    var bucketOf: [[Int]: Int] = [:]
-    var buckets: [[Int]] = []
-    func find(_ row: Int, right: Bool) -> Int? {
-      guard single else { return bucketOf[parts.map { right ? $0.right[row] : $0.left[row] }] }
-      let key = right ? parts[0].right[row] : parts[0].left[row]
-      guard dense != nil else { return bucketOf1[key] }
-      return denseBucket[key] < 0 ? nil : denseBucket[key]
-    }
+    let keyColumns = try joinKeys(left, right, keys)
+    var index = JoinIndex(keyColumns.map { integerKeys($0.left.values, $0.right.values) })
     for row in 0..<right.rowCount {
       if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      if let id = find(row, right: true) {
-        buckets[id].append(row)
-        continue
-      }
-      let id = buckets.count
-      buckets.append([row])
-      if !single {
-        bucketOf[parts.map { $0.right[row] }] = id
-      } else if dense != nil {
-        denseBucket[parts[0].right[row]] = id
-      } else {
-        bucketOf1[parts[0].right[row]] = id
-      }
-    }
-    var leftBucket = [Int](repeating: -1, count: left.rowCount)
-    var outputRows = 0
-    for row in 0..<left.rowCount {
-      if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      if let found = find(row, right: false) {
-        leftBucket[row] = found
-        outputRows += buckets[found].count
-      } else if kind == .left {
-        outputRows += 1
-      }
+      index.add(right: row)
     }
     let dropped = Set(keys.map(\.right.text))
     let kept = left.columns + right.columns.filter { !dropped.contains($0.name) }
-    try checkJoinSize(rows: outputRows, columns: kept, at: range)
-    var leftRows: [Int] = []
-    var rightRows: [Int] = []
-    leftRows.reserveCapacity(outputRows)
-    rightRows.reserveCapacity(outputRows)
-    for row in 0..<left.rowCount {
-      if row % Self.checkInterval == 0 { try checkCancelled(range) }
-      let id = leftBucket[row]
-      if id >= 0 {
-        for m in buckets[id] {
-          leftRows.append(row)
-          rightRows.append(m)
-        }
-      } else if kind == .left {
-        leftRows.append(row)
-        rightRows.append(-1)
-      }
-    }
+    let (leftRows, rightRows) = try matchingRows(left.rowCount, index, kind, kept, range)
     var columns: [Column] = []
     for column in left.columns {
       columns.append(try gather(column, leftRows, at: range))
@@ -124,6 +99,63 @@ extension Evaluator {
       columns.append(c)
     }
     return Table(columns, caption: left.caption)
+  }
+
+  /// The key columns of both sides, checked to exist and to have the same type.
+  private func joinKeys(_ left: Table, _ right: Table, _ keys: [(left: Name, right: Name)]) throws(Diagnostic)
+    -> [(left: Column, right: Column)]
+  {
+    var out: [(left: Column, right: Column)] = []
+    for (l, r) in keys {
+      guard let lc = left[l.text] else { throw unknownColumn(l.text, l.range, in: left) }
+      guard let rc = right[r.text] else { throw unknownColumn(r.text, r.range, in: right) }
+      guard Vector.typeName(lc.values) == Vector.typeName(rc.values) else {
+        throw Diagnostic(
+          .joinKeyMismatch,
+          "cannot join \(Vector.describe(lc.values, lc.dimension)) with \(Vector.describe(rc.values, rc.dimension))",
+          at: l.range.union(r.range), label: "keys of different types",
+          help: "join on columns of the same type, such as `source = id`")
+      }
+      out.append((lc, rc))
+    }
+    return out
+  }
+
+  /// The (left row, right row) pairs of the result in output order; a right row of -1 is a left
+  /// row without a match (`join left`). Refuses results over ``joinByteLimit`` first.
+  private func matchingRows(
+    _ leftCount: Int, _ index: JoinIndex, _ kind: JoinKind, _ columns: [Column], _ range: SourceRange
+  ) throws(Diagnostic) -> ([Int], [Int]) {
+    var leftBucket = [Int](repeating: -1, count: leftCount)
+    var outputRows = 0
+    for row in 0..<leftCount {
+      if row % Self.checkInterval == 0 { try checkCancelled(range) }
+      if let found = index.bucket(of: row, right: false) {
+        leftBucket[row] = found
+        outputRows += index.buckets[found].count
+      } else if kind == .left {
+        outputRows += 1
+      }
+    }
+    try checkJoinSize(rows: outputRows, columns: columns, at: range)
+    var leftRows: [Int] = []
+    var rightRows: [Int] = []
+    leftRows.reserveCapacity(outputRows)
+    rightRows.reserveCapacity(outputRows)
+    for row in 0..<leftCount {
+      if row % Self.checkInterval == 0 { try checkCancelled(range) }
+      let id = leftBucket[row]
+      if id >= 0 {
+        for m in index.buckets[id] {
+          leftRows.append(row)
+          rightRows.append(m)
+        }
+      } else if kind == .left {
+        leftRows.append(row)
+        rightRows.append(-1)
+      }
+    }
+    return (leftRows, rightRows)
   }
 
   /// Throws `E323` when a join of `rows` rows of `columns` would exceed `joinByteLimit`.

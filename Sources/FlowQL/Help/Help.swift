@@ -33,6 +33,7 @@ enum Help {
     case .flag: ""
     case .one: " value"
     case .list: " value, …"
+    case .term: " name(…)"
     case .block: " { … }"
     case .query: " query"
     }

@@ -100,6 +100,7 @@ extension Parser {
     }
     if current.kind == .identifier, let signature = verbs[current.keyword],
       !peek().kind.continuesLine || peek().kind == .pipe
+        || (peek().kind == .colon && signature.clauses.contains { $0.keyword == ":" })
     {
       return .verb(try parseVerb(signature))
     }

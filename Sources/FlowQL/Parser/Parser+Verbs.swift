@@ -52,7 +52,7 @@ extension Parser {
   private mutating func parseClauseArguments(
     _ spec: VerbClauseSpec, keywordRange: SourceRange
   ) throws(Abort) -> VerbSyntax.Clause {
-    var clause = VerbSyntax.Clause(keyword: spec.keyword, range: keywordRange, arguments: [], block: nil)
+    var clause = VerbSyntax.Clause(keyword: spec.keyword, range: keywordRange, arguments: [])
     switch spec.arity {
     case .flag:
       break
@@ -63,29 +63,15 @@ extension Parser {
         if at(.comma) { advance() }
         clause.arguments.append(try parseExpression())
       } while at(.comma)
+    case .term:
+      clause.term = try parseTerm()
     case .block:
       let open = try expect(.lBrace, "`{`")
-      var depth = 1
-      while depth > 0 {
-        if at(.eof) {
-          throw fail(
-            Diagnostic(
-              .unclosedBracket, "this `{` is never closed", at: open.range, label: "opened here",
-              help: "add `}` where the block ends"))
-        }
-        if at(.lBrace) { depth += 1 }
-        if at(.rBrace) { depth -= 1 }
-        advance()
-      }
-      let raw = source.text(SourceRange(open.range.end, previous.range.start))
-      clause.block = raw.trimmingSpaces
-      clause.blockOffset = open.range.end + raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+      clause.edits = try parseEdits(opening: open)
     case .query:
       if at(.colon) { advance() }
-      let start = current.range.start
       guard !atStatementEnd else { throw fail(unexpected: "a query after `\(spec.keyword)`") }
-      while !atStatementEnd { advance() }
-      clause.query = (source.text(SourceRange(start, previous.range.end)), start)
+      clause.query = try parseQuery()
     }
     clause.range = clause.range.union(previous.range)
     return clause

@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// The named tables a session can query and the names used for did-you-mean and completion.
 ///

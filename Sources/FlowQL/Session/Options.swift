@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// Display options changed with `set`; they live for the session.
 ///
@@ -54,7 +54,7 @@ public struct Options: Sendable, Hashable {
   }
 
   /// Fixed-point formatting without locale, thousands separated by ",".
-  static func format(_ value: Double, decimals: Int) -> String {
+  package static func format(_ value: Double, decimals: Int) -> String {
     if value.isInfinite { return value > 0 ? "∞" : "-∞" }
     let d = max(0, min(decimals, 12))
     var scale = 1.0

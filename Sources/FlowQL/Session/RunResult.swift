@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// One output of a cell, in the order statements produced them.
 public enum Output: Sendable, Hashable {

@@ -57,11 +57,12 @@ struct VerbSyntax: Sendable {
     var keyword: String
     var range: SourceRange
     var arguments: [Expr]
-    var block: String?
-    /// Where `block` starts in the cell.
-    var blockOffset = 0
-    /// For `.query` clauses: the rest of the statement and where it starts.
-    var query: (text: String, offset: Int)?
+    /// For `.block` clauses: the edits between the braces.
+    var edits: [EditSyntax] = []
+    /// For `.query` clauses: the rest of the statement.
+    var query: Query?
+    /// For `.term` clauses: the term as written.
+    var term: TermSyntax?
   }
 
   var name: Name

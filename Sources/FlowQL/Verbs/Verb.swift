@@ -59,11 +59,16 @@ public struct VerbClauseSpec: Sendable, Hashable {
     case one
     /// One or more comma-separated expressions (`of "SEP", "MAG"`).
     case list
-    /// A `{ … }` block kept as raw text (`scenario x { … }`).
+    /// One term: a name with arguments that may be named (`lifetime weibull(shape = 2.5, scale = 14)`),
+    /// handed to the verb as ``VerbArgument/term(_:)``.
+    case term
+    /// A `{ … }` block of edits (`scenario x { scale A -> B by 1.2 }`), parsed with the cell into
+    /// ``VerbClause/edits``.
     case block
-    /// The rest of the statement, pipes included, as a FlowQL query the verb may run with
-    /// ``VerbCall/run(_:catalog:isCancelled:)`` (`compare a, b: dependence years 2015..2022`).
-    /// An optional `:` before it is skipped. Must be the verb's last clause.
+    /// The rest of the statement, pipes included, as a FlowQL query parsed with the cell
+    /// (``VerbClause/query``) that the verb may run with ``VerbCall/run(_:catalog:isCancelled:)``
+    /// (`compare a, b: dependence years 2015..2022`). An optional `:` before it is skipped. Must be
+    /// the verb's last clause.
     case query
   }
 
@@ -100,174 +105,4 @@ public struct VerbClauseSpec: Sendable, Hashable {
   }
 
   var words: [String] { keyword.split(separator: " ").map { String($0).lowercased() } }
-}
-
-/// An evaluated verb argument.
-public enum VerbArgument: Sendable, Hashable {
-  /// A constant: text, number (with dimension), year or truth value.
-  case value(Cell)
-  /// A bare name such as `material` or `stage` (no column or binding of that name applies).
-  case name(String)
-  /// A year range `2015..2022`, both ends included.
-  case range(Int, Int)
-
-  /// The argument as text (for strings and names).
-  public var text: String? {
-    switch self {
-    case .value(.text(let s)), .name(let s): s
-    default: nil
-    }
-  }
-
-  /// The argument as a number in base units.
-  public var number: Double? {
-    switch self {
-    case .value(.number(let v, _)): v
-    case .value(.year(let y)): Double(y)
-    default: nil
-    }
-  }
-
-  /// The argument as a whole number (years, counts).
-  public var integer: Int? {
-    guard let n = number, n.rounded() == n, abs(n) < 1e15 else { return nil }
-    return Int(n)
-  }
-}
-
-/// One parsed and evaluated clause.
-public struct VerbClause: Sendable, Hashable {
-  /// The clause keyword as declared in the signature ("" for leading arguments).
-  public var keyword: String
-  /// The evaluated arguments (lists flattened).
-  public var arguments: [VerbArgument]
-  /// For `.block` clauses: the text between the braces.
-  public var block: String?
-  /// For `.query` clauses: the query text.
-  public var query: String?
-  /// Where `query` starts in the cell, so its diagnostics point at the right place.
-  var queryOffset = 0
-  /// Where `block` starts in the cell (verbs that parse their block report errors there).
-  var blockOffset = 0
-
-  /// Creates a clause (hosts use this to test their verbs directly).
-  public init(keyword: String, arguments: [VerbArgument], block: String? = nil) {
-    self.keyword = keyword
-    self.arguments = arguments
-    self.block = block
-  }
-}
-
-/// A verb invocation handed to ``Verb/evaluate(_:catalog:isCancelled:)``.
-public struct VerbCall: Sendable {
-  /// The verb's name.
-  public var name: String
-  /// The clauses in written order.
-  public var clauses: [VerbClause]
-  /// The incoming table when the verb follows `|`.
-  public var input: Table?
-  /// The session's `let` tables, for verbs that refer to named results.
-  public var tables: [String: Table]
-  /// The session's bindings, for running `.query` clauses.
-  var bindings: [String: Binding] = [:]
-
-  /// Creates a call (hosts use this to test their verbs directly).
-  public init(name: String, clauses: [VerbClause], input: Table? = nil, tables: [String: Table] = [:]) {
-    self.name = name
-    self.clauses = clauses
-    self.input = input
-    self.tables = tables
-  }
-
-  /// Runs a `.query` clause against `catalog` (for example a scenario's modified flows), with
-  /// the session's bindings. Errors are reported at their place in the cell.
-  ///
-  /// - Throws: the query's first ``Diagnostic``, or ``VerbError`` when the clause has no query.
-  /// - Returns: the query's last table and its chart request.
-  public func run(_ clause: VerbClause, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
-    guard let text = clause.query else {
-      throw VerbError("`\(clause.keyword)` holds no query", clause: clause.keyword)
-    }
-    var session = Session(catalog: catalog, bindings: bindings)
-    let result = session.run(text, isCancelled: isCancelled)
-    if var error = result.errors.first {
-      error.range = SourceRange(error.range.start + clause.queryOffset, error.range.end + clause.queryOffset)
-      throw error
-    }
-    for case .table(let table, let chart) in result.outputs.reversed() {
-      return VerbOutput(table, chart: chart, warnings: result.warnings.map(\.message))
-    }
-    throw VerbError("the query after `\(clause.keyword)` produced no table", clause: clause.keyword)
-  }
-
-  /// The first clause with this keyword.
-  public func clause(_ keyword: String) -> VerbClause? {
-    clauses.first { $0.keyword == keyword }
-  }
-}
-
-/// What a verb returns: a table, an optional default chart and warnings for stderr.
-public struct VerbOutput: Sendable {
-  /// The result table.
-  public var table: Table
-  /// A chart shown unless a later `| chart …` overrides it.
-  public var chart: ChartRequest?
-  /// Warnings shown on stderr (imbalances, defaulted years …).
-  public var warnings: [String]
-  /// Models the verb defines (`scenario`, `load`); the session keeps them once the statement
-  /// has succeeded, so a failing statement changes nothing.
-  public var definedModels: [NamedModel]
-
-  /// Creates an output.
-  public init(
-    _ table: Table, chart: ChartRequest? = nil, warnings: [String] = [], definedModels: [NamedModel] = []
-  ) {
-    self.table = table
-    self.chart = chart
-    self.warnings = warnings
-    self.definedModels = definedModels
-  }
-}
-
-/// A problem a verb reports; FlowQL turns it into an `E402` diagnostic under the clause.
-public struct VerbError: Error, Sendable, Hashable {
-  /// The one-line message.
-  public var message: String
-  /// An optional fix.
-  public var help: String?
-  /// The clause keyword responsible, or nil for the verb as a whole.
-  public var clause: String?
-
-  /// Creates a verb error.
-  public init(_ message: String, help: String? = nil, clause: String? = nil) {
-    self.message = message
-    self.help = help
-    self.clause = clause
-  }
-}
-
-/// The verbs a host makes available, by name.
-public struct VerbRegistry: Sendable {
-  private var verbs: [String: any Verb] = [:]
-
-  /// An empty registry.
-  public init() {}
-
-  /// Creates a registry holding `verbs`.
-  public init(_ verbs: [any Verb]) {
-    for v in verbs { register(v) }
-  }
-
-  /// Adds or replaces a verb.
-  public mutating func register(_ verb: any Verb) {
-    verbs[verb.signature.name.lowercased()] = verb
-  }
-
-  /// The verb with this name (case-insensitive).
-  public func verb(named name: String) -> (any Verb)? { verbs[name.lowercased()] }
-
-  /// Every signature, sorted by name.
-  public var signatures: [VerbSignature] {
-    verbs.values.map(\.signature).sorted { $0.name < $1.name }
-  }
 }

@@ -9,7 +9,8 @@ extension KernelCore {
     let types: [JSONValue] = completion.matches.enumerated().map { i, match in
       [
         "start": .int(completion.start), "end": .int(completion.end), "text": .string(match),
-        "type": .string(i < completion.types.count ? completion.types[i] : ""), "signature": "",
+        "type": .string(i < completion.types.count ? completion.types[i] : ""),
+        "signature": .string(i < completion.documentation.count ? completion.documentation[i] : ""),
       ]
     }
     let content: JSONValue = [

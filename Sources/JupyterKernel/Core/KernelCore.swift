@@ -80,7 +80,9 @@ public struct KernelCore {
   private func abort(_ request: Message, io: any KernelIO) {
     io.publish(factory.child(of: request, type: "status", content: ["execution_state": "busy"]))
     io.reply(
-      factory.reply(to: request, content: ["status": "aborted", "execution_count": .int(executionCount)]),
+      // Only the status, as ipykernel sends it: a count would show the failed cell's number on
+      // every aborted cell.
+      factory.reply(to: request, content: ["status": "aborted"]),
       on: .shell)
     io.publish(factory.child(of: request, type: "status", content: ["execution_state": "idle"]))
   }

@@ -65,10 +65,6 @@ struct ShutdownRequest: Decodable {
   var restart: Bool?
 }
 
-struct InputReply: Decodable {
-  var value: String
-}
-
 extension JSONValue {
   /// Decodes request content, or describes what is wrong with it for an error reply.
   func decodeRequest<T: Decodable>(_ type: T.Type) -> Result<T, ExecutionError> {

@@ -33,13 +33,16 @@ public struct Completion: Sendable, Hashable {
   public var end: Int
   /// One type label per match (JupyterLab's `_jupyter_types_experimental`), e.g. "keyword".
   public var types: [String]
+  /// One short documentation text per match (sent as its `signature`), or none.
+  public var documentation: [String]
 
-  /// Creates a completion; `types` defaults to none.
-  public init(matches: [String], start: Int, end: Int, types: [String] = []) {
+  /// Creates a completion; `types` and `documentation` default to none.
+  public init(matches: [String], start: Int, end: Int, types: [String] = [], documentation: [String] = []) {
     self.matches = matches
     self.start = start
     self.end = end
     self.types = types
+    self.documentation = documentation
   }
 }
 

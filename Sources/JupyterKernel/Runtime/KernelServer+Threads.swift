@@ -1,3 +1,4 @@
+import Dispatch
 import ZeroMQ
 
 extension KernelServer {
@@ -23,7 +24,7 @@ extension KernelServer {
     do {
       queue = try Socket(state.context, type: .pull)
       try queue.setHighWaterMarks(send: 0, receive: 0)
-      try queue.bind(RuntimeState.iopubQueue)
+      try queue.bind(state.iopubQueue)
     } catch {
       state.reportBindFailure("cannot create the iopub queue: \(error)")
       state.bound.signal()
@@ -69,7 +70,7 @@ extension KernelServer {
       let push = try Socket(state.context, type: .push)
       try push.setHighWaterMarks(send: 0, receive: 0)
       try push.setLinger(milliseconds: RuntimeState.lingerMilliseconds)
-      try push.connect(RuntimeState.iopubQueue)
+      try push.connect(state.iopubQueue)
       return push
     } catch {
       state.reportBindFailure("cannot connect to the iopub queue: \(error)")
@@ -90,8 +91,8 @@ extension KernelServer {
     let core = ControlCore(factory: state.factory, info: state.info, interrupt: state.interrupt)
     while !state.isStopping {
       guard let message = receiveMessage(control, state: state, channel: "control") else { continue }
-      if case .shutdown(let restart) = core.handle(message, io: io) {
-        state.requestShutdown(restart: restart)
+      if case .shutdown = core.handle(message, io: io) {
+        state.requestShutdown()
       }
     }
     push.close()
@@ -112,13 +113,19 @@ extension KernelServer {
     var core = KernelCore(
       interpreter: makeInterpreter(), factory: state.factory, info: state.info, interrupt: state.interrupt)
     var pending: [Message] = []
+    var window: AbortWindow?
     while !state.isStopping {
       guard
         let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
       else { continue }
+      let started = HeaderDate.nowSeconds()
+      if let open = window, open.covers(message, now: started) {
+        _ = core.abortQueued([message], io: io)
+        continue
+      }
       switch core.handle(message, io: io) {
       case .proceed: break
-      case .shutdown(let restart): state.requestShutdown(restart: restart)
+      case .shutdown: state.requestShutdown()
       case .abortQueuedExecutions(let idle):
         // Everything that arrived before the failed cell's idle: executes are aborted, the rest
         // served afterwards.
@@ -129,6 +136,8 @@ extension KernelServer {
         }
         pending = core.abortQueued(queued, io: io)
         io.publish(idle)
+        // Requests of the same batch may still be on their way (see AbortWindow).
+        window = AbortWindow(failedCellStart: started, now: HeaderDate.nowSeconds())
       }
     }
     push.close()

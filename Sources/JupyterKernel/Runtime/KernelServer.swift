@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import Synchronization
 import ZeroMQ
 
 #if canImport(Glibc)
@@ -22,8 +23,13 @@ public enum KernelServer {
     connection: ConnectionInfo, info: KernelInfo,
     makeInterpreter: @escaping @Sendable () -> any KernelInterpreter
   ) throws -> Never {
+    KernelLog.setName(info.implementation)
     try connection.validate()
-    Signals.blockInterruptAndTerminate()
+    do throws(POSIXCallError) {
+      try Signals.blockInterruptAndTerminate()
+    } catch {
+      throw KernelStartupError("cannot set up signal handling: \(error)")
+    }
     let state = RuntimeState(context: try ZMQContext(), connection: connection, info: info)
 
     let threads: [(String, @Sendable (RuntimeState) -> Void)] = [

@@ -25,10 +25,16 @@ public enum NativeThread {
   @discardableResult
   public static func start(stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) -> Bool {
     var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
+    guard (try? POSIXCall.pthread(pthread_attr_init(&attributes), "pthread_attr_init")) != nil else { return false }
     defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setstacksize(&attributes, stackSize)
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    do throws(POSIXCallError) {
+      try POSIXCall.pthread(pthread_attr_setstacksize(&attributes, stackSize), "pthread_attr_setstacksize")
+      try POSIXCall.pthread(
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)), "pthread_attr_setdetachstate")
+    } catch {
+      KernelLog.warning("cannot start a thread: \(error)")
+      return false
+    }
     let context = Unmanaged.passRetained(Body(run: body)).toOpaque()
     var thread = pthread_t()
     let created = pthread_create(

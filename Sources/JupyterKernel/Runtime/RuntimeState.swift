@@ -14,7 +14,6 @@ final class RuntimeState: Sendable {
   let info: KernelInfo
   let interrupt = InterruptFlag()
   private let stopping = Atomic<Bool>(false)
-  private let restart = Atomic<Bool>(false)
   /// Signalled once when the kernel should exit.
   let shutdownRequested = DispatchSemaphore(value: 0)
   /// Signalled by each socket thread as it binds (or fails to).
@@ -23,8 +22,9 @@ final class RuntimeState: Sendable {
   let finished = DispatchSemaphore(value: 0)
   let startupErrors = Mutex<[String]>([])
 
-  /// The in-process endpoint where producers hand iopub messages to the iopub thread.
-  static let iopubQueue = "inproc://flowql-iopub"
+  /// The in-process endpoint where producers hand iopub messages to the iopub thread, named
+  /// after the embedding kernel (`inproc://NAME-iopub`).
+  var iopubQueue: String { "inproc://\(info.implementation)-iopub" }
   /// How long closing sockets may keep trying to deliver (ms); keeps shutdown under a second.
   static let lingerMilliseconds = 500
   /// How often loops look at the stop flag (ms).
@@ -40,10 +40,10 @@ final class RuntimeState: Sendable {
 
   var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
-  /// Asks every loop to finish; the first call wins.
-  func requestShutdown(restart: Bool = false) {
+  /// Asks every loop to finish; the first call wins. A restart is the same to the kernel: the
+  /// client's kernel manager starts a new process.
+  func requestShutdown() {
     if stopping.exchange(true, ordering: .acquiringAndReleasing) == false {
-      self.restart.store(restart, ordering: .releasing)
       interrupt.raise()
       _ = shutdownRequested.signal()
     }

@@ -17,11 +17,14 @@ enum Signals {
     return signals
   }
 
-  /// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts later.
-  static func blockInterruptAndTerminate() {
+  /// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts later, and
+  /// ignores SIGPIPE (a client that goes away must not end the kernel).
+  static func blockInterruptAndTerminate() throws(POSIXCallError) {
     var signals = set()
-    pthread_sigmask(SIG_BLOCK, &signals, nil)
-    signal(SIGPIPE, SIG_IGN)
+    try POSIXCall.pthread(pthread_sigmask(SIG_BLOCK, &signals, nil), "pthread_sigmask")
+    // `SIG_ERR` is the handler address -1.
+    let previous = signal(SIGPIPE, SIG_IGN)
+    try POSIXCall.classic(failed: unsafeBitCast(previous, to: Int.self) == -1, "signal(SIGPIPE)")
   }
 
   /// Starts the thread that turns SIGINT into an interrupt and SIGTERM into a shutdown.
@@ -30,7 +33,13 @@ enum Signals {
       var signals = set()
       while true {
         var received: Int32 = 0
-        guard sigwait(&signals, &received) == 0 else { continue }
+        do throws(POSIXCallError) {
+          try POSIXCall.pthread(sigwait(&signals, &received), "sigwait")
+        } catch {
+          // sigwait fails only for an invalid set; looping would spin a core.
+          KernelLog.warning("\(error); SIGINT no longer interrupts (interrupt_request still does)")
+          return
+        }
         if received == SIGINT {
           state.interrupt.raise()
         } else {
