@@ -65,14 +65,13 @@ struct TornadoRows {
           return name
         }
       } ?? []
-    return ChartRequest(
-      kind: .bar,
-      options: [
-        ChartOption(name: "x", value: .name("parameter")),
-        ChartOption(name: "y", value: .names(["change_low", "change_high"])),
-        ChartOption(name: "stack", value: .bool(true)),
-        ChartOption(name: "sort", value: .names(order)),
-        ChartOption(name: "title", value: .text("Change of \(result) at the low and high end of each input")),
-      ])
+    let title = "Change of \(result) at the low and high end of each input"
+    let settings: [ChartSetting] = [
+      ChartSetting(.x, .name("parameter")),
+      ChartSetting(.y, .names(["change_low", "change_high"])),
+      ChartSetting(.sort, .names(order)),
+      ChartSetting(.title, .text(title)),
+    ]
+    return ChartRequest(kind: .bar, settings: settings)
   }
 }

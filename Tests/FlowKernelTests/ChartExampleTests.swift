@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import Charts
 @testable import FlowKernel
 @testable import FlowQL
 
@@ -43,7 +44,7 @@ import Testing
     let wantsChart = code.contains("| chart") && !code.contains("chart table") || code.hasPrefix("sankey")
     if wantsChart && !code.contains("layer cost | chart table") {
       let charts = result.events.compactMap { event -> String? in
-        if case .display(_, let svg?) = event { return svg } else { return nil }
+        if case .display(let d) = event { return d.bundle.data["image/svg+xml"] } else { return nil }
       }
       #expect(!charts.isEmpty, "\(code) drew no chart")
     }

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
+import Charts
 @testable import FlowKernel
 @testable import FlowQL
 
@@ -64,7 +65,7 @@ import Testing
     var engine = FlowEngine.bundled()
     let result = engine.run(code)
     let svg = result.events.compactMap { event -> String? in
-      if case .display(_, let svg?) = event { svg } else { nil }
+      if case .display(let d) = event { d.bundle.data["image/svg+xml"] } else { nil }
     }.last
     return (svg, result.error?.traceback.joined(separator: "\n") ?? "")
   }
@@ -144,7 +145,7 @@ import Testing
   @Test func anOptionForAnotherKindIsAnErrorWithACaret() {
     var engine = FlowEngine.bundled()
     let error = engine.run("flows | summarize t = sum(mass) by year | chart line with (scale = 1 kt)").error
-    #expect(error?.name == "E132")
+    #expect(error?.code == "E132")
     #expect(error?.traceback.contains { $0.contains("^^^^^") } == true)
   }
 }

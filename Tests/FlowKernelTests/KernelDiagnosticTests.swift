@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+import Charts
 @testable import FlowKernel
 @testable import FlowQL
 
@@ -44,7 +45,7 @@ import Testing
     var engine = FlowEngine.bundled()
     let code = "flows | take 1 # " + String(repeating: "x", count: FlowEngine.maximumCellBytes)
     let error = engine.run(code).error
-    #expect(error?.name == "E001")
+    #expect(error?.code == "E001")
     let text = error?.traceback.joined(separator: "\n") ?? ""
     #expect(text.contains("^"))
     if let mismatch = snapshotMismatch(of: text, named: "E001.txt") { Issue.record("\(mismatch)") }

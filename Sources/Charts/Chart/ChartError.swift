@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A chart the user cannot have as asked: a code, a one-line message, help naming candidates,
 /// and the option responsible (the caller points its caret there; `nil` means the chart stage).

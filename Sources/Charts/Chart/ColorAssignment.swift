@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A stable palette slot per series name across a notebook (assigned first come); the chart's
 /// ``ChartPalette`` (Okabe–Ito by default) gives each slot its colour.
