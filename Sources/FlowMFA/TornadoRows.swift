@@ -66,13 +66,12 @@ struct TornadoRows {
         }
       } ?? []
     let title = "Change of \(result) at the low and high end of each input"
-    return ChartRequest(
-      kind: .bar,
-      settings: [
-        ChartSetting(.x, .name("parameter")),
-        ChartSetting(.y, .names(["change_low", "change_high"])),
-        ChartSetting(.sort, .names(order)),
-        ChartSetting(.title, .text(title)),
-      ])
+    let settings: [ChartSetting] = [
+      ChartSetting(.x, .name("parameter")),
+      ChartSetting(.y, .names(["change_low", "change_high"])),
+      ChartSetting(.sort, .names(order)),
+      ChartSetting(.title, .text(title)),
+    ]
+    return ChartRequest(kind: .bar, settings: settings)
   }
 }

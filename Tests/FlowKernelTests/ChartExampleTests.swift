@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import Charts
 @testable import FlowKernel
 @testable import FlowQL
 

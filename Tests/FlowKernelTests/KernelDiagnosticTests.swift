@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+import Charts
 @testable import FlowKernel
 @testable import FlowQL
 

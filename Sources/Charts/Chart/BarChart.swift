@@ -53,9 +53,9 @@ struct BarChart {
   private func layout(
     _ values: [[Double]], labels: [String], legend room: (top: Double, right: Double, bottom: Double)
   ) -> Frame {
-    let plotTop = ChartStyle.titleBand + room.top + 4
+    let plotTop = ChartStyle.titleBand + room.top + 4 + (chart.xTitle == nil ? 0 : 16)
     let wanted = plotTop + Double(data.count) * rowHeight + 44 + room.bottom
-    let height = max(Double(chart.height), min(wanted, 720).rounded())
+    let height = chart.heightFixed ? Double(chart.height) : max(Double(chart.height), min(wanted, 720).rounded())
     let plotBottom = height - 44 - room.bottom
     let band = (plotBottom - plotTop) / Double(max(data.count, 1))
     var low = 0.0
@@ -116,6 +116,15 @@ struct BarChart {
   }
 
   private func drawCategoryLabels(_ w: inout SVGWriter, _ f: Frame, labels: [String]) {
+    if let title = chart.xTitle {
+      // The category axis title stands above the category labels.
+      w.element(
+        "text",
+        [
+          "x": .number(f.plotLeft - 8), "y": .number(f.plotTop - 6), "text-anchor": "end",
+          "font-size": .number(ChartStyle.axisTitleSize), "fill": .text(ChartStyle.ink),
+        ], text: title)
+    }
     w.open("g", ["font-size": .number(ChartStyle.labelSize), "fill": .text(ChartStyle.ink), "text-anchor": "end"])
     // Labels need about 12 px each; when bars are thinner, label every k-th bar.
     let every = max(1, Int((12 / max(f.band, 0.1)).rounded(.up)))

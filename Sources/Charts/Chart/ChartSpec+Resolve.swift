@@ -89,6 +89,7 @@ extension ChartSpec {
       height: height ?? 400, warnings: warnings, xTitle: xTitle, yTitle: yTitle)
     chart.legend = legend
     chart.palette = palette
+    chart.heightFixed = height != nil
     chart.overlap = kind == .area && stack == false
     chart.valueLabels = valueLabels
     chart.sort = sort

@@ -66,8 +66,8 @@ public struct ChartSpec: Sendable, Hashable {
   public var low: String?
   /// The upper-bound column; inferred from `<y>_high` when `nil`.
   public var high: String?
-  /// Sankey: order nodes to minimise crossings (`false` keeps d3's order, for comparisons).
-  var minimiseCrossings = true
+  /// Sankey: order nodes to minimise crossings (`false` keeps d3's order, for comparisons and benchmarks).
+  public var minimiseCrossings = true
   /// Sankey: start crossing minimisation from one order shuffled with this seed, alone (for tests).
   var randomStart: UInt64? = nil
 

@@ -28,6 +28,8 @@ public struct ResolvedChart: Sendable, Hashable {
   public var xTitle: String? = nil
   /// The value axis title the user chose, if any.
   public var yTitle: String? = nil
+  /// Whether the user fixed the height (kinds that grow with content then keep it).
+  public var heightFixed = false
   /// Where the legend stands.
   public var legend: ChartLegend = .top
   /// The colour palette.

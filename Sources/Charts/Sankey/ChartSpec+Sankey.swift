@@ -51,9 +51,12 @@ extension ChartSpec {
       split = "split"
     }
     let dimension = table[valueName]?.dimension ?? .none
-    return ResolvedChart(
+    var chart = ResolvedChart(
       kind: .sankey, x: source, y: [valueName], series: split, target: target, dimension: dimension,
       unit: try resolveUnit(dimension), title: title ?? table.caption ?? "\(valueName) flows",
       width: width ?? 0, height: height ?? 0, warnings: [])
+    chart.legend = legend
+    chart.palette = palette
+    return chart
   }
 }

@@ -14,7 +14,7 @@ struct SankeyLabels: Sendable {
   }
 
   static let lineHeight = 12.0
-  static let wrapWidth = 150.0
+  static let wrapWidth = 120.0
   /// Space between a node and its label.
   static let gap = 5.0
 

@@ -26,7 +26,7 @@ extension SankeyRenderer {
       self.top = top
       let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
       let perColumn = Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
-      var diagram = fixedHeight.map { $0 - top - 16 - room.bottom } ?? min(900, max(300, Double(perColumn) * 48))
+      var diagram = fixedHeight.map { $0 - top - 16 - room.bottom } ?? min(900, max(360, Double(perColumn) * 52))
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
       let plain = { (diagram: Double) in
         SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram, scale: spec.scale)

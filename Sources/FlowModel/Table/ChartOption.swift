@@ -10,7 +10,8 @@ public enum ChartOption: String, Sendable, Hashable, CaseIterable {
     let drawn = Set(ChartKind.allCases).subtracting([.table])
     let cartesian: Set<ChartKind> = [.bar, .column, .line, .area, .stacked, .stacked100]
     switch self {
-    case .x, .y, .title, .unit, .height, .width: return drawn
+    case .x, .y, .title, .height, .width: return drawn
+    case .unit: return drawn.subtracting([.stacked100])
     case .series, .legend: return drawn.subtracting([.pie])
     case .palette: return drawn
     case .xtitle, .ytitle: return cartesian
