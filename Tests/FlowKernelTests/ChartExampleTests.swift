@@ -1,7 +1,7 @@
+import Charts
 import Foundation
 import Testing
 
-import Charts
 @testable import FlowKernel
 @testable import FlowQL
 

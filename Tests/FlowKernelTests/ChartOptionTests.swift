@@ -1,9 +1,9 @@
+import Charts
 import FlowModel
 import Foundation
 import TestSupport
 import Testing
 
-import Charts
 @testable import FlowKernel
 @testable import FlowQL
 
@@ -36,7 +36,8 @@ import Charts
     case .legend: ("legend = bottom", nil)
     case .sort:
       kind == .sankey
-        ? ("sort = [\"Separation\", \"Mining\"]", nil) : ([.bar, .pie].contains(kind) ? ("sort = name", nil) : ("sort = value", nil))
+        ? ("sort = [\"Separation\", \"Mining\"]", nil)
+        : ([.bar, .pie].contains(kind) ? ("sort = name", nil) : ("sort = value", nil))
     case .height: ("height = 640", "height=\"640\"")
     case .width: ("width = 1500", "width=\"1500\"")
     case .palette: ("palette = tableau", "#4E79A7")
@@ -105,13 +106,17 @@ import Charts
     let (inferred, e1) = Self.svg(
       q + " | derive total_low = total * 0.8, total_high = total * 1.2 | chart \(kind.rawValue)")
     let (explicit, e2) = Self.svg(
-      q + " | derive t_lo = total * 0.8, t_hi = total * 1.2 | chart \(kind.rawValue) with (y = total, low = t_lo, high = t_hi)")
+      q
+        + " | derive t_lo = total * 0.8, t_hi = total * 1.2 | chart \(kind.rawValue) with (y = total, low = t_lo, high = t_hi)"
+    )
     let a = try #require(plain, "\(e0)")
     let b = try #require(inferred, "\(e1)")
     let c = try #require(explicit, "\(e2)")
     #expect(a != b)
     // The inferred bounds draw the same marks as the explicit ones.
-    let marks = { (svg: String) in svg.split(separator: "\n").filter { $0.contains("fill-opacity=\"0.2\"") || $0.contains("stroke-width=\"1.2\"") } }
+    let marks = { (svg: String) in
+      svg.split(separator: "\n").filter { $0.contains("fill-opacity=\"0.2\"") || $0.contains("stroke-width=\"1.2\"") }
+    }
     #expect(!marks(b).isEmpty && marks(b).count == marks(c).count)
   }
 

@@ -1,8 +1,8 @@
+import Charts
 import Foundation
 import TestSupport
 import Testing
 
-import Charts
 @testable import FlowKernel
 @testable import FlowQL
 

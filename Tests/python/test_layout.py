@@ -48,7 +48,7 @@ def test_the_engine_shared_by_the_cli_and_the_kernel_knows_no_jupyter():
 
 
 def test_every_module_a_target_imports_is_declared(targets):
-    system = {"Foundation", "FoundationEssentials", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Darwin", "Testing",
+    system = {"Foundation", "FoundationEssentials", "FoundationXML", "Musl", "Dispatch", "Synchronization", "Glibc", "Darwin", "Testing",
               "Crypto", "ArgumentParser", "CZeroMQ"}
     paths = {"FlowQLTool": ROOT / "Sources" / "flowql"}
     for name, deps in targets.items():

@@ -103,35 +103,18 @@ extension Evaluator {
   }
 }
 
-/// Parameters as a JSON array, so a reader (or a test) can bind them.
-enum JSONText {
+extension JSONText {
+  /// Parameters as a JSON array, so a reader (or a test) can bind them.
   static func array(_ values: [SQLValue]) -> String {
-    "[" + values.map(value).joined(separator: ", ") + "]"
+    "[" + values.map(parameter).joined(separator: ", ") + "]"
   }
 
-  private static func value(_ v: SQLValue) -> String {
+  private static func parameter(_ v: SQLValue) -> String {
     switch v {
     case .text(let s): string(s)
-    case .number(let d): d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)") : "null"
+    case .number(let d): number(d)
     case .integer(let n): String(n)
     case .bool(let b): b ? "true" : "false"
     }
-  }
-
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20:
-        out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out + "\""
   }
 }

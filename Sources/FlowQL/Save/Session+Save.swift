@@ -31,7 +31,7 @@ extension Session {
 extension ChartRequest {
   /// `{"kind":"bar","options":{"x":"year",…}}`, options in written order.
   var jsonText: String {
-    let members = options.map { JSONText.string($0.name) + ":" + $0.value.jsonText }
+    let members = options.map { option, value in JSONText.string(option.rawValue) + ":" + value.jsonText }
     return "{\"kind\":\(JSONText.string(kind.rawValue)),\"options\":{\(members.joined(separator: ","))}}"
   }
 }
