@@ -17,9 +17,10 @@ import Testing
     return text.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
   }
 
-  /// Cells that need a file the test does not have, or that show a placeholder or a mistake on purpose.
+  /// Cells that need a file the test does not have, write one (`save`: SaveTests runs those in a
+  /// temporary folder), or show a placeholder or a mistake on purpose.
   static func runnable(_ code: String) -> Bool {
-    !code.contains("…") && !code.contains("load \"") && !code.contains("in copper") && !code.contains("in mine")
+    !code.contains("…") && !code.contains("load \"") && !code.contains("save \"") && !code.contains("in copper") && !code.contains("in mine")
       && !code.contains("<") && !code.contains("help ") && !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 

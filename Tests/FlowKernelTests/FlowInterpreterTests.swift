@@ -137,7 +137,9 @@ import Testing
     let text = try #require(svg)
     let parser = XMLParser(data: Data(text.utf8))
     #expect(parser.parse() && parser.parserError == nil)
-    #expect(text.contains("ENV") && text.contains("SEP"))
+    // Nodes are labelled by name (`labels = names`, the default), never cut.
+    #expect(text.contains("Lithosphere") && text.contains("Smelting and separation"))
+    #expect(!text.contains("…"))
   }
 
   @Test func twoRunsGiveTheSameBytes() {
