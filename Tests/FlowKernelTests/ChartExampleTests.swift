@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowKernel
@@ -8,19 +9,14 @@ import Testing
 /// Every example in `docs/language.md`, the README and `help` runs to the end in the kernel's
 /// engine, its chart (if it asks for one) rendered by the real renderer.
 @Suite struct ChartExampleTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  /// The ```flowql blocks of a Markdown file, each as one cell.
-  static func blocks(_ file: String) -> [String] {
-    let text = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
-    return text.components(separatedBy: "```flowql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-  }
+  /// The ```flowql blocks of a Markdown file of the repository, each as one cell.
+  static func blocks(_ file: String) -> [String] { flowqlBlocks(repositoryText(file)) }
 
   /// Cells that need a file the test does not have, write one (`save`: SaveTests runs those in a
   /// temporary folder), or show a placeholder or a mistake on purpose.
   static func runnable(_ code: String) -> Bool {
-    !code.contains("…") && !code.contains("load \"") && !code.contains("save \"") && !code.contains("in copper") && !code.contains("in mine")
+    !code.contains("…") && !code.contains("load \"") && !code.contains("save \"") && !code.contains("in copper")
+      && !code.contains("in mine")
       && !code.contains("<") && !code.contains("help ") && !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowMFA
@@ -6,16 +7,10 @@ import Testing
 
 /// Every `flowql` example of docs/language.md runs on the bundled model with the MFA verbs.
 @Suite struct MFADocsTests {
-  static let docs: String = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("docs/language.md")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-  }()
+  static let docs = repositoryText("docs/language.md")
 
   @Test func everyExampleRunsWithTheVerbs() {
-    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
-      $0.components(separatedBy: "```")[0]
-    }
+    let blocks = flowqlBlocks(Self.docs)
     var ran = 0
     for block in blocks {
       for chunk in block.components(separatedBy: "\n\n") {

@@ -1,16 +1,13 @@
 import FlowModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowQL
 
 /// `docs/language.md` must cover every topic and error code, and its examples must run.
 @Suite struct DocsTests {
-  static let docs: String = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("docs/language.md")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-  }()
+  static let docs = repositoryText("docs/language.md")
 
   @Test func coversEveryTopicAndCode() {
     #expect(!Self.docs.isEmpty)
@@ -71,9 +68,7 @@ import Testing
       "balance", "sankey", "dependence", "value_added", "mfca", "upstream", "downstream", "path", "study",
       "scenario", "compare", "load", "models", "stock_model", "uncertainty", "sensitivity", "reconcile",
     ]
-    let blocks = Self.docs.components(separatedBy: "```flowql\n").dropFirst().map {
-      $0.components(separatedBy: "```")[0]
-    }
+    let blocks = flowqlBlocks(Self.docs)
     var ran = 0
     for block in blocks {
       for chunk in block.components(separatedBy: "\n\n") {
