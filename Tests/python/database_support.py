@@ -76,8 +76,8 @@ QUERIES = [
 
 
 def run(code, env=None, check=True):
-    """`flowql run --format json -e code`: the events, and the error if any."""
-    proc = subprocess.run([BIN, "run", "--format", "json", "-e", code], capture_output=True, text=True,
+    """`flowql run --format bundle -e code`: the events, and the error if any."""
+    proc = subprocess.run([BIN, "run", "--format", "bundle", "-e", code], capture_output=True, text=True,
                           env=env, timeout=300)
     events = json.loads(proc.stdout)
     errors = [e for e in events if e["type"] == "error"]

@@ -83,7 +83,7 @@ def flowql_results(tmp_path_factory):
     program = tmp / "cases.flowql"
     program.write_text(flowql_program(CASES, tmp))
     run = subprocess.run(
-        [str(flowql_binary()), "run", str(program), "--format", "json"], capture_output=True, text=True, timeout=600
+        [str(flowql_binary()), "run", str(program), "--format", "bundle"], capture_output=True, text=True, timeout=600
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     events = json.loads(run.stdout)
@@ -144,7 +144,7 @@ PARAMETERS = ROOT / "Sources" / "FlowModel" / "Data" / "rare_earth_china" / "par
 
 
 def run_json(code):
-    run = subprocess.run([str(flowql_binary()), "run", "-e", code, "--format", "json"], capture_output=True, text=True, timeout=120)
+    run = subprocess.run([str(flowql_binary()), "run", "-e", code, "--format", "bundle"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     return json.loads(run.stdout)
 
