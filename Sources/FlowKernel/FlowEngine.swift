@@ -139,7 +139,8 @@ public struct FlowEngine: Sendable {
       }
     }
     guard !result.succeeded else { return CellResult(events: events, error: nil) }
-    return CellResult(events: events, error: Self.failure(result.errors, code))
+    // The run's own copy of the source: a statement may have masked part of it (a password).
+    return CellResult(events: events, error: Self.failure(result.errors, result.source))
   }
 
   /// The error of `diagnostics` as the user sees it.
