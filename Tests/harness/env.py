@@ -28,8 +28,10 @@ def jupyter_command(name: str) -> list[str]:
 
 
 def flowql_binary() -> pathlib.Path:
-    """The executable under test: $FLOWQL_BIN, else the debug build."""
-    return pathlib.Path(os.environ.get("FLOWQL_BIN", ROOT / ".build" / "debug" / "flowql"))
+    """The executable under test: $FLOWQL_BIN (relative to the repository), else the debug build.
+
+    Always absolute, so tests that run it from another folder (a temporary one) find it too."""
+    return (ROOT / os.environ.get("FLOWQL_BIN", ".build/debug/flowql")).resolve()
 
 
 def isolate(base: pathlib.Path) -> pathlib.Path:

@@ -10,8 +10,9 @@ import pathlib
 import subprocess
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = os.environ.get("FLOWQL_BIN", str(ROOT / ".build" / "debug" / "flowql"))
+from harness.env import ROOT, flowql_binary
+
+BIN = str(flowql_binary())
 BENCH_ROWS = 5000
 
 # Display in base units with 6 decimals, so rendered values compare as numbers.

@@ -29,7 +29,8 @@ def sources(module):
 
 
 def test_the_language_builds_without_the_mfa_verbs_and_without_jupyter(targets):
-    assert targets["FlowQL"] == {"FlowModel"}
+    assert targets["FlowQL"] == {"FlowModel", "FlowSQL"}
+    assert targets["FlowSQL"] == set(), "the SQL generator knows no FlowQL"
     assert targets["FlowMFA"] == {"FlowQL", "FlowModel"}
     for path in sources("FlowQL"):
         assert "import FlowMFA" not in path.read_text(), path
