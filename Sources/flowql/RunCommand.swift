@@ -21,7 +21,9 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: """
-      text (default); html; json (one JSON document per line for each result: columns with type       and unit, rows, caption, chart request); bundle (every output as the kernel sends it, as       one JSON array); or svg (the last chart of the run).
+      text (default); html; json (one JSON document per line for each result: columns with type \
+      and unit, rows, caption, chart request); bundle (every output as the kernel sends it, as \
+      one JSON array); or svg (the last chart of the run).
       """)
   var format: Format = .text
 
