@@ -41,6 +41,7 @@ public struct FlowInterpreter: KernelInterpreter {
       return .failure(Self.interruptedWhileRunning)
     }
     self.engine = engine
+    progress.clear(context)
     let events = Self.coalescingStreams(result.events)
     let lastDisplay = result.error == nil ? events.lastIndex { if case .display = $0 { true } else { false } } : nil
     var payloads: [Payload] = []

@@ -2,7 +2,7 @@ import Dispatch
 import JupyterKernel
 
 /// A "still running" line for long cells: shown once a cell has run for `delay` seconds,
-/// updated in place (`update_display_data`) every half second, replaced by the result at the end.
+/// updated in place (`update_display_data`) every half second, cleared when the cell's outputs come.
 ///
 /// Only cells slower than `delay` show it, so quick cells — and saved notebooks — stay
 /// byte-identical from run to run.
@@ -39,6 +39,15 @@ struct Progress {
       context.display(bundle(seconds(now)), displayID: displayID)
     }
     lastShown = now
+  }
+
+  /// Clears a shown line (and with it the cell's output so far, which is only that line) before
+  /// the cell's outputs are sent, so a slow cell's outputs are the same as a quick one's, in the
+  /// same order: the notebook stays byte-identical however long a cell took.
+  mutating func clear(_ context: ExecutionContext) {
+    guard lastShown != nil else { return }
+    context.clearOutput(wait: false)
+    lastShown = nil
   }
 
   /// Replaces a shown line with `result` (or with nothing); returns whether a line was shown.
