@@ -17,12 +17,17 @@ struct FlowColumnsReader {
   var uncertainties: [Double] = []
   /// Each row's line in the file (kept while reading, for duplicate messages).
   var lines: [Int32] = []
+  /// The bytes whose rows the columns are sized for (see ``reserveForFile(readSoFar:)``).
+  let region: Range<Int>
+  /// Where reading stopped: the next record's index in the file, and its line.
+  var next = (index: 0, line: 1)
 
-  init(file: String, header: FlowHeader, processes: [String]?) {
+  init(file: String, header: FlowHeader, processes: [String]?, region: Range<Int>) {
     self.file = file
     self.header = header
     closed = processes != nil
     ids = ByteInterner(processes ?? [])
+    self.region = region
   }
 
   /// The columns read so far.
@@ -38,6 +43,33 @@ struct FlowColumnsReader {
 
   /// Reads one data record; a blank line is skipped.
   mutating func add(_ record: CSVParser.Record, _ buffer: UnsafeMutableBufferPointer<UInt8>) throws {
+    if record.count != header.names.count || !addPlain(record, buffer.baseAddress!) {
+      try addChecked(record, buffer)
+    }
+    if years.count == Self.sampleRows { reserveForFile(readSoFar: record.end(record.count - 1) - region.lowerBound) }
+  }
+
+  /// Rows read before the columns are sized for the whole file.
+  private static var sampleRows: Int { 4096 }
+
+  /// Reserves room for the rows of ``region`` if its rows are as long as the first ones
+  /// (`readSoFar` bytes), so the columns are not copied as they grow.
+  private mutating func reserveForFile(readSoFar: Int) {
+    let rows = Int(Double(region.count) / Double(max(readSoFar, 1)) * Double(years.count) * 1.02) + 16
+    years.reserveCapacity(rows)
+    lines.reserveCapacity(rows)
+    sources.reserveCapacity(rows)
+    targets.reserveCapacity(rows)
+    materialCodes.reserveCapacity(rows)
+    masses.reserveCapacity(rows)
+    if header.cost != nil { costs.reserveCapacity(rows) }
+    if header.value != nil { values.reserveCapacity(rows) }
+    if header.sigma != nil { sigmas.reserveCapacity(rows) }
+    if header.uncertainty != nil { uncertainties.reserveCapacity(rows) }
+  }
+
+  /// Reads one data record with every check, throwing the located error for a bad field.
+  private mutating func addChecked(_ record: CSVParser.Record, _ buffer: UnsafeMutableBufferPointer<UInt8>) throws {
     let line = record.line
     func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
       var range = record.range(k)
@@ -151,7 +183,7 @@ struct FlowColumnsReader {
       file: file, line: Int(lines[row]), problem: .duplicateRow(firstLine: Int(lines[first ?? row])))
   }
 
-  private static func isSpace(_ byte: UInt8) -> Bool {
+  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 }

@@ -83,11 +83,18 @@ public struct FlowColumns: Sendable {
     result.costs = indices.map { costs[$0] }
     result.values = indices.map { values[$0] }
     result.goods = goods.gathered(indices)
-    result.provenances = provenances.gathered(indices)
-    result.rules = rules.gathered(indices)
+    // A loader's model shares one empty column for these three; so does the gathered model.
+    result.provenances = Self.same(provenances, goods) ? result.goods : provenances.gathered(indices)
+    result.rules = Self.same(rules, goods) ? result.goods : rules.gathered(indices)
     result.sigmas = sigmas.map { s in indices.map { s[$0] } }
     result.uncertainties = uncertainties.map { u in indices.map { u[$0] } }
     return result
+  }
+
+  /// Whether two columns hold the same codes over the same dictionary (at once when they share
+  /// storage).
+  private static func same(_ a: TextColumn, _ b: TextColumn) -> Bool {
+    a.dictionary == b.dictionary && a.codes == b.codes
   }
 
   /// The flows ordered by year, keeping the order within a year (a counting sort of row numbers).
