@@ -17,19 +17,20 @@ struct FlowRowsRead: @unchecked Sendable {
   let processes: [String]?
 
   /// Files smaller than this are read on one thread.
-  private static var parallelBytes: Int { 1 << 22 }
+  static var parallelBytes: Int { 1 << 22 }
 
   /// The rows from `start` (the record after the header, on `line`) to the end of the file.
   func rows(from start: Int, line: Int) throws -> FlowColumnsReader {
     let whole = start..<buffer.count
     guard let split = split(whole) else { return try scan(from: start, line: line, until: .max, expecting: whole) }
-    let halves = try MonteCarloRunner(runs: 2).run(isCancelled: { false }) { half in
+    let read: @Sendable (Int) throws -> Result<FlowColumnsReader, any Error> = { half in
       Result {
         half == 0
           ? try scan(from: start, line: line, until: split, expecting: whole)
           : try scan(from: split, line: 1, until: .max, expecting: split..<buffer.count)
       }
     }
+    let halves = try MonteCarloRunner(runs: 2).run(isCancelled: { false }, read)
     var first = try halves[0].get()
     guard first.next.index == split else {
       // Not a record boundary after all: read on from where the first half stopped.
@@ -48,7 +49,7 @@ struct FlowRowsRead: @unchecked Sendable {
   }
 
   /// The first line feed past the middle of `body`, when the file is large and holds no quote.
-  private func split(_ body: Range<Int>) -> Int? {
+  func split(_ body: Range<Int>) -> Int? {
     guard body.count >= Self.parallelBytes, let base = buffer.baseAddress,
       memchr(base + body.lowerBound, 0x22, body.count) == nil
     else { return nil }
