@@ -8,6 +8,11 @@ extension Evaluator {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     switch stage.kind {
     case .where(let condition):
+      if let positions = wherePositions(condition, in: table) {
+        var filtered = table.keeping(nextStageColumns).gathering(positions)
+        filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
+        return (filtered, nil)
+      }
       let v = try eval(condition, rows)
       let keep = try requireBool(v, condition, "the condition of `where`")
       var filtered: Table
