@@ -1,8 +1,10 @@
 """FlowQL on a real PostgreSQL 15: every compiled stage and function run in memory and pushed
 down with equal results; the same generated SQL on DuckDB; hostile names and values; wrong
 password; a server stopped mid-session; cancel."""
+import json
 import os
 import pathlib
+import subprocess
 import re
 import time
 
@@ -129,6 +131,50 @@ def test_fetch_limit_is_checked_before_the_rows_are_kept(server):
     assert "summarize" in "\n".join(error["traceback"])
     events, _ = db.run(connect(server) + f"set fetch = 100\n{db.B} | summarize n = count() by year", env=server.env())
     assert len(db.tables(events)[-1][1]) == 35
+
+
+def test_the_query_runs_once_and_stops_one_row_past_the_limit(server):
+    """A view that numbers its rows from a sequence: how far the sequence moved is how many rows
+    the server computed."""
+    server.psql("CREATE SEQUENCE counter; CREATE VIEW public.counted AS "
+                "SELECT g AS n, nextval('counter') AS k FROM generate_series(1, 50) g")
+    q = 'table "public.counted" in wh | summarize n = count(), top_k = max(k)\n'
+    q_rows = 'table "public.counted" in wh | where n > 0'
+    computed = lambda: int(server.psql("SELECT last_value FROM counter"))
+    events, _ = db.run(connect(server) + "set fetch = 50\n" + q_rows, env=server.env())
+    assert len(db.tables(events)[-1][1]) == 50
+    assert computed() == 50  # fetched whole, computed once (rewinding did not run it again)
+    events, error = db.run(connect(server) + "set fetch = 10\n" + q_rows, env=server.env(), check=False)
+    assert error["ename"] == "E503"
+    assert computed() == 50 + 11  # counted to the limit and one row past it, then stopped
+
+
+def run_measured(code, env):
+    """`flowql run` and the peak resident memory of that process in MB."""
+    proc = subprocess.Popen([db.BIN, "run", "--format", "bundle", "-e", code], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env)
+    out = proc.stdout.read()
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    events = json.loads(out)
+    errors = [e for e in events if e["type"] == "error"]
+    return (errors[0] if errors else None), usage.ru_maxrss / 1024
+
+
+def test_a_result_over_the_limit_sends_no_row(server):
+    """120,000 rows of 1 kB (about 120 MB on the wire if sent) against a limit one row short: the
+    kernel's memory stays as it is for a one-row result."""
+    server.psql("CREATE TABLE public.wide AS SELECT g AS n, repeat('x', 1000) AS pad "
+                "FROM generate_series(1, 120000) g")
+    error, baseline = run_measured(connect(server) + 'table "public.wide" in wh | summarize n = count()',
+                                   server.env())
+    assert error is None
+    started = time.perf_counter()
+    error, over = run_measured(connect(server) + 'set fetch = 119999\ntable "public.wide" in wh', server.env())
+    assert error["ename"] == "E503"
+    print(f"\nE503 after {time.perf_counter() - started:.2f} s; peak memory {over:.0f} MB "
+          f"(a one-row result: {baseline:.0f} MB)")
+    assert over - baseline < 30
 
 
 def test_sql_stage_shows_postgres_sql_and_refuses_what_does_not_compile(server):
