@@ -207,6 +207,47 @@ def test_sql_stage_shows_postgres_sql_and_refuses_what_does_not_compile(server):
     assert len(db.tables(events)[-1][1]) == 4
 
 
+# Codes only a running database raises; their goldens sit beside the others in
+# Tests/FlowQLTests/Snapshots. Re-record with RECORD_SNAPSHOTS=1.
+SERVER_CODE_TRIGGERS = {
+    "E502": 'connect "dbname=flowql" as wh\ntable "public.no_such_table" in wh | take 5',
+    "E503": 'connect "dbname=flowql" as wh\nset fetch = 100\ntable "public.bench" in wh | where year == 2000',
+}
+
+
+@pytest.mark.parametrize("code", sorted(SERVER_CODE_TRIGGERS))
+def test_server_codes_render_their_golden_messages(server, code):
+    """The connection from libpq's environment (PGHOST, PGPORT, PGUSER), so the input names no port."""
+    env = server.env() | {"PGHOST": "127.0.0.1", "PGPORT": str(server.port), "PGUSER": pg_server.USER}
+    source = SERVER_CODE_TRIGGERS[code]
+    _, error = db.run(source, env=env, check=False)
+    assert error is not None and error["ename"] == code
+    text = "input:\n" + "\n".join("    " + line for line in source.split("\n")) + "\n\n"
+    text += "\n".join(error["traceback"]) + "\n"
+    golden = db.ROOT / "Tests" / "FlowQLTests" / "Snapshots" / f"{code}.txt"
+    if os.environ.get("RECORD_SNAPSHOTS"):
+        golden.write_text(text)
+    assert text == golden.read_text()
+
+
+def test_every_database_help_example_runs(server):
+    """The examples of the `help` topics listed under Databases, on the test server."""
+    index = subprocess.run([db.BIN, "run", "-e", "help"], capture_output=True, text=True, check=True).stdout
+    names = index.split("Databases:\n", 1)[1].split("\n", 1)[0].strip().split(", ")
+    assert {"connect", "connections", "table", "sql", "fetch", "load table"} <= set(names)
+    for name in names:
+        page = subprocess.run([db.BIN, "run", "-e", f"help {name}"], capture_output=True, text=True,
+                              check=True).stdout
+        example = page.split("Example:\n", 1)[1].strip()
+        example = re.sub(r'"postgresql://[^"]*"', f'"{server.url}"', example)
+        prelude = "" if example.startswith("connect ") else connect(server)
+        events, _ = db.run(prelude + example, env=server.env())
+        tables = db.tables(events)[0 if example.startswith("connect ") else 1:]
+        shown = [rows for _, rows in tables] + db.sql_outputs(events)
+        assert shown and all(shown), f"help {name}: {example} showed nothing"
+        print(f"\nok help {name}: {example}")
+
+
 def kernel_cell(kc, code, timeout=60):
     outputs = []
     reply = kc.execute_interactive(code, timeout=timeout, output_hook=outputs.append)

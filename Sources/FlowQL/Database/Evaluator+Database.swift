@@ -31,8 +31,12 @@ extension Evaluator {
       Diagnostic(
         .passwordInConnectionString, error.message, at: range, label: "not shown, not kept",
         help: "remove the password; put it in PGPASSWORD or ~/.pgpass (FlowQL never shows it)")
-    case .connectionLost, .statementFailed:
+    case .connectionLost:
       Diagnostic(.databaseFailed, error.message, at: range, help: "the next cell reconnects")
+    case .statementFailed:
+      Diagnostic(
+        .databaseFailed, error.message, at: range,
+        help: "the database's message names what it refused (a table, a column, a value); `| sql` shows the statement")
     }
   }
 
