@@ -23,7 +23,9 @@ extension PostgresConnection {
         "DECLARE \(cursor) SCROLL CURSOR FOR WITH flowql_result AS MATERIALIZED (\n\(statement.text)\n)\n"
         + "SELECT * FROM flowql_result"
       _ = try execute(declare, statement.parameters, isCancelled: isCancelled)
-      let counted = try execute("MOVE FORWARD \(rowLimit + 1) IN \(cursor)", [], isCancelled: isCancelled).count
+      // PostgreSQL reads a MOVE count as a 32-bit integer; a limit beyond it counts every row.
+      let count = rowLimit < Int(Int32.max) ? String(rowLimit + 1) : "ALL"
+      let counted = try execute("MOVE FORWARD \(count) IN \(cursor)", [], isCancelled: isCancelled).count
       if counted > rowLimit { throw .tooManyRows(limit: rowLimit) }
       _ = try execute("MOVE ABSOLUTE 0 IN \(cursor)", [], isCancelled: isCancelled)
       let rows = try execute("FETCH ALL IN \(cursor)", [], isCancelled: isCancelled).rows

@@ -147,6 +147,10 @@ def test_fetch_limit_is_checked_before_the_rows_are_kept(server):
     assert "summarize" in "\n".join(error["traceback"])
     events, _ = db.run(connect(server) + f"set fetch = 100\n{db.B} | summarize n = count() by year", env=server.env())
     assert len(db.tables(events)[-1][1]) == 35
+    # A limit past PostgreSQL's 32-bit MOVE count.
+    events, _ = db.run(db.PRELUDE + connect(server) + f"set fetch = 999999999999\n{db.B} | where year == 2000",
+                       env=server.env())
+    assert len(db.tables(events)[-1][1]) > 100
 
 
 def test_the_query_runs_once_and_stops_one_row_past_the_limit(server):
