@@ -298,7 +298,7 @@ The password comes from `PGPASSWORD` (or `~/.pgpass`), never from the notebook."
     (M, "**2. The SQL** FlowQL sends: one statement, the values as parameters."),
     (Q, 'table "public.bench" in wh | where material == "NdPr" and year >= 2020 | top 5 by mass | sql'),
     (M, "**3. Years as columns**, also in the database: `pivot` first asks for the distinct years (a small query), then sums one column per year (`SUM(CASE WHEN year = $n THEN total END)`)."),
-    (Q, 'table "public.bench" in wh | where year >= 2020 | summarize total = sum(mass) by material, year\n  | pivot columns = year, values = total'),
+    (Q, 'table "public.bench" in wh | where year >= 2020 | summarize total = sum(mass) by material, year\n  | pivot columns = year, values = total | sort material'),
     (M, "**4. A chart receives the database's result** (the first stage that is not SQL runs in memory)."),
     (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
     (M, "**5. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
