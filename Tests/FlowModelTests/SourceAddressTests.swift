@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every source the bundled data cites can be found: a web address, a named repository file, or a
 /// file of this repository — never a file outside it (issue 16).
