@@ -80,7 +80,9 @@ extension Evaluator {
   }
 
   /// `join [kind] right on keys`: the right source is evaluated here, pruned to what is needed.
-  mutating func join(_ table: Table, _ kind: JoinKind, _ right: Source, _ keys: [(left: Name, right: Name)], at stage: Stage)
+  mutating func join(
+    _ table: Table, _ kind: JoinKind, _ right: Source, _ keys: [(left: Name, right: Name)], at stage: Stage
+  )
     throws(Diagnostic) -> Table
   {
     var (other, _) = try evaluateSource(right, input: nil)
@@ -89,7 +91,9 @@ extension Evaluator {
       // A right column is needed under its own name or, when it clashes, as `name_<table>`.
       let keys = Set(keys.map(\.right.text))
       other = other.keeping(
-        Set(other.columnNames.filter { keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)") }))
+        Set(
+          other.columnNames.filter { keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)") }
+        ))
     }
     return try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range)
   }
