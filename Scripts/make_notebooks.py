@@ -202,9 +202,11 @@ and `models` still lists only `baseline`, `cans` and `more_collection`."""),
     (M, """**Take the results elsewhere.** `save` writes a result beside this notebook: `.csv` (units in
 the header, full precision — `load` reads it back), `.json` for scripts, `.svg` or `.html` for a
 chart as shown here. The file is written whole or not at all. Here the scenario's 2022 flows go to
-a CSV file and come back as a model of their own."""),
+a CSV file and come back as a model of their own; the processes file comes along, since a flows
+file alone does not say that `USE` is a stock (without it `load` warns that USE does not balance)."""),
     (Q, 'flows | in more_collection | where year == 2022 | save "more_collection_2022.csv"'),
-    (Q, 'load "more_collection_2022.csv" as saved\nflows | in saved | where source == "USE" | select target, mass'),
+    (Q, 'load "more_collection_2022.csv" as saved processes "data/can_processes.csv"\n'
+        'flows | in saved | where source == "USE" | select target, mass'),
 ]
 
 STOCKS = [
@@ -297,9 +299,11 @@ The password comes from `PGPASSWORD` (or `~/.pgpass`), never from the notebook."
     (Q, 'table "public.bench" in wh | summarize flows = count(), total = sum(mass) by material | sort material'),
     (M, "**2. The SQL** FlowQL sends: one statement, the values as parameters."),
     (Q, 'table "public.bench" in wh | where material == "NdPr" and year >= 2020 | top 5 by mass | sql'),
-    (M, "**3. A chart receives the database's result** (the first stage that is not SQL runs in memory)."),
+    (M, "**3. Years as columns**, also in the database: `pivot` first asks for the distinct years (a small query), then sums one column per year (`SUM(CASE WHEN year = $n THEN total END)`)."),
+    (Q, 'table "public.bench" in wh | where year >= 2020 | summarize total = sum(mass) by material, year\n  | pivot columns = year, values = total | sort material'),
+    (M, "**4. A chart receives the database's result** (the first stage that is not SQL runs in memory)."),
     (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
-    (M, "**4. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
+    (M, "**5. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
     (Q, 'load table "public.flows" in wh as china processes "public.processes"'),
     (M, "The flows table holds no stock records, so `USE` (an in-use stock) shows its stock build-up as an imbalance; the warning names it. The Sankey is the bundled model's, drawn from the database."),
     (Q, "balance year 2022 | in china | take 5"),
