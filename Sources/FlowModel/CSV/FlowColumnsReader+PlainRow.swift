@@ -56,16 +56,10 @@ extension FlowColumnsReader {
       guard let v = number(k, empty: .nan, nonNegative: true) else { return false }
       uncertainty = v
     }
-    years.append(year)
-    lines.append(Int32(truncatingIfNeeded: record.line))
-    sources.append(source)
-    targets.append(target)
-    materialCodes.append(material)
-    masses.append(mass)
-    if header.cost != nil { costs.append(cost) }
-    if header.value != nil { values.append(value) }
-    if header.sigma != nil { sigmas.append(sigma) }
-    if header.uncertainty != nil { uncertainties.append(uncertainty) }
+    append(
+      year: year, line: record.line, source: source, target: target, material: material, mass: mass,
+      cost: header.cost.map { _ in cost }, value: header.value.map { _ in value },
+      sigma: header.sigma.map { _ in sigma }, uncertainty: header.uncertainty.map { _ in uncertainty })
     return true
   }
 }

@@ -58,14 +58,29 @@ struct FlowColumnsReader {
     let rows = Int(Double(region.count) / Double(max(readSoFar, 1)) * Double(years.count) * 1.02) + 16
     years.reserveCapacity(rows)
     lines.reserveCapacity(rows)
-    sources.reserveCapacity(rows)
-    targets.reserveCapacity(rows)
-    materialCodes.reserveCapacity(rows)
-    masses.reserveCapacity(rows)
-    if header.cost != nil { costs.reserveCapacity(rows) }
-    if header.value != nil { values.reserveCapacity(rows) }
-    if header.sigma != nil { sigmas.reserveCapacity(rows) }
-    if header.uncertainty != nil { uncertainties.reserveCapacity(rows) }
+    for codes in [\Self.sources, \.targets, \.materialCodes] { self[keyPath: codes].reserveCapacity(rows) }
+    let numbers: [(Int?, WritableKeyPath<Self, [Double]>)] = [
+      (header.mass, \.masses), (header.cost, \.costs), (header.value, \.values), (header.sigma, \.sigmas),
+      (header.uncertainty, \.uncertainties),
+    ]
+    for (column, path) in numbers where column != nil { self[keyPath: path].reserveCapacity(rows) }
+  }
+
+  /// Appends one row read and checked; the optional columns only when the file has them.
+  mutating func append(
+    year: Int, line: Int, source: UInt32, target: UInt32, material: UInt32, mass: Double, cost: Double?,
+    value: Double?, sigma: Double?, uncertainty: Double?
+  ) {
+    years.append(year)
+    lines.append(Int32(truncatingIfNeeded: line))
+    sources.append(source)
+    targets.append(target)
+    materialCodes.append(material)
+    masses.append(mass)
+    if let cost { costs.append(cost) }
+    if let value { values.append(value) }
+    if let sigma { sigmas.append(sigma) }
+    if let uncertainty { uncertainties.append(uncertainty) }
   }
 
   /// Reads one data record with every check, throwing the located error for a bad field.
@@ -129,16 +144,9 @@ struct FlowColumnsReader {
       if let sigma, sigma < 0 { throw fail(header.sigma!, .negativeUncertainty(sigma)) }
       let uncertainty = try header.uncertainty.map { try number($0, optional: true) }
       if let uncertainty, uncertainty < 0 { throw fail(header.uncertainty!, .negativeUncertainty(uncertainty)) }
-      years.append(year)
-      lines.append(Int32(truncatingIfNeeded: line))
-      sources.append(source)
-      targets.append(target)
-      materialCodes.append(material)
-      masses.append(mass)
-      if let cost { costs.append(cost) }
-      if let value { values.append(value) }
-      if let sigma { sigmas.append(sigma) }
-      if let uncertainty { uncertainties.append(uncertainty) }
+      append(
+        year: year, line: line, source: source, target: target, material: material, mass: mass, cost: cost,
+        value: value, sigma: sigma, uncertainty: uncertainty)
     } catch is BlankRecord {
       return
     }
