@@ -44,6 +44,7 @@ import Testing
     case .labels: kind == .sankey ? ("labels = ids", ">SEP<") : ("labels = \(kind == .pie ? "false" : "true")", nil)
     case .min: ("min = 10 kt", nil)
     case .scale: ("scale = 0.1 kt", nil)
+    case .panels: ("panels = year", ">2021<")
     case .low: ("y = total, low = lo, high = hi", nil)
     case .high: ("y = total, high = hi, low = lo", nil)
     }
@@ -54,6 +55,8 @@ import Testing
     let q = base[kind] ?? ""
     switch option {
     case .low, .high: return q + " | derive lo = total * 0.8, hi = total * 1.2"
+    // Two years of links: without panels they are added up into one diagram.
+    case .panels: return "flows | where year >= 2021 | summarize value = sum(mass) by year, source, target"
     default: return q
     }
   }

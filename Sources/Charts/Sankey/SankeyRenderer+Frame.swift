@@ -25,8 +25,8 @@ extension SankeyRenderer {
       let top = ChartStyle.titleBand + 4 + room.top
       self.top = top
       let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
-      let perColumn = Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
-      var diagram = fixedHeight.map { $0 - top - 16 - room.bottom } ?? min(900, max(360, Double(perColumn) * 52))
+      let perColumn = Self.tallestColumn(columns)
+      var diagram = Self.diagramHeight(chart, columns: columns, top: top, bottom: room.bottom)
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
       let plain = { (diagram: Double) in
         SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram, scale: spec.scale)
@@ -57,6 +57,26 @@ extension SankeyRenderer {
       let needed = (diagramBottom + SankeyRenderer.loopArea(layout) + 16 + room.bottom).rounded(.up)
       height = max(fixedHeight ?? 0, needed)
       labels = SankeyLabels.place(lines, layout: layout, top: top, bottom: diagramBottom)
+    }
+
+    /// The most nodes in one column.
+    static func tallestColumn(_ columns: [Int]) -> Int {
+      Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
+    }
+
+    /// The diagram's height before labels and return arcs: what `height` leaves, else 52 px per
+    /// node of the tallest column, between 360 and 900.
+    static func diagramHeight(_ chart: ResolvedChart, columns: [Int], top: Double, bottom: Double) -> Double {
+      chart.height > 0
+        ? Double(chart.height) - top - 16 - bottom : min(900, max(360, Double(tallestColumn(columns)) * 52))
+    }
+
+    /// The value one pixel of band width stands for when the graph fills its default height.
+    static func naturalScale(graph: SankeyGraph, columns: [Int], chart: ResolvedChart) -> Double {
+      let top = ChartStyle.titleBand + 4
+      let diagram = diagramHeight(chart, columns: columns, top: top, bottom: 0)
+      let layout = SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram, iterations: 0)
+      return layout.ky > 0 ? 1 / layout.ky : 1
     }
 
     /// Column x positions: the first column's labels stand left of it, every other column's on its
