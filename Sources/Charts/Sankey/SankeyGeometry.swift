@@ -11,22 +11,25 @@ public struct SankeyGeometry: Sendable, Hashable {
     }
   }
 
-  /// A link: a band from the right edge of its source node to the left edge of its target, its
-  /// centre at `y0` there and at `y1` here, drawn as a cubic Bézier with both control points halfway
-  /// across (return flows are drawn as arcs below the diagram instead).
+  /// A link: a band from the right edge of its source node (`start`) straight to `x0` (through the
+  /// source column's label lane), then a cubic Bézier with both control points halfway across to the
+  /// left edge of its target at `x1`; its centre at `y0` at the source and `y1` at the target
+  /// (return flows are drawn as arcs below the diagram instead).
   public struct Band: Sendable, Hashable {
     /// The source and target node (indices into ``SankeyGeometry/nodes``).
     public var source, target: Int
-    /// Where the band leaves its source and reaches its target (centre line).
-    public var x0, y0, x1, y1: Double
+    /// Where the band leaves its source, where its curve starts and where it reaches its target.
+    public var start, x0, y0, x1, y1: Double
     /// The band's width in pixels (before the 1 px minimum of the drawing).
     public var width: Double
     /// The flow it stands for, in base units.
     public var value: Double
     /// Whether it is a return flow, drawn as an arc below the diagram.
     public var isLoop: Bool
+    /// A return flow's route below the diagram: its straight parts as rectangles (empty otherwise).
+    public var route: [Box] = []
 
-    /// The centre line at `t` in 0…1.
+    /// The centre line of the curve at `t` in 0…1.
     public func point(_ t: Double) -> (x: Double, y: Double) {
       let u = 1 - t
       let xm = (x0 + x1) / 2
@@ -54,6 +57,10 @@ public struct SankeyGeometry: Sendable, Hashable {
   public var pixelsPerUnit: Double
   /// The canvas size.
   public var width, height: Double
+  /// The top and bottom of the diagram's plot area (return arcs and their lanes lie below it).
+  public var plotTop = 0.0, plotBottom = 0.0
+  /// The gap between nodes of a column.
+  public var padding = 0.0
   /// For a panel of small multiples: its name and where its canvas stands in the whole picture.
   public var panel: String? = nil
   public var originX = 0.0, originY = 0.0

@@ -46,7 +46,9 @@ extension SankeyRenderer {
     let colours = LinkColours(drawn.map(\.graph), chart: chart, palette: &palette)
     let scale =
       spec.scale
-      ?? drawn.map { Frame.naturalScale(graph: $0.graph, columns: $0.columns, chart: panelChart) }.max() ?? 1
+      ?? drawn.map {
+        Frame.naturalScale(graph: $0.graph, columns: $0.columns, chart: panelChart, nodeIDs: spec.nodeIDs)
+      }.max() ?? 1
     var panelSpec = spec
     panelSpec.scale = scale
     let frames = drawn.map {
@@ -169,7 +171,8 @@ extension SankeyRenderer {
     var warnings = notes + loops.prefix(5)
     if loops.count > 5 {
       warnings.append(
-        "\(SankeyGraph.returnFlowCode) … and \(loops.count - 5) more return flows, also drawn as arcs below the diagrams")
+        "\(SankeyGraph.returnFlowCode) … and \(loops.count - 5) more return flows, also drawn as arcs below the diagrams"
+      )
     }
     return warnings
   }

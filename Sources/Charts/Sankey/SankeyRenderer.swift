@@ -60,7 +60,7 @@ enum SankeyRenderer {
   ) {
     let linkColor = { (i: Int) -> String in colours.color(of: graph.links[i]) }
     drawLinks(&w, frame.layout, color: linkColor)
-    drawLoops(&w, frame.layout, loops: frame.loops, below: frame.diagramBottom, color: linkColor, quantity: quantity)
+    drawLoops(&w, frame, color: linkColor, quantity: quantity)
     drawNodes(&w, frame.layout, graph: graph)
     drawLabels(&w, frame.labels)
   }
@@ -68,16 +68,24 @@ enum SankeyRenderer {
   /// The drawn diagram as boxes and bands, for tests.
   static func geometry(_ frame: Frame, graph: SankeyGraph) -> SankeyGeometry {
     let layout = frame.layout
-    let bands = layout.links.map { link in
+    var bands = layout.links.map { link in
       SankeyGeometry.Band(
-        source: link.source, target: link.target, x0: layout.nodes[link.source].x1, y0: link.y0,
-        x1: layout.nodes[link.target].x0, y1: link.y1, width: link.width, value: link.value, isLoop: link.isLoop)
+        source: link.source, target: link.target, start: layout.nodes[link.source].x1, x0: layout.curveStart(link),
+        y0: link.y0, x1: layout.nodes[link.target].x0, y1: link.y1, width: link.width, value: link.value,
+        isLoop: link.isLoop)
     }
-    return SankeyGeometry(
+    for route in loopRoutes(frame) {
+      bands[route.link].route = route.boxes
+    }
+    var geometry = SankeyGeometry(
       crossings: layout.crossings,
       nodes: layout.nodes.map { .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: max($0.y1 - $0.y0, 1)) },
       labelLines: frame.labels.map(\.lines), labelBoxes: frame.labels.map(\.box), labelNodes: frame.labels.map(\.node),
       links: bands, pixelsPerUnit: layout.ky, width: frame.width, height: frame.height)
+    geometry.plotTop = frame.top
+    geometry.plotBottom = frame.diagramBottom
+    geometry.padding = layout.py
+    return geometry
   }
 
   /// The graph's notes and its first five return-flow warnings (W610).
@@ -134,11 +142,12 @@ enum SankeyRenderer {
   static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
     for (i, link) in layout.links.enumerated() where !link.isLoop {
-      let x0 = layout.nodes[link.source].x1
+      let x0 = layout.curveStart(link)
       let x1 = layout.nodes[link.target].x0
       let xm = (x0 + x1) / 2
       var path = PathData()
-      path.move(x0, link.y0)
+      path.move(layout.nodes[link.source].x1, link.y0)
+      if x0 > layout.nodes[link.source].x1 { path.horizontal(x0) }
       path.curve(xm, link.y0, xm, link.y1, x1, link.y1)
       w.element(
         "path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
@@ -146,38 +155,67 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  static func drawLoops(
-    _ w: inout SVGWriter, _ layout: SankeyLayout, loops: [Int], below: Double,
-    color: (Int) -> String, quantity: (Double) -> String
-  ) {
-    guard !loops.isEmpty else { return }
-    w.open("g", ["fill": "none", "stroke-opacity": 0.3])
-    var lane = below + 16
-    var labels: [(x: Double, y: Double, text: String)] = []
-    for (k, l) in loops.enumerated() {
+  /// How a return flow runs: out of its source to the right, down to its lane below the diagram,
+  /// left along it, up beside its target and into it; arcs of `radius` at the four corners.
+  struct LoopRoute {
+    var link: Int
+    var sx, ax, bx, tx, y0, y1, laneY, width, radius: Double
+
+    /// The route as rectangles (the straight parts of the band), for the geometric tests.
+    var boxes: [SankeyGeometry.Box] {
+      let h = width / 2
+      let down = ax + radius
+      let up = bx - radius
+      return [
+        .init(x: sx, y: y0 - h, width: ax - sx, height: width),
+        .init(x: down - h, y: y0 + radius, width: width, height: max(0, laneY - radius - y0 - radius)),
+        .init(x: bx, y: laneY - h, width: max(0, ax - bx), height: width),
+        .init(x: up - h, y: y1 + radius, width: width, height: max(0, laneY - radius - y1 - radius)),
+        .init(x: bx, y: y1 - h, width: tx - bx, height: width),
+      ]
+    }
+  }
+
+  /// The routes of the return flows, inner lanes (shortest spans) first: each turns down right of
+  /// its source column's labels and comes up left of its target column, outer rings farther out.
+  static func loopRoutes(_ frame: Frame) -> [LoopRoute] {
+    let layout = frame.layout
+    var lane = frame.diagramBottom + 16
+    return frame.loops.enumerated().map { k, l in
       let link = layout.links[l]
       let width = max(link.width, 1)
-      let radius = width / 2 + 4
       let gap = 8 + ringGap(k)
       let laneY = lane + width / 2
-      lane += width + (loops.count > 10 ? 3 : 12)
-      let sx = layout.nodes[link.source].x1
-      let tx = layout.nodes[link.target].x0
-      let ax = sx + gap
-      let bx = tx - gap
+      lane += width + (frame.loops.count > 10 ? 3 : 12)
+      let source = layout.nodes[link.source]
+      let target = layout.nodes[link.target]
+      return LoopRoute(
+        link: l, sx: source.x1, ax: frame.descentX[source.layer] + gap - 8, bx: frame.ascentX[target.layer] - gap,
+        tx: target.x0, y0: link.y0, y1: link.y1, laneY: laneY, width: width, radius: width / 2 + 4)
+    }
+  }
+
+  static func drawLoops(
+    _ w: inout SVGWriter, _ frame: Frame, color: (Int) -> String, quantity: (Double) -> String
+  ) {
+    let layout = frame.layout
+    guard !frame.loops.isEmpty else { return }
+    w.open("g", ["fill": "none", "stroke-opacity": 0.3])
+    var labels: [(x: Double, y: Double, text: String)] = []
+    for r in loopRoutes(frame) {
       var path = PathData()
-      path.move(sx, link.y0)
-      path.horizontal(ax)
-      path.arc(radius: radius, large: false, sweep: true, ax + radius, link.y0 + radius)
-      path.vertical(laneY - radius)
-      path.arc(radius: radius, large: false, sweep: true, ax, laneY)
-      path.horizontal(bx)
-      path.arc(radius: radius, large: false, sweep: true, bx - radius, laneY - radius)
-      path.vertical(link.y1 + radius)
-      path.arc(radius: radius, large: false, sweep: true, bx, link.y1)
-      path.horizontal(tx)
-      w.element("path", ["d": .text(path.text), "stroke": .text(color(l)), "stroke-width": .number(width)])
-      labels.append(((ax + bx) / 2, laneY + 3.5, "return flow \(quantity(link.value))"))
+      path.move(r.sx, r.y0)
+      path.horizontal(r.ax)
+      path.arc(radius: r.radius, large: false, sweep: true, r.ax + r.radius, r.y0 + r.radius)
+      path.vertical(r.laneY - r.radius)
+      path.arc(radius: r.radius, large: false, sweep: true, r.ax, r.laneY)
+      path.horizontal(r.bx)
+      path.arc(radius: r.radius, large: false, sweep: true, r.bx - r.radius, r.laneY - r.radius)
+      path.vertical(r.y1 + r.radius)
+      path.arc(radius: r.radius, large: false, sweep: true, r.bx, r.y1)
+      path.horizontal(r.tx)
+      w.element("path", ["d": .text(path.text), "stroke": .text(color(r.link)), "stroke-width": .number(r.width)])
+      labels.append(((r.ax + r.bx) / 2, r.laneY + 3.5, "return flow \(quantity(layout.links[r.link].value))"))
     }
     w.close("g")
     w.open(
