@@ -31,7 +31,9 @@ import Testing
   }
 
   /// The chart's SVG, its error-bar whiskers and its numeric texts.
-  static func drawn(_ chart: String) throws -> (whiskers: [(Double, Double, Double, Double)], texts: [(x: Double, y: Double)]) {
+  static func drawn(_ chart: String) throws -> (
+    whiskers: [(Double, Double, Double, Double)], texts: [(x: Double, y: Double)]
+  ) {
     let (svg, error) = ChartOptionTests.svg(query + " | " + chart)
     let text = try #require(svg, "\(error)")
     let bars = whiskers(text)
@@ -44,7 +46,8 @@ import Testing
     for (x0, y, x1, _) in bars {
       // The label on this bar's line (its baseline 3.5 px below the centre).
       let label = try #require(texts.first { abs($0.y - y - 3.5) < 0.01 }, "no label at y \(y)")
-      #expect(label.x >= max(x0, x1) + 3, "the value label at x \(label.x) sits on the error bar ending at \(max(x0, x1))")
+      #expect(
+        label.x >= max(x0, x1) + 3, "the value label at x \(label.x) sits on the error bar ending at \(max(x0, x1))")
     }
   }
 
@@ -52,7 +55,8 @@ import Testing
     let (bars, texts) = try Self.drawn("chart column with (x = target, y = total, low = lo, high = hi, labels = true)")
     for (x, y0, _, y1) in bars {
       let label = try #require(texts.first { abs($0.x - x) < 0.01 }, "no label at x \(x)")
-      #expect(label.y <= min(y0, y1) - 3, "the value label at y \(label.y) sits on the error bar topping at \(min(y0, y1))")
+      #expect(
+        label.y <= min(y0, y1) - 3, "the value label at y \(label.y) sits on the error bar topping at \(min(y0, y1))")
       #expect(min(y0, y1) >= 0, "the error bar leaves the canvas")
     }
   }
