@@ -204,9 +204,11 @@ and `models` still lists only `baseline`, `cans` and `more_collection`."""),
     (M, """**Take the results elsewhere.** `save` writes a result beside this notebook: `.csv` (units in
 the header, full precision — `load` reads it back), `.json` for scripts, `.svg` or `.html` for a
 chart as shown here. The file is written whole or not at all. Here the scenario's 2022 flows go to
-a CSV file and come back as a model of their own."""),
+a CSV file and come back as a model of their own; the processes file comes along, since a flows
+file alone does not say that `USE` is a stock (without it `load` warns that USE does not balance)."""),
     (Q, 'flows | in more_collection | where year == 2022 | save "more_collection_2022.csv"'),
-    (Q, 'load "more_collection_2022.csv" as saved\nflows | in saved | where source == "USE" | select target, mass'),
+    (Q, 'load "more_collection_2022.csv" as saved processes "data/can_processes.csv"\n'
+        'flows | in saved | where source == "USE" | select target, mass'),
 ]
 
 STOCKS = [

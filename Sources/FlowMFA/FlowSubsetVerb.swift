@@ -10,37 +10,33 @@ struct FlowSubsetVerb: Verb {
 
   init(_ kind: Kind) {
     self.kind = kind
-    let columns = "Columns: those of `flows` (year, source, target, material, mass, cost, value, …)."
-    switch kind {
-    case .upstream:
-      signature = VerbSignature(
-        name: "upstream",
-        summary: "Every flow on a path that ends at the process: its inputs and, transitively, theirs. " + columns,
-        example: "upstream of \"MAG\" year 2022",
-        clauses: [
-          .init("of", .one, summary: "the process", values: .processes), MFAVerbs.yearClause, MFAVerbs.yearsClause,
-        ])
-    case .downstream:
-      signature = VerbSignature(
-        name: "downstream",
-        summary: "Every flow on a path that starts at the process: its outputs and, transitively, theirs. "
-          + columns,
-        example: "downstream of \"SEP\" year 2022",
-        clauses: [
-          .init("of", .one, summary: "the process", values: .processes), MFAVerbs.yearClause, MFAVerbs.yearsClause,
-        ])
-    case .path:
-      signature = VerbSignature(
-        name: "path",
-        summary: "Every flow that lies on some path from one process to another (empty when there is none). "
-          + columns,
-        example: "path from \"MIN_ROCK\" to \"MAG\" year 2022",
-        clauses: [
-          .init("from", .one, summary: "the start process", values: .processes),
-          .init("to", .one, summary: "the end process", values: .processes),
-          MFAVerbs.yearClause, MFAVerbs.yearsClause,
-        ])
-    }
+    let of = VerbClauseSpec("of", .one, summary: "the process", values: .processes)
+    let (summary, example, clauses): (String, String, [VerbClauseSpec]) =
+      switch kind {
+      case .upstream:
+        (
+          "Every flow on a path that ends at the process: its inputs and, transitively, theirs.",
+          "upstream of \"MAG\" year 2022", [of]
+        )
+      case .downstream:
+        (
+          "Every flow on a path that starts at the process: its outputs and, transitively, theirs.",
+          "downstream of \"SEP\" year 2022", [of]
+        )
+      case .path:
+        (
+          "Every flow that lies on some path from one process to another (empty when there is none).",
+          "path from \"MIN_ROCK\" to \"MAG\" year 2022",
+          [
+            VerbClauseSpec("from", .one, summary: "the start process", values: .processes),
+            VerbClauseSpec("to", .one, summary: "the end process", values: .processes),
+          ]
+        )
+      }
+    signature = VerbSignature(
+      name: kind.rawValue,
+      summary: summary + " Columns: those of `flows` (year, source, target, material, mass, cost, value, …).",
+      example: example, clauses: clauses + [MFAVerbs.yearClause, MFAVerbs.yearsClause])
   }
 
   func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {

@@ -4,7 +4,7 @@ import Testing
 @testable import FlowModel
 
 @Suite struct BundledModelTests {
-  /// The quotas of rare-earth-model.md §2.1 (total, ion-adsorption), typed in independently; the
+  /// The mining quotas (total, ion-adsorption; the `Q_*` sources of `sources.csv`), typed in independently; the
   /// 2017 ion-adsorption quota is the heavy share 17 % of the year's 105,000 t (changed after
   /// audit from the notes' rounded 17,900).
   static let quotas: [Int: (total: Double, ion: Double)] = [
@@ -87,9 +87,10 @@ import Testing
     }
   }
 
-  @Test func derivationMatchesTheResearchNotesTable() throws {
-    // §4.5 "other domestic uses" (official mode) and "magnets to domestic use"; recycling,
-    // which §4.5 leaves out, adds well under 1 %. After audit, 2015 exports are 23,400 t × 12 / 9
+  @Test func derivationMatchesAHandCalculation() throws {
+    // "Other domestic uses" (official mode) and "magnets to domestic use" as calculated by hand
+    // from the same inputs before the model was coded; recycling, which that calculation leaves
+    // out, adds well under 1 %. After audit, 2015 exports are 23,400 t × 12 / 9
     // = 31,200 t gross (the notes had 32,200), so 1,000 t × 0.9 REO more stays at home.
     let model = try Bundled.model()
     let expected: [Int: (other: Double, magnets: Double)] = [

@@ -23,7 +23,7 @@ import Testing
     let model = try Bundled.model()
     let report = model.studyReport()
     let row = try #require(report.texts("metric").firstIndex { $0.hasPrefix("Cumulative concentrate") })
-    // 1,085 kt of quotas + 176.2 kt of US ore + 14 kt of other concentrate (research notes §2.9).
+    // 1,085 kt of quotas + 176.2 kt of US ore + 14 kt of other concentrate (the `Q_*` quota sources, USGS_MCS2019–2025 for US ore, `imp_conc_oth`).
     #expect(close(report.numbers("model")[row], 1_085_000 + 176_200 + 14_000))
   }
 

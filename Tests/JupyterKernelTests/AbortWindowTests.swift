@@ -36,28 +36,119 @@ import Testing
     #expect(HeaderDate.seconds("2024-13-01T00:00:00Z") == nil)
   }
 
-  @Test func aLateRequestOfTheSameBatchIsAborted() throws {
-    let start = try #require(HeaderDate.seconds("2026-12-01T10:00:00.000Z"))
-    let window = AbortWindow(failedCellStart: start, now: start + 0.05)
-    // Created before the failed cell started (Run All sent it with the rest), arriving now.
-    #expect(window.covers(Self.request(date: "2026-12-01T09:59:59.990Z"), now: start + 0.3))
-    // Too late: the window has closed.
-    #expect(
-      !window.covers(Self.request(date: "2026-12-01T09:59:59.990Z"), now: start + 0.05 + AbortWindow.timeout + 0.1))
+  static let failedAt = HeaderDate.seconds("2026-12-01T10:00:00.000Z")!
+
+  /// A request dated `offset` seconds after the failure (client clock).
+  static func request(after offset: Double, session: String = "s") -> Message {
+    var message = request(date: date(failedAt + offset))
+    message.header.session = session
+    return message
   }
 
-  @Test func aCellSentAfterTheFailureIsServed() throws {
-    let start = try #require(HeaderDate.seconds("2026-12-01T10:00:00.000Z"))
-    let window = AbortWindow(failedCellStart: start, now: start + 0.05)
-    // A client that sends its next cell after seeing the error creates it later.
-    #expect(!window.covers(Self.request(date: "2026-12-01T10:00:00.060Z"), now: start + 0.07))
-    // Requests without stop_on_error, silent ones and other types are never aborted.
-    #expect(!window.covers(Self.request(date: "2026-12-01T09:59:59.990Z", stopOnError: false), now: start + 0.1))
-    #expect(!window.covers(Self.request(date: "2026-12-01T09:59:59.990Z", silent: true), now: start + 0.1))
+  /// The ISO-8601 text of `seconds`, by Foundation (independent of the parser under test).
+  static func date(_ seconds: Double) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: Date(timeIntervalSince1970: seconds))
   }
 
-  @Test func withoutADateTheWindowAloneDecides() throws {
-    let window = AbortWindow(failedCellStart: 1000, now: 1000.1)
-    #expect(window.covers(Self.request(date: ""), now: 1001))
+  static func window(aborted: [Double] = [], correction: Double = 0) -> AbortWindow {
+    AbortWindow(
+      failed: request(after: -0.2), failedAt: failedAt, clockCorrection: correction,
+      aborted: aborted.map { request(after: $0) })
+  }
+
+  @Test func aLateRequestCreatedBeforeTheFailureIsAborted() {
+    var window = Self.window()
+    let answer1 = window.admits(Self.request(after: -0.01), now: Self.failedAt + 0.3)
+    #expect(answer1)
+    #expect(window.isOpen)
+  }
+
+  @Test func aBatchCreatedSlowlyIsAbortedToItsEnd() {
+    // Under load a browser creates the rest of Run All after the kernel answered the failed
+    // cell: cells 20 ms apart, all but the first created after the failure.
+    var window = Self.window()
+    for cell in 0..<25 {
+      let created = -0.01 + Double(cell) * 0.02
+      let aborted = window.admits(Self.request(after: created), now: Self.failedAt + 0.5 + created)
+      #expect(aborted, "cell \(cell)")
+    }
+    // The user's next run, seconds later, is served and ends the batch.
+    let answer1 = window.admits(Self.request(after: 4), now: Self.failedAt + 4.1)
+    #expect(!answer1)
+    #expect(!window.isOpen)
+    let answer2 = window.admits(Self.request(after: 4.01), now: Self.failedAt + 4.2)
+    #expect(!answer2)
+  }
+
+  @Test func theQueueAbortedAtTheFailureStartsTheChain() {
+    var window = Self.window(aborted: [-0.05, 0.1])
+    let answer1 = window.admits(Self.request(after: 0.4), now: Self.failedAt + 0.6)
+    #expect(answer1)
+    let answer2 = window.admits(Self.request(after: 0.4 + AbortWindow.chainGap + 0.1), now: Self.failedAt + 2)
+    #expect(!answer2)
+  }
+
+  @Test func aCellSentAfterSeeingTheFailureIsServed() {
+    // A client that waits for each reply: its next request is created after the failure, and
+    // nothing was aborted before it.
+    var window = Self.window()
+    let answer1 = window.admits(Self.request(after: 0.003), now: Self.failedAt + 0.004)
+    #expect(!answer1)
+    #expect(!window.isOpen)
+  }
+
+  @Test func otherClientsAndOtherRequestsAreServedAndLeaveTheWindowOpen() {
+    var window = Self.window()
+    let answer1 = window.admits(Self.request(after: -0.01, session: "console"), now: Self.failedAt + 0.1)
+    #expect(!answer1)
+    var info = Self.request(after: -0.01)
+    info.header.msgType = "kernel_info_request"
+    let answer2 = window.admits(info, now: Self.failedAt + 0.1)
+    #expect(!answer2)
+    #expect(window.isOpen)
+    let answer3 = window.admits(Self.request(after: -0.005), now: Self.failedAt + 0.2)
+    #expect(answer3)
+  }
+
+  @Test func theWindowCloses() {
+    var window = Self.window()
+    let answer1 = window.admits(Self.request(after: -0.01), now: Self.failedAt + AbortWindow.timeout + 0.1)
+    #expect(!answer1)
+    #expect(!window.isOpen)
+  }
+
+  @Test func withoutADateTheWindowAloneDecides() {
+    var window = Self.window()
+    let answer1 = window.admits(Self.request(date: ""), now: Self.failedAt + 1)
+    #expect(answer1)
+  }
+
+  @Test func aClientWhoseClockIsBehindIsCorrected() {
+    // The client's clock is 30 s behind: its dates look earlier than the failure, but read on
+    // the kernel's clock this request was created after it.
+    var clocks = ClientClocks()
+    clocks.observe(Self.request(after: -30.2), at: Self.failedAt - 0.19)
+    let correction = clocks.correction(of: "s")
+    #expect(abs(correction - 30.01) < 1e-6)
+    var window = Self.window(correction: correction)
+    let answer1 = window.admits(Self.request(after: -29.9), now: Self.failedAt + 0.2)
+    #expect(!answer1)
+    // One created before the failure is still aborted.
+    var again = Self.window(correction: correction)
+    let answer2 = again.admits(Self.request(after: -30.1), now: Self.failedAt + 0.2)
+    #expect(answer2)
+  }
+
+  @Test func datesThatAgreeWithinTheToleranceAreTravelTime() {
+    var clocks = ClientClocks()
+    clocks.observe(Self.request(after: -1), at: Self.failedAt - 0.8)
+    clocks.observe(Self.request(after: -0.5), at: Self.failedAt - 0.37)
+    #expect(clocks.correction(of: "s") == 0)
+    #expect(clocks.correction(of: "never seen") == 0)
+    // A client ahead of the kernel is corrected back.
+    clocks.observe(Self.request(after: 5, session: "ahead"), at: Self.failedAt)
+    #expect(abs(clocks.correction(of: "ahead") + 5) < 1e-6)
   }
 }

@@ -60,3 +60,11 @@ def test_every_module_a_target_imports_is_declared(targets):
         for path in folder.rglob("*.swift"):
             imported |= set(IMPORT.findall(path.read_text())) - system
         assert imported <= deps | {name}, f"{name} imports {sorted(imported - deps)} without declaring them"
+
+
+def test_the_readme_layout_table_names_every_module(targets):
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("## Layout"):readme.index("## How the kernel works")]
+    named = set(re.findall(r"`([\w-]+)`", table))
+    missing = {name for name in targets if not name.endswith("Tests")} - named
+    assert not missing, f"the README's layout table leaves out {sorted(missing)}"

@@ -1,5 +1,5 @@
 /// A dynamic stock model over consecutive years: cohorts enter with the inflow and leave by a
-/// lifetime distribution (ODYM, flodym; mfa-methods.md §4).
+/// lifetime distribution (as ODYM and flodym compute them).
 ///
 /// **Timing** (flodym's default, `inflow_at = "middle"`, one point per period): a year's inflow
 /// arrives at mid-year, and stock is counted at the end of the year. A cohort that entered in

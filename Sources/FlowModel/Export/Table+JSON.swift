@@ -58,20 +58,16 @@ public enum JSONText {
   /// and `&` as `\u003c` … so the text is safe inside HTML too.
   public static func string(_ text: String) -> String {
     var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(scalar.value)
-      default:
-        if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
-      }
-    }
+    escaper.append(text, to: &out)
     return out + "\""
   }
+
+  private static let escaper = TextEscaper(
+    [
+      "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+    ],
+    control: { unicodeEscape($0.value) },
+    other: { $0 == "\u{2028}" || $0 == "\u{2029}" ? unicodeEscape($0.value) : nil })
 
   /// A number as JSON: shortest exact text, `null` when not finite.
   public static func number(_ value: Double) -> String {

@@ -1,6 +1,6 @@
 extension MaterialFlowModel {
   /// The bundled model of China's rare-earth supply chain 2015–2022, derived from the package
-  /// resources (quotas, trade, prices, parameters) by the rules of rare-earth-model.md §4.3.
+  /// resources (quotas, trade, prices, parameters) by the rules R1–R13 of the data README.
   ///
   /// - Parameter mode: ``SupplyMode/official`` (quotas only, the default) or
   ///   ``SupplyMode/undocumented`` (adds the undocumented-mining estimate).

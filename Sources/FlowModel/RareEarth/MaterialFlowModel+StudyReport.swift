@@ -19,7 +19,7 @@ extension MaterialFlowModel {
     }
     if recipe.data.years.contains(2016) {
       rows.appendCheck(
-        metric: "Residual domestic uses 2016 (mass-balance check, research notes §4.9)",
+        metric: "Residual domestic uses 2016 (mass-balance check)",
         model: measures.residualDomesticUse(2016), unit: "t",
         note: mode == .official
           ? "Official data leave implausibly little for every non-magnet domestic use; the missing undocumented supply shows up here. Compare undocumented mode"
@@ -67,7 +67,7 @@ private struct StudyMeasures {
     "US$\((usd / 1e7).rounded() / 100) B"
   }
 
-  /// The residual domestic uses (R9) in `year`: the §4.9 check that exposes missing supply.
+  /// The residual domestic uses (R9) in `year`: the check that exposes missing supply (data README, Model notes).
   func residualDomesticUse(_ year: Int) -> Double {
     sum { $0.source == "PRIM" && $0.year == year && ($0.target.hasPrefix("FM_") || $0.target == "TRAD") }
   }
@@ -110,7 +110,7 @@ private struct StudyMeasures {
     "system_material_share":
       "EC + WMC are fixed at 5 % of the study's unit cost (an estimate). Because the derived HREE total is below 45,015 US$/t, they come to slightly more than 5 % of the model's total",
     "fm_value":
-      "Magnets are valued at the export unit value per kg of finished magnet (blanks less 25 % swarf). Other functional materials are valued at 2 × the oxide basket (an estimate). The study's product prices are unknown. Valuing gross magnet-blank production gives about US$81 B (research notes §4.6)",
+      "Magnets are valued at the export unit value per kg of finished magnet (blanks less 25 % swarf). Other functional materials are valued at 2 × the oxide basket (an estimate). The study's product prices are unknown. Valuing gross magnet-blank production gives about US$81 B (data README, Model notes)",
     "value_757_compounds":
       "Output is valued at USGS oxide prices, which are high in 2021–22 (NdPr 98–134 US$/kg), and concentrate input at a fixed 21.6 % of the basket. The study's price basis (domestic or export, nominal or constant) is unknown",
     "value_757_trade":
@@ -163,7 +163,7 @@ private struct StudyMeasures {
       let gross = output - input
       return (
         gross - own,
-        "Σ net value added at separation (output value − input value − EC − SC − WMC, research notes §4.7), \(first)–\(last); gross value added is \(Self.billions(gross))"
+        "Σ net value added at separation (output value − input value − EC − SC − WMC), \(first)–\(last); gross value added is \(Self.billions(gross))"
       )
     case "value_757_trade":
       return (

@@ -44,7 +44,7 @@ struct PriceBook: Sendable {
     }
   }
 
-  /// The oxide basket price of `material` in `year`, in US$/t (§4.6 of the research notes).
+  /// The oxide basket price of `material` in `year`, in US$/t (the data README, Model notes).
   func basket(_ material: String, _ year: Int) throws -> Double {
     let prefix = material == "HREE" ? "HB_" : "LB_"
     let elements = material == "HREE" ? ["Gd", "Tb", "Dy", "Y", "HoLu"] : ["La", "Ce", "NdPr", "Sm", "Eu"]

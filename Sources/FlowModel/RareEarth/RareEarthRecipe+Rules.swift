@@ -1,4 +1,4 @@
-/// The derivation rules of the bundled model (rare-earth-model.md §4.3), a table keyed by process.
+/// The derivation rules of the bundled model (R1–R13 of the data README), a table keyed by process.
 ///
 /// Each rule sees the process's inflow by element group in one year and returns the flows fixed
 /// by data or parameters plus the outflows that close its balance. Rule numbers (R1–R13) appear

@@ -1,7 +1,7 @@
 /// A dense row-major matrix of doubles, with the few operations reconciliation needs.
 ///
 /// Sizes here are small (a few hundred balances), so dense storage and a Cholesky
-/// factorisation are enough (mfa-methods.md §2).
+/// factorisation are enough.
 struct DenseMatrix: Sendable, Hashable {
   let rows: Int
   let columns: Int

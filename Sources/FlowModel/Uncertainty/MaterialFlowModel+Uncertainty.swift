@@ -1,5 +1,5 @@
 extension MaterialFlowModel {
-  /// The uncertain inputs Monte Carlo draws (mfa-methods.md §3; the data README lists them).
+  /// The uncertain inputs Monte Carlo draws (the data README lists them).
   ///
   /// The bundled model: every parameter with a range (triangular with its mode at the value, or
   /// the shape of a `distribution` column), every input series value and every price by its F/D/E

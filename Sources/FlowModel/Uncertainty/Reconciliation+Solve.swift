@@ -1,6 +1,5 @@
 extension Reconciliation {
-  /// Reconciles the measurements and computes the unknowns (Cencic & Rechberger 2008; see
-  /// mfa-methods.md §2).
+  /// Reconciles the measurements and computes the unknowns (Cencic & Rechberger 2008).
   ///
   /// Exact flows move to the right-hand side; `[A_unknown | A_measured | b]` is reduced to
   /// row-echelon form; rows that solve an unknown give it from the reconciled measurements,

@@ -5,106 +5,29 @@ extension Evaluator {
   mutating func apply(_ stage: Stage, to table: Table) throws(Diagnostic) -> (
     Table, ChartRequest?
   ) {
-    let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
     switch stage.kind {
-    case .where(let condition):
-      let v = try eval(condition, rows)
-      let keep = try requireBool(v, condition, "the condition of `where`")
-      var filtered: Table
-      let picked = table.keeping(nextStageColumns)
-      if v.isScalar {
-        filtered = keep[0] ? picked : picked.gathering([])
-      } else {
-        filtered = picked.gathering(Self.positions(of: keep))
-      }
-      // Keep the caption truthful: it names the source, so say how the rows were chosen.
-      filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
-      return (filtered, nil)
-    case .select(let items):
-      var columns: [Column] = []
-      for item in items {
-        let name = outputName(item)
-        if columns.contains(where: { $0.name == name }) { throw duplicate(name, item.name?.range ?? item.value.range) }
-        columns.append(try eval(item.value, rows).column(named: name, count: table.rowCount))
-      }
-      return (Table(columns, caption: table.caption), nil)
-    case .derive(let items):
-      var result = table
-      for item in items {
-        let frame = Frame(table: result, rowCount: result.rowCount, grouping: nil)
-        result.setColumn(try eval(item.value, frame).column(named: outputName(item), count: result.rowCount))
-      }
-      return (result, nil)
-    case .drop(let names):
-      var drop = Set<String>()
-      for name in names {
-        if table[name.text] == nil { throw unknownColumn(name.text, name.range, in: table) }
-        drop.insert(name.text)
-      }
-      return (Table(table.columns.filter { !drop.contains($0.name) }, caption: table.caption), nil)
-    case .rename(let pairs):
-      var columns = table.columns
-      for (new, old) in pairs {
-        guard let i = columns.firstIndex(where: { $0.name == old.text }) else {
-          throw unknownColumn(old.text, old.range, in: Table(columns))
-        }
-        if columns.contains(where: { $0.name == new.text }), new.text != old.text {
-          throw duplicate(new.text, new.range)
-        }
-        columns[i].name = new.text
-      }
-      return (Table(columns, caption: table.caption), nil)
-    case .summarize(let aggregates, let by):
-      return (try summarize(table, aggregates, by, stage), nil)
-    case .sort(let keys):
-      return (table.keeping(nextStageColumns).gathering(try sortPermutation(table, keys)), nil)
-    case .top(let countExpr, let keys, let others):
-      let count = try rowCount(countExpr)
-      let picked = table.keeping(nextStageColumns)
-      guard others, count < table.rowCount else {
-        return (picked.gathering(try sortPermutation(table, keys, limit: count)), nil)
-      }
-      let order = try sortPermutation(table, keys)
-      return (
-        Self.appendingOthers(
-          picked.gathering(Array(order.prefix(count))), rest: picked.gathering(Array(order.dropFirst(count)))), nil
-      )
-    case .take(let countExpr):
-      let count = try rowCount(countExpr)
-      return (table.keeping(nextStageColumns).gathering(Array(0..<min(count, table.rowCount))), nil)
-    case .pivot(let columns, let values):
-      return (try pivot(table, columns: columns, values: values), nil)
-    case .join(let kind, let right, let keys):
-      var (other, _) = try evaluateSource(right, input: nil)
-      let rightName = right.tableName ?? "right"
-      if let needed = nextStageColumns {
-        // A right column is needed under its own name or, when it clashes, as `name_<table>`.
-        let keys = Set(keys.map(\.right.text))
-        other = other.keeping(
-          Set(
-            other.columnNames.filter {
-              keys.contains($0) || needed.contains($0) || needed.contains("\($0)_\(rightName)")
-            }))
-      }
-      return (try join(table, other, rightName: rightName, kind: kind, keys: keys, at: stage.keyword.range), nil)
-    case .schema:
-      return (Self.schema(of: table), nil)
-    case .verb(let syntax):
-      return try runVerb(syntax, input: table)
+    case .where(let condition): return (try filter(table, condition), nil)
+    case .select(let items): return (try select(table, items), nil)
+    case .derive(let items): return (try derive(table, items), nil)
+    case .drop(let names): return (try drop(table, names), nil)
+    case .rename(let pairs): return (try rename(table, pairs), nil)
+    case .summarize(let aggregates, let by): return (try summarize(table, aggregates, by, stage), nil)
+    case .sort(let keys): return (table.keeping(nextStageColumns).gathering(try sortPermutation(table, keys)), nil)
+    case .top(let count, let keys, let others): return (try top(table, count, keys, others: others), nil)
+    case .take(let count): return (try take(table, count), nil)
+    case .pivot(let columns, let values): return (try pivot(table, columns: columns, values: values), nil)
+    case .join(let kind, let right, let keys): return (try join(table, kind, right, keys, at: stage), nil)
+    case .schema: return (Self.schema(of: table), nil)
+    case .verb(let syntax): return try runVerb(syntax, input: table)
     case .chart, .inModel, .save:
       // None changes the table: `evaluate` reads the chart stage, `enterModel` the model, the
       // session writes the file `save` names.
       return (table, nil)
-    case .sql:
-      throw Diagnostic(
-        .notCompilable, "`sql` needs the stages before it to compile to SQL", at: stage.keyword.range,
-        label: "these stages run in memory",
-        help: "start the query with `table \"schema.name\" in connection`; `sql` must follow only compiled stages "
-          + "(where, select, derive, drop, rename, summarize, sort, top, take, join)")
+    case .sql: throw Self.sqlAfterMemoryStages(at: stage.keyword.range)
     }
   }
 
-  private func outputName(_ item: Assignment) -> String {
+  func outputName(_ item: Assignment) -> String {
     let n = item.outputName
     return n.isEmpty ? source.text(item.value.range) : n
   }
@@ -159,7 +82,7 @@ extension Evaluator {
   }
 
   /// The row order for `sort`/`top` keys; stable, missing numbers last.
-  private mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic)
+  mutating func sortPermutation(_ table: Table, _ keys: [SortKey], limit: Int? = nil) throws(Diagnostic)
     -> [Int]
   {
     let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)

@@ -1,8 +1,38 @@
 extension Parser {
   /// Every built-in stage keyword, in the order help lists them.
+  /// The stage keywords completion and help offer (synonyms such as `filter` are not listed).
   static let stageKeywords = [
     "where", "select", "derive", "drop", "rename", "summarize", "sort", "top", "take", "pivot",
     "join", "schema", "chart", "render", "sql", "save",
+  ]
+
+  /// Parses what follows a stage keyword.
+  typealias StageParser = @Sendable (inout Parser) throws(Abort) -> Stage.Kind
+
+  /// Every built-in stage by keyword, synonyms included; verbs are looked up after these.
+  static let stageParsers: [String: StageParser] = [
+    "where": { (p: inout Parser) throws(Abort) in .where(try p.parseExpression()) },
+    "filter": { (p: inout Parser) throws(Abort) in .where(try p.parseExpression()) },
+    "select": { (p: inout Parser) throws(Abort) in .select(try p.parseAssignments(requireName: false)) },
+    "project": { (p: inout Parser) throws(Abort) in .select(try p.parseAssignments(requireName: false)) },
+    "derive": { (p: inout Parser) throws(Abort) in .derive(try p.parseAssignments(requireName: true)) },
+    "extend": { (p: inout Parser) throws(Abort) in .derive(try p.parseAssignments(requireName: true)) },
+    "drop": { (p: inout Parser) throws(Abort) in .drop(try p.parseNameList("a column name to drop")) },
+    "rename": { (p: inout Parser) throws(Abort) in .rename(try p.parseRenames()) },
+    "summarize": { (p: inout Parser) throws(Abort) in try p.parseSummarize() },
+    "sort": { (p: inout Parser) throws(Abort) in try p.parseSort() },
+    "top": { (p: inout Parser) throws(Abort) in try p.parseTop() },
+    "take": { (p: inout Parser) throws(Abort) in .take(try p.parseExpression()) },
+    "limit": { (p: inout Parser) throws(Abort) in .take(try p.parseExpression()) },
+    "pivot": { (p: inout Parser) throws(Abort) in try p.parsePivot() },
+    "join": { (p: inout Parser) throws(Abort) in try p.parseJoin() },
+    "schema": { (_: inout Parser) throws(Abort) in .schema },
+    "chart": { (p: inout Parser) throws(Abort) in .chart(try p.parseChart()) },
+    "render": { (p: inout Parser) throws(Abort) in .chart(try p.parseChart()) },
+    "sql": { (p: inout Parser) throws(Abort) in .sql(dialect: p.at(.identifier) ? try p.expectName("a dialect") : nil)
+    },
+    "save": { (p: inout Parser) throws(Abort) in try p.parseSave() },
+    "in": { (p: inout Parser) throws(Abort) in try p.parseInModel() },
   ]
 
   /// The stage after `pipe`.
@@ -16,82 +46,69 @@ extension Parser {
     guard at(.identifier) else { throw fail(unexpected: "a stage such as `where` or `select` after `|`") }
     let keywordToken = advance()
     let keyword = Name(text: keywordToken.text, range: keywordToken.range)
-    let word = keywordToken.keyword
     let kind: Stage.Kind
-    switch word {
-    case "where", "filter":
-      kind = .where(try parseExpression())
-    case "select", "project":
-      kind = .select(try parseAssignments(requireName: false))
-    case "derive", "extend":
-      kind = .derive(try parseAssignments(requireName: true))
-    case "drop":
-      kind = .drop(try parseNameList("a column name to drop"))
-    case "rename":
-      kind = .rename(try parseRenames())
-    case "summarize":
-      kind = try parseSummarize()
-    case "sort":
-      if atKeyword("by") { advance() }
-      kind = .sort(try parseSortKeys())
-    case "top":
-      let count = try parseExpression()
-      guard atKeyword("by") else {
-        throw fail(unexpected: "`by` after `top \(source.text(count.range))`", help: "e.g. `top 10 by mass`")
-      }
-      advance()
-      let keys = try parseSortKeys(defaultDescending: true)
-      var others = false
-      if atKeyword("with"), peek().isKeyword("others") {
-        advance()
-        advance()
-        others = true
-      }
-      kind = .top(count: count, by: keys, others: others)
-    case "take", "limit":
-      kind = .take(try parseExpression())
-    case "pivot":
-      kind = try parsePivot()
-    case "join":
-      kind = try parseJoin()
-    case "schema":
-      kind = .schema
-    case "chart", "render":
-      kind = .chart(try parseChart())
-    case "sql":
-      kind = .sql(dialect: at(.identifier) ? try expectName("a dialect") : nil)
-    case "save":
-      kind = try parseSave()
-    case "in":
-      if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
-        advance()
-      }
-      guard at(.identifier) || at(.string) else {
-        throw fail(unexpected: "a scenario or model name after `in`", help: "e.g. `| in scenario more_recycling`")
-      }
-      let t = advance()
-      kind = .inModel(Name(text: t.text, range: t.range))
-    default:
-      if let verb = verbs[word] {
-        guard verb.acceptsInput else {
-          throw fail(
-            Diagnostic(
-              .verbNeedsNoInput, "`\(keyword.text)` produces a table and cannot follow `|`",
-              at: keyword.range, label: "a verb that starts a query",
-              help: "start a new statement with `\(verb.example)`"))
-        }
-        position -= 1
-        kind = .verb(try parseVerb(verb))
-      } else {
-        let candidates = Self.stageKeywords + verbs.values.filter(\.acceptsInput).map(\.name)
-        throw fail(
-          Diagnostic(
-            .unknownStage, "unknown stage `\(keyword.text)`", at: keyword.range,
-            label: "not a stage", help: Suggestions.didYouMean(keyword.text, in: candidates),
-            notes: ["stages: " + Self.stageKeywords.joined(separator: ", ")]))
-      }
+    if let parse = Self.stageParsers[keywordToken.keyword] {
+      kind = try parse(&self)
+    } else {
+      kind = try parseVerbStage(keyword, word: keywordToken.keyword)
     }
     return Stage(kind: kind, keyword: keyword, range: SourceRange(pipe.range.start, previous.range.end))
+  }
+
+  /// `sort [by] keys`.
+  private mutating func parseSort() throws(Abort) -> Stage.Kind {
+    if atKeyword("by") { advance() }
+    return .sort(try parseSortKeys())
+  }
+
+  /// `top n by keys [with others]`.
+  private mutating func parseTop() throws(Abort) -> Stage.Kind {
+    let count = try parseExpression()
+    guard atKeyword("by") else {
+      throw fail(unexpected: "`by` after `top \(source.text(count.range))`", help: "e.g. `top 10 by mass`")
+    }
+    advance()
+    let keys = try parseSortKeys(defaultDescending: true)
+    var others = false
+    if atKeyword("with"), peek().isKeyword("others") {
+      advance()
+      advance()
+      others = true
+    }
+    return .top(count: count, by: keys, others: others)
+  }
+
+  /// `in [scenario | model] name`.
+  private mutating func parseInModel() throws(Abort) -> Stage.Kind {
+    if atKeyword("scenario") || atKeyword("model"), peek().kind == .identifier || peek().kind == .string {
+      advance()
+    }
+    guard at(.identifier) || at(.string) else {
+      throw fail(unexpected: "a scenario or model name after `in`", help: "e.g. `| in scenario more_recycling`")
+    }
+    let t = advance()
+    return .inModel(Name(text: t.text, range: t.range))
+  }
+
+  /// A verb that takes the table before it, or the error for an unknown stage.
+  private mutating func parseVerbStage(_ keyword: Name, word: String) throws(Abort) -> Stage.Kind {
+    guard let verb = verbs[word] else {
+      let candidates = Self.stageKeywords + verbs.values.filter(\.acceptsInput).map(\.name)
+      throw fail(
+        Diagnostic(
+          .unknownStage, "unknown stage `\(keyword.text)`", at: keyword.range,
+          label: "not a stage", help: Suggestions.didYouMean(keyword.text, in: candidates),
+          notes: ["stages: " + Self.stageKeywords.joined(separator: ", ")]))
+    }
+    guard verb.acceptsInput else {
+      throw fail(
+        Diagnostic(
+          .verbNeedsNoInput, "`\(keyword.text)` produces a table and cannot follow `|`",
+          at: keyword.range, label: "a verb that starts a query",
+          help: "start a new statement with `\(verb.example)`"))
+    }
+    position -= 1
+    return .verb(try parseVerb(verb))
   }
 
   /// Whether a list may continue after a comma (trailing commas are allowed).

@@ -92,52 +92,41 @@ extension Parser {
     if atKeyword("with") {
       advance()
       let open = try expect(.lParen, "`(` after `with`", help: "e.g. `chart bar with (title = \"Inflow\")`")
-      while !at(.rParen) {
-        let before = position
-        if atStageEnd { throw unclosedParen(open) }
-        let names = ChartOption.allCases.map(\.rawValue)
-        let name = try expectName("an option name", help: "options: " + names.joined(separator: ", "))
-        guard let option = ChartOption(rawValue: name.text.lowercased()) else {
-          throw fail(
-            Diagnostic(
-              .unknownChartOption, "unknown chart option `\(name.text)`", at: name.range,
-              label: "not a chart option",
-              help: Suggestions.didYouMean(name.text, in: names),
-              notes: ["options: " + names.joined(separator: ", ")]))
-        }
-        if let chartKind = ChartKind(rawValue: kind.text.lowercased()), !option.kinds.contains(chartKind) {
-          throw fail(
-            Diagnostic(
-              .chartOptionNotForKind, "`\(option.rawValue)` does not apply to `chart \(chartKind.rawValue)`",
-              at: name.range, label: "not for \(chartKind.rawValue)",
-              help: "`\(option.rawValue)` applies to \(option.kindList); leave it out or change the kind"))
-        }
-        try expect(.assign, "`=` after `\(name.text)`")
-        let value: Expr
-        if at(.percent) {
-          let p = advance()
-          value = Expr(kind: .string("%"), range: p.range)
-        } else {
-          value = try parseExpression()
-        }
-        options.append((name, value))
-        if at(.comma) {
-          advance()
-        } else if !at(.rParen) {
-          if atStageEnd { throw unclosedParen(open) }
-          throw fail(unexpected: "`,` or `)`")
-        }
-        if position == before { throw fail(unexpected: "an option") }
+      options = try parseParenthesised(after: open, what: "option") { (p: inout Parser) throws(Abort) in
+        try p.parseChartOption(for: kind)
       }
-      advance()
     }
     return ChartSyntax(kind: kind, options: options, range: kind.range.union(previous.range))
   }
 
-  private mutating func unclosedParen(_ open: Token) -> Abort {
-    fail(
-      Diagnostic(
-        .unclosedBracket, "this `(` is never closed", at: open.range, label: "opened here",
-        help: "add `)` after the last option"))
+  /// `name = value` inside `chart … with (…)`: a known option that applies to `kind`.
+  private mutating func parseChartOption(for kind: Name) throws(Abort) -> (name: Name, value: Expr) {
+    let names = ChartOption.allCases.map(\.rawValue)
+    let name = try expectName("an option name", help: "options: " + names.joined(separator: ", "))
+    guard let option = ChartOption(rawValue: name.text.lowercased()) else {
+      throw fail(
+        Diagnostic(
+          .unknownChartOption, "unknown chart option `\(name.text)`", at: name.range,
+          label: "not a chart option",
+          help: Suggestions.didYouMean(name.text, in: names),
+          notes: ["options: " + names.joined(separator: ", ")]))
+    }
+    if let chartKind = ChartKind(rawValue: kind.text.lowercased()), !option.kinds.contains(chartKind) {
+      throw fail(
+        Diagnostic(
+          .chartOptionNotForKind, "`\(option.rawValue)` does not apply to `chart \(chartKind.rawValue)`",
+          at: name.range, label: "not for \(chartKind.rawValue)",
+          help: "`\(option.rawValue)` applies to \(option.kindList); leave it out or change the kind"))
+    }
+    try expect(.assign, "`=` after `\(name.text)`")
+    let value: Expr
+    if at(.percent) {
+      let p = advance()
+      value = Expr(kind: .string("%"), range: p.range)
+    } else {
+      value = try parseExpression()
+    }
+    return (name, value)
   }
+
 }

@@ -88,10 +88,8 @@ public struct KernelCore {
   }
 
   func replyError(_ error: ExecutionError, to request: Message, io: any KernelIO, extra: [String: JSONValue] = [:]) {
-    var content: [String: JSONValue] = [
-      "status": "error", "ename": .string(error.name), "evalue": .string(error.value),
-      "traceback": .array(error.traceback.map { .string($0) }),
-    ]
+    var content = error.fields
+    content["status"] = "error"
     content.merge(extra) { $1 }
     io.reply(factory.reply(to: request, content: .object(content)), on: .shell)
   }

@@ -38,6 +38,12 @@ public struct ExecutionError: Error, Sendable, Hashable {
     self.value = value
     self.traceback = traceback
   }
+
+  /// The protocol's error fields (`ename`, `evalue`, `traceback`), shared by the `error` output,
+  /// an error reply and a failed user expression.
+  var fields: [String: JSONValue] {
+    ["ename": .string(name), "evalue": .string(value), "traceback": .array(traceback.map { .string($0) })]
+  }
 }
 
 /// What an execution ended with.

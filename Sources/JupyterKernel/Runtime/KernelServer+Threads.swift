@@ -113,15 +113,21 @@ extension KernelServer {
     var core = KernelCore(
       interpreter: makeInterpreter(), factory: state.factory, info: state.info, interrupt: state.interrupt)
     var pending: [Message] = []
+    var clocks = ClientClocks()
     var window: AbortWindow?
     while !state.isStopping {
       guard
         let message = pending.isEmpty ? receiveMessage(shell, state: state, channel: "shell") : pending.removeFirst()
       else { continue }
-      let started = HeaderDate.nowSeconds()
-      if let open = window, open.covers(message, now: started) {
-        _ = core.abortQueued([message], io: io)
-        continue
+      let read = HeaderDate.nowSeconds()
+      clocks.observe(message, at: read)
+      if var open = window {
+        let late = open.admits(message, now: read)
+        window = open.isOpen ? open : nil
+        if late {
+          _ = core.abortQueued([message], io: io)
+          continue
+        }
       }
       switch core.handle(message, io: io) {
       case .proceed: break
@@ -132,13 +138,16 @@ extension KernelServer {
         var queued: [Message] = pending
         pending = []
         while let frames = try? shell.receiveIfReady() {
-          if let message = decode(frames, state: state, channel: "shell") { queued.append(message) }
+          guard let message = decode(frames, state: state, channel: "shell") else { continue }
+          clocks.observe(message, at: HeaderDate.nowSeconds())
+          queued.append(message)
         }
         pending = core.abortQueued(queued, io: io)
-        // Requests of the same batch may still be on their way (see AbortWindow): those created
-        // before this idle announces the failure.
-        let failed = HeaderDate.nowSeconds()
-        window = AbortWindow(failedCellStart: failed, now: failed)
+        // The rest of the same batch may still be on its way, or not even created (see AbortWindow).
+        window = AbortWindow(
+          failed: message, failedAt: HeaderDate.nowSeconds(),
+          clockCorrection: clocks.correction(of: message.header.session),
+          aborted: queued)
         io.publish(idle)
       }
     }
