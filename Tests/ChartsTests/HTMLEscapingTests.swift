@@ -5,7 +5,8 @@ import Testing
 /// HTML and SVG text: markup characters escaped, characters XML 1.0 forbids replaced.
 @Suite struct HTMLEscapingTests {
   @Test func markupCharactersAreEscaped() {
-    #expect(HTML.text(#"<script>a & "b" 'c'</script>"#) == "&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt;")
+    #expect(
+      HTML.text(#"<script>a & "b" 'c'</script>"#) == "&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt;")
   }
 
   @Test func forbiddenCharactersBecomeTheReplacementCharacter() {
