@@ -6,6 +6,7 @@ FlowQL's `reconcile` algebra on it (flowql-bench --uncertainty) and numpy doing 
 and prints the Monte Carlo goal beside 1,000 plain runs of the same query.
 """
 import json
+import os
 import random
 import subprocess
 import sys
@@ -82,9 +83,12 @@ def main():
         chi2, _, _ = numpy_reconcile(internal, rows)
         times.append(time.perf_counter() - start)
     numpy_time = sorted(times)[3]
-    print(f"uncertainty (seconds; goals: Monte Carlo ≤ 2 s, reconciliation ≤ 0.1 s)")
+    load = os.getloadavg()
+    print(f"uncertainty (seconds; goals: Monte Carlo ≤ 2 s, reconciliation ≤ 0.1 s; "
+          f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores)")
     print(f"{'uncertainty runs 1000: dependence years 2015..2022':54} {ours['monte_carlo_1000']:8.3f}"
-          f"   beside 1,000 plain runs {ours['plain_1000']:8.3f}")
+          f"   beside 1,000 plain runs {ours['plain_1000']:8.3f}   (CPU {ours['monte_carlo_1000_cpu']:.3f} s"
+          f" on both cores)")
     print(f"{'reconcile %d processes / %d flows' % (len(internal), len(rows)):54} {ours['reconcile']:8.4f}"
           f"   beside numpy {numpy_time:8.4f}   (χ² {ours['chi_square']:.6g} vs {chi2:.6g})")
 

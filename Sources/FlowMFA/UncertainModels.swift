@@ -48,15 +48,16 @@ struct UncertainModels: Sendable {
   var rootInputs: [UncertainInput] { entries.first { $0.model.name == root }?.inputs ?? [] }
 
   /// Run `run` of the Monte Carlo under `seed`: run 0 is the unperturbed catalog, every other
-  /// run draws each model's inputs from the run's own stream. `rejected` counts infeasible draws.
-  func drawn(run: Int, seed: UInt64, rejected: inout Int) throws -> Catalog {
+  /// run draws each model's inputs from the run's own stream. `redraws` counts the draws and
+  /// the infeasible ones.
+  func drawn(run: Int, seed: UInt64, redraws: inout Redraws) throws -> Catalog {
     guard run > 0 else { return catalog }
     var stream = RandomStream(seed: seed, run: UInt64(run))
-    var count = 0
+    var counted = Redraws()
     let result = try replacing { entry in
-      entry.inputs.isEmpty ? nil : try entry.model.model.drawn(entry.inputs, &stream, rejected: &count)
+      entry.inputs.isEmpty ? nil : try entry.model.model.drawn(entry.inputs, &stream, redraws: &counted)
     }
-    rejected += count
+    redraws.add(counted)
     return result
   }
 

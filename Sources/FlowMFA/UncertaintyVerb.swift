@@ -19,9 +19,10 @@ struct UncertaintyVerb: Verb {
       triangular between range_low and range_high with its mode at the value (a `distribution` \
       column may say uniform, normal or lognormal; the range is then the 90 % interval); every \
       input series value and every price, normal with a relative σ by its tag: F 5 %, D 10 %, \
-      E 30 % (after the pedigree approach of Laner et al. 2016, J. Ind. Ecol. 20(5)). The flows \
-      are derived again from the drawn inputs, so every draw is mass-balanced; a draw whose \
-      outflows fixed by data exceed the inflow is drawn again, and a warning counts these. \
+      E 30 % (our own assumption, not figures from a published table: we could not read how \
+      the pedigree approach of Laner et al. 2016 sets uncertainties; the data README says more). The flows are derived again from the drawn inputs, so every draw is mass-balanced; \
+      a draw whose outflows fixed by data exceed the inflow is drawn again, and a warning says \
+      how many of all draws were, and where (the intervals are conditional on feasibility). \
       Scenarios are derived from the drawn base. A loaded model: each flow with a `sigma` (t) or \
       `uncertainty` (%) is drawn normal; the other flows are exact.
       Columns: the query's columns, each numeric x followed by x_low, x_high and x_sd; `runs` when a row \
@@ -48,12 +49,12 @@ struct UncertaintyVerb: Verb {
     }
     let models = UncertainModels(catalog, query: query.text)
     let base = try query.run(catalog: catalog, isCancelled: isCancelled)
-    let results: [(Table, Int)]
+    let results: [(Table, Redraws)]
     do {
       results = try MonteCarloRunner(runs: runs).run(isCancelled: isCancelled) { run in
-        var rejected = 0
-        let drawn = try models.drawn(run: run, seed: UInt64(seed), rejected: &rejected)
-        return (try query.run(catalog: drawn, isCancelled: { false }).table, rejected)
+        var redraws = Redraws()
+        let drawn = try models.drawn(run: run, seed: UInt64(seed), redraws: &redraws)
+        return (try query.run(catalog: drawn, isCancelled: { false }).table, redraws)
       }
     } catch MonteCarloRunner.Stop.cancelled {
       throw Diagnostic(
@@ -64,16 +65,24 @@ struct UncertaintyVerb: Verb {
     }
     var summary = UncertaintySummary(results.map(\.0), level: level)
     summary.table = Self.withIntervalVerdict(summary.table)
-    let rejected = results.reduce(0) { $0 + $1.1 }
+    var redraws = Redraws()
+    for (_, r) in results { redraws.add(r) }
     var warnings = base.warnings + summary.warnings
-    if rejected > 0 {
-      warnings.append(
-        "\(rejected) draw\(rejected == 1 ? " was" : "s were") not mass-balanced (outflows fixed by data larger than "
-          + "the inflow) and drawn again")
-    }
+    if let warning = Self.redrawWarning(redraws) { warnings.append(warning) }
     let percent = Self.percentText(level)
     let caption = (base.table.caption ?? "query") + " · uncertainty: \(runs) runs, seed \(seed), \(percent) interval"
     return VerbOutput(Table(summary.table.columns, caption: caption), chart: base.chart, warnings: warnings)
+  }
+
+  /// `146 of 345 draws (42 %) were redrawn: …`, naming where the rejected draws failed; nil
+  /// when none was.
+  static func redrawWarning(_ redraws: Redraws) -> String? {
+    guard redraws.rejected > 0 else { return nil }
+    let places = redraws.commonest(3).map { "\($0.place) (\($0.count))" }.joined(separator: ", ")
+    let percent = Int((redraws.rate * 100).rounded())
+    return "\(redraws.rejected) of \(redraws.attempts) draws (\(percent) %) were not mass-balanced and were drawn "
+      + "again: outflows fixed by data exceeded the inflow, most often at \(places); the intervals are "
+      + "conditional on feasibility"
   }
 
   /// A whole-number clause within `range`.

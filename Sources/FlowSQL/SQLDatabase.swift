@@ -6,7 +6,8 @@ public protocol SQLDatabase: AnyObject, Sendable {
   var displayName: String { get }
   /// The columns of a table or view, in table order.
   func columns(of table: [String], isCancelled: () -> Bool) throws(SQLError) -> [SQLColumn]
-  /// Runs `statement` and returns at most `rowLimit` rows; more rows are ``SQLError/tooManyRows(limit:)``.
+  /// Runs `statement` and returns its rows. With a `rowLimit` above 0, a result of more rows is
+  /// ``SQLError/tooManyRows(limit:)``, found out before any row is sent.
   func run(_ statement: SQLStatement, rowLimit: Int, isCancelled: () -> Bool) throws(SQLError) -> SQLRows
 }
 

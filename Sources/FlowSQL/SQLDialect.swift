@@ -48,10 +48,6 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     default: function.rawValue
     }
   }
-
-  /// Whether `pivot` compiles: it needs the distinct values of a column as output columns, which
-  /// only a second query can know, so no dialect compiles it yet.
-  public var compilesPivot: Bool { false }
 }
 
 /// The SQL types the compiler casts to.

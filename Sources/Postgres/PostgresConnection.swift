@@ -11,7 +11,7 @@ import Glibc
 /// Not thread-safe: the kernel runs one cell at a time, and so uses a connection from one thread
 /// at a time.
 public final class PostgresConnection: SQLDatabase, @unchecked Sendable {
-  private let handle: LibPQ.Connection
+  let handle: LibPQ.Connection
   public let displayName: String
   public var dialect: SQLDialect { .postgres }
   private let password: String
@@ -43,11 +43,20 @@ public final class PostgresConnection: SQLDatabase, @unchecked Sendable {
     return try run(SQLStatement(text: sql, parameters: []), rowLimit: 0, isCancelled: isCancelled).columns
   }
 
+  /// Runs `statement`; with a `rowLimit` through a cursor that counts the rows before any is
+  /// sent (see ``fetchThroughCursor(_:rowLimit:isCancelled:)``).
   public func run(_ statement: SQLStatement, rowLimit: Int, isCancelled: () -> Bool) throws(SQLError) -> SQLRows {
     try reconnectIfLost()
-    guard LibPQ.send(handle, statement.text, statement.parameters.map(Self.parameter)) else {
-      throw lostOrFailed()
-    }
+    if rowLimit > 0 { return try fetchThroughCursor(statement, rowLimit: rowLimit, isCancelled: isCancelled) }
+    return try execute(statement.text, statement.parameters, isCancelled: isCancelled).rows
+  }
+
+  /// Sends one statement and waits for its result, polling the socket so an interrupt cancels it
+  /// on the server. Returns the rows (none for a command) and the count of the command's tag.
+  func execute(_ text: String, _ parameters: [SQLValue], isCancelled: () -> Bool) throws(SQLError) -> (
+    rows: SQLRows, count: Int
+  ) {
+    guard LibPQ.send(handle, text, parameters.map(Self.parameter)) else { throw lostOrFailed() }
     var cancelled = false
     while LibPQ.isBusy(handle) {
       if !cancelled, isCancelled() {
@@ -58,24 +67,22 @@ public final class PostgresConnection: SQLDatabase, @unchecked Sendable {
       _ = poll(&descriptor, 1, Self.pollMilliseconds)
       guard LibPQ.consumeInput(handle) else { throw lostOrFailed() }
     }
-    var rows: SQLRows?
+    var outcome: (rows: SQLRows, count: Int)?
     var failure: SQLError?
     while let result = LibPQ.nextResult(handle) {
       defer { LibPQ.clear(result) }
-      guard failure == nil, rows == nil else { continue }
+      guard failure == nil, outcome == nil else { continue }
       if !LibPQ.succeeded(result) {
         failure =
           LibPQ.sqlState(result) == "57014" ? .cancelled : .statementFailed(masking(LibPQ.resultError(result)))
-      } else if LibPQ.rowCount(result) > rowLimit, rowLimit > 0 {
-        failure = .tooManyRows(limit: rowLimit)
       } else {
-        rows = Self.rows(of: result)
+        outcome = (Self.rows(of: result), LibPQ.commandCount(result))
       }
     }
     if cancelled || isCancelled() { throw .cancelled }
     if let failure { throw LibPQ.isOK(handle) ? failure : lostOrFailed() }
-    guard let rows else { throw lostOrFailed() }
-    return rows
+    guard let outcome else { throw lostOrFailed() }
+    return outcome
   }
 
   /// A broken connection is reset before the next statement (the next cell reconnects).
@@ -86,7 +93,7 @@ public final class PostgresConnection: SQLDatabase, @unchecked Sendable {
     }
   }
 
-  private func lostOrFailed() -> SQLError {
+  func lostOrFailed() -> SQLError {
     let message = masking(LibPQ.errorMessage(handle))
     return LibPQ.isOK(handle) ? .statementFailed(message) : .connectionLost(message)
   }

@@ -34,6 +34,22 @@ import Testing
     #expect(a.columnNames.contains("net_import_reliance_low") && a.columnNames.contains("imports_sd"))
   }
 
+  /// The warning counts the rejected draws against every draw made (runs − 1 accepted plus the
+  /// rejected), gives their share and names where they failed; same seed, same warning.
+  @Test func redrawWarningCountsRejectedAgainstAllDraws() throws {
+    var session = MFA.session()
+    let query = "uncertainty runs 20: dependence years 2015..2022"
+    let message = try #require(session.run(query).warnings.first { $0.message.contains("drawn again") }?.message)
+    let words = message.split(separator: " ")
+    let rejected = try #require(Int(words[0]))
+    let attempts = try #require(Int(words[2]))
+    #expect(words[1] == "of" && attempts == 19 + rejected)
+    #expect(message.contains("(\(Int((Double(rejected) / Double(attempts) * 100).rounded())) %)"))
+    #expect(message.contains("most often at ") && message.contains("conditional on feasibility"))
+    #expect(session.run(query).warnings.contains { $0.message == message })
+    #expect(!session.run("uncertainty runs 1: dependence year 2022").warnings.contains { $0.message.contains("drawn") })
+  }
+
   @Test func runsOneIsTheBaseline() {
     let base = MFA.table("dependence years 2015..2022")
     let one = MFA.table("uncertainty runs 1: dependence years 2015..2022")

@@ -69,8 +69,14 @@ import Testing
   ]
 
   /// Codes only a running database produces (a refused query, a lost connection, a result over
-  /// `set fetch`): Tests/python/test_database.py triggers them against a real PostgreSQL.
+  /// `set fetch`): Tests/python/test_database.py triggers them against a real PostgreSQL and
+  /// compares the message with their goldens here.
   static let serverCodes: Set<DiagnosticCode> = [.databaseFailed, .tooManyRows]
+
+  @Test(arguments: serverCodes.map(\.rawValue).sorted())
+  func serverCodesHaveGoldens(_ code: String) {
+    #expect(repositoryText("Tests/FlowQLTests/Snapshots/\(code).txt").contains("error[\(code)]"))
+  }
 
   @Test func everyCodeHasATrigger() {
     #expect(

@@ -19,7 +19,9 @@ def setup(tmp_path_factory):
     spark.sparkContext.setLogLevel("ERROR")
     spark.sql("CREATE DATABASE IF NOT EXISTS public")
     for name, schema in db.SCHEMAS.items():
-        df = spark.read.csv(str(folder / f"{name}.csv"), header=True, schema=schema.replace("TEXT", "STRING"))
+        # RFC 4180 files (Python's csv module): a quote inside a value is doubled, not escaped with `\`.
+        df = spark.read.csv(str(folder / f"{name}.csv"), header=True, schema=schema.replace("TEXT", "STRING"),
+                            escape='"')
         df.write.mode("overwrite").saveAsTable(f"public.{name}")
     yield server, spark
     spark.stop()

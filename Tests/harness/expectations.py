@@ -59,7 +59,8 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
                                         TextContains("longer_life"), TextContains("negative in year 2020"))),
     # Needs the demo PostgreSQL (Tests/clients/conftest.py starts it): a pushed-down group-by, the
     # SQL as a code block, a chart and a Sankey of a model loaded from a table.
-    "09-database": Expect(checks=(MinTables(3), MinCharts(2), TextContains('FROM "public"."bench"'), TextContains("loaded china"))),
+    "09-database": Expect(checks=(MinTables(4), MinCharts(2), TextContains('FROM "public"."bench"'), TextContains("loaded china"),
+                                   TextContains("2022 (kt)"))),
 }
 
 DEFAULT = Expect()

@@ -22,6 +22,10 @@ B = 'table "public.bench" in wh'
 P = 'table "public.bench_processes" in wh'
 F = 'table "public.flows" in wh'
 FP = 'table "public.processes" in wh'
+L = 'table "public.labels" in wh'
+
+# Values that must stay data: quotes, SQL, unicode, a backslash, a placeholder, LIKE wildcards.
+HOSTILE_VALUES = ["O'Brien", 'say "hi"; drop table bench; --', "稀土 Ünïcödé 🚀", "back\\slash", "$1", "%_"]
 
 # (source, stages, ordered): `ordered` compares row order too (the sort keys are unique there).
 QUERIES = [
@@ -73,6 +77,14 @@ QUERIES = [
     (F, f"join {FP} on target = id | summarize total = sum(mass) by stage, year", False),
     (F, 'where is_missing(good) | summarize n = count() by source', False),
     (F, 'where source ~ "imp" | sort year, mass desc, target, material | select year, target, mass', False),
+    (B, "where year >= 2015 | summarize m = sum(mass) by material, year | pivot columns = year, values = m", False),
+    (B, "where year == 2010 | select source, material, mass | pivot columns = material, values = mass", False),
+    (B, 'select target, material, cost | pivot columns = material, values = cost | where target ~ "p0"', False),
+    (F, "summarize total = sum(mass) by source, year | pivot columns = year, values = total", False),
+    (F, "where year == 2022 | select source, rule, mass | pivot columns = rule, values = mass", False),
+    # The hostile values become column names.
+    (L, "pivot columns = label, values = mass", False),
+    (L, 'where side == "b" | pivot columns = label, values = mass | drop side', False),
 ]
 
 
@@ -198,7 +210,8 @@ def bundled_tables():
 
 
 def write_csvs(folder):
-    """bench.csv, bench_processes.csv (Benchmarks/make_data.py), flows.csv, processes.csv (bundled)."""
+    """bench.csv, bench_processes.csv (Benchmarks/make_data.py), flows.csv, processes.csv (bundled),
+    labels.csv (the hostile values, each on sides a and b)."""
     folder = pathlib.Path(folder)
     subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "make_data.py"), str(folder / "bench.csv"),
                     str(folder / "bench_processes.csv"), str(BENCH_ROWS)], check=True)
@@ -209,6 +222,11 @@ def write_csvs(folder):
             w.writerow([h.split(" (")[0] for h in header])
             for r in rows:
                 w.writerow([c.replace(",", "") if isinstance(value(c), float) else c for c in r])
+    with open(folder / "labels.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["label", "side", "mass"])
+        for i, v in enumerate(HOSTILE_VALUES):
+            w.writerows([[v, "a", i + 1], [v, "b", 10 * i + 0.5]])
     return folder
 
 
@@ -219,6 +237,7 @@ SCHEMAS = {
     "flows": "year INTEGER, source TEXT, target TEXT, material TEXT, mass DOUBLE, cost DOUBLE, value DOUBLE, "
              "good TEXT, provenance TEXT, rule TEXT",
     "processes": "id TEXT, name TEXT, stage TEXT, kind TEXT, description TEXT, stage_order DOUBLE, loss BOOLEAN",
+    "labels": "label TEXT, side TEXT, mass DOUBLE",
 }
 
 

@@ -28,27 +28,28 @@ extension CentreCost {
     processes: [Process], flows: [Flow], rate: (_ process: String, _ material: String, Category) -> Rate?
   ) -> [CentreCost] {
     let losses = Set(processes.filter(\.isLoss).map(\.id))
-    var product: [String: Double] = [:]  // "year|process|material" → t
-    var input: [String: Double] = [:]
+    var product: [Key: Double] = [:]  // t by year, process and material
+    var input: [Key: Double] = [:]
     var materials: [String] = []
     for flow in flows {
       if !materials.contains(flow.material) { materials.append(flow.material) }
       if !losses.contains(flow.target) {
-        product["\(flow.year)|\(flow.source)|\(flow.material)", default: 0] += flow.mass
+        product[Key(year: flow.year, process: flow.source, material: flow.material), default: 0] += flow.mass
       }
-      input["\(flow.year)|\(flow.target)|\(flow.material)", default: 0] += flow.mass
+      input[Key(year: flow.year, process: flow.target, material: flow.material), default: 0] += flow.mass
     }
     let years = Set(flows.map(\.year)).sorted()
     var result: [CentreCost] = []
     for process in processes where process.kind == .quantityCentre {
+      // The rates do not depend on the year: looked up once per centre and material.
+      let rates = materials.map { m in Category.allCases.map { rate(process.id, m, $0) } }
       for year in years {
-        for m in materials {
-          let key = "\(year)|\(process.id)|\(m)"
-          func cost(_ category: Category) -> Double {
-            guard let r = rate(process.id, m, category) else { return 0 }
+        for (mi, m) in materials.enumerated() {
+          let key = Key(year: year, process: process.id, material: m)
+          let costs = rates[mi].map { r -> Double in
+            guard let r else { return 0 }
             return r.usdPerTonne * ((r.basis == .product ? product[key] : input[key]) ?? 0)
           }
-          let costs = Category.allCases.map(cost)
           guard costs.contains(where: { $0 != 0 }) else { continue }
           result.append(
             CentreCost(
@@ -58,5 +59,12 @@ extension CentreCost {
       }
     }
     return result
+  }
+
+  /// A year, process and material (a key cheaper to hash than the three joined in a string).
+  private struct Key: Hashable {
+    var year: Int
+    var process: String
+    var material: String
   }
 }

@@ -25,6 +25,11 @@ enum CostPropagation {
     let index = FlowIndex(processes: processes, flows: flows)
     let materialCount = index.materials.count
     let processCount = processes.count
+    // Per-process facts as plain arrays: reading them from `processes[i]` in the sweeps below
+    // copied the whole `Process` (its strings) every time, a third of a Monte Carlo draw.
+    let kind = processes.map(\.kind)
+    let isLoss = processes.map(\.isLoss)
+    let stageOrder = processes.map(\.stageOrder)
     var own = [Double](repeating: 0, count: index.years.count * processCount * materialCount * 3)
     func slot(_ y: Int, _ p: Int, _ m: Int) -> Int { ((y * processCount + p) * materialCount + m) * 3 }
     for cost in centreCosts {
@@ -36,7 +41,7 @@ enum CostPropagation {
       own[slot(y, p, m) + 2] += cost.wasteManagement
     }
     for (y, range) in index.yearRanges.enumerated() {
-      for i in range where processes[index.source[i]].kind == .source {
+      for i in range where kind[index.source[i]] == .source {
         flows[i].cost = flows[i].value
       }
       let cells = processCount * materialCount
@@ -46,12 +51,11 @@ enum CostPropagation {
       for i in range {
         let key = index.source[i] * materialCount + index.material[i]
         outMass[key] += flows[i].mass
-        if processes[index.target[i]].isLoss { lossMass[key] += flows[i].mass }
+        if isLoss[index.target[i]] { lossMass[key] += flows[i].mass }
         inMass[index.target[i] * materialCount + index.material[i]] += flows[i].mass
       }
       let ordered = range.sorted {
-        (processes[index.source[$0]].stageOrder, index.source[$0])
-          < (processes[index.source[$1]].stageOrder, index.source[$1])
+        (stageOrder[index.source[$0]], index.source[$0]) < (stageOrder[index.source[$1]], index.source[$1])
       }
       for _ in 0..<1000 {
         var inCost = [Double](repeating: 0, count: cells)
@@ -59,18 +63,17 @@ enum CostPropagation {
         var change = 0.0
         for i in ordered {
           let p = index.source[i]
-          let process = processes[p]
-          guard process.kind != .source else { continue }
+          guard kind[p] != .source else { continue }
           let key = p * materialCount + index.material[i]
           let mass = flows[i].mass
           var cost: Double
-          switch process.kind {
+          switch kind[p] {
           case .quantityCentre:
             let s = slot(y, p, index.material[i])
             let base = inCost[key] + own[s] + own[s + 1]
             cost = outMass[key] > 0 ? base * mass / outMass[key] : 0
             if lossMass[key] > 0 {
-              if processes[index.target[i]].isLoss { cost += own[s + 2] * mass / lossMass[key] }
+              if isLoss[index.target[i]] { cost += own[s + 2] * mass / lossMass[key] }
             } else if outMass[key] > 0 {
               cost += own[s + 2] * mass / outMass[key]
             }

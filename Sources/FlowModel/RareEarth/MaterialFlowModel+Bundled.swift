@@ -13,7 +13,11 @@ extension MaterialFlowModel {
   /// Derives the model from a recipe: mass by the rules, value from the price book, cost by
   /// MFCA propagation.
   init(recipe: RareEarthRecipe) throws {
-    let derived = try recipe.deriveWithLifetimes()
+    self.init(recipe: recipe, derived: try recipe.deriveWithLifetimes())
+  }
+
+  /// The model of a recipe already derived.
+  init(recipe: RareEarthRecipe, derived: Derivation) {
     let costed = CostPropagation.propagate(
       processes: recipe.data.processes, flows: derived.flows, centreCosts: derived.centreCosts)
     self.init(

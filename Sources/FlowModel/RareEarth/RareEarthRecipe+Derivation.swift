@@ -4,6 +4,9 @@ struct Derivation: Sendable {
   var stocks: [StockRecord] = []
   var centreCosts: [CentreCost] = []
   var notes: [String] = []
+  /// Whether ``RareEarthRecipe/derive(stoppingAtClamp:)`` stopped after the first year in which
+  /// outflows fixed by data exceeded the inflow (the later years are then missing).
+  var stoppedAtClamp = false
 }
 
 /// What the processes receive during one pass of one year: mass by process and material, and the
@@ -25,8 +28,10 @@ extension RareEarthRecipe {
   /// Each year is evaluated in ``order``; flows back to a process already evaluated (new scrap
   /// and recycling into `SEP`) feed the next pass, repeated until they change by less than
   /// 1e-9 t (two or three passes).
+  /// - Parameter stoppingAtClamp: stop after the first year whose fixed outflows exceed the
+  ///   inflow somewhere (a Monte Carlo draw that cannot balance needs no more).
   /// - Throws: ``FlowModelError`` for missing inputs or an edit that cannot be applied.
-  func derive() throws -> Derivation {
+  func derive(stoppingAtClamp: Bool = false) throws -> Derivation {
     var result = Derivation()
     var stock: [String: Double] = [:]
     let prices = priceBook
@@ -60,6 +65,10 @@ extension RareEarthRecipe {
         if converged { break }
       }
       result.notes += notes
+      if stoppingAtClamp, notes.contains(where: Self.isClampNote) {
+        result.stoppedAtClamp = true
+        return result
+      }
       for (source, draft) in drafts where draft.mass != 0 {
         let price = try prices.price(draft.good, material: draft.material, year: year)
         result.flows.append(
@@ -107,7 +116,7 @@ extension RareEarthRecipe {
         }
         if remaining < -1e-6 {
           notes.append(
-            "\(year) \(process) \(m): outflows fixed by data exceed the inflow by "
+            "\(year) \(process) \(m): \(Self.clampPhrase) by "
               + "\(Int((-remaining).rounded())) t; the residual is clamped to 0 and the balance "
               + "shows the gap")
         }
@@ -206,13 +215,23 @@ extension RareEarthRecipe {
   /// `mfca_costs.csv` times the product output (or, with basis `input`, the mass handled).
   private func centreCosts(for flows: [Flow]) throws -> [CentreCost] {
     let codes: [CentreCost.Category: String] = [.energy: "EC", .system: "SC", .wasteManagement: "WMC"]
+    // The first row for each process, category and material (or `*`), looked up once.
+    var first: [String: CentreCost.Rate] = [:]
+    for row in data.unitCosts where first["\(row.process)|\(row.category)|\(row.material)"] == nil {
+      first["\(row.process)|\(row.category)|\(row.material)"] = CentreCost.Rate(
+        usdPerTonne: row.usdPerTonne, basis: row.basis)
+    }
     return CentreCost.sized(processes: data.processes, flows: flows) { process, material, category in
-      let rows = data.unitCosts.filter { $0.process == process && $0.category == codes[category] }
-      guard let row = rows.first(where: { $0.material == material }) ?? rows.first(where: { $0.material == "*" })
-      else { return nil }
-      return CentreCost.Rate(usdPerTonne: row.usdPerTonne, basis: row.basis)
+      let code = codes[category] ?? ""
+      return first["\(process)|\(code)|\(material)"] ?? first["\(process)|\(code)|*"]
     }
   }
+
+  /// The words of the note a clamped residual writes (``isClampNote(_:)`` looks for them).
+  static let clampPhrase = "outflows fixed by data exceed the inflow"
+
+  /// Whether a derivation note reports a residual clamped to 0.
+  static func isClampNote(_ note: String) -> Bool { note.contains(clampPhrase) }
 
   private static func maxDifference(
     _ a: [String: [String: Double]], _ b: [String: [String: Double]]

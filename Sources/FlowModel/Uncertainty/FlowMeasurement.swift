@@ -10,12 +10,11 @@ public enum FlowMeasurement: Sendable, Hashable {
   /// The relative standard uncertainty (coefficient of variation) of a value by its F/D/E tag:
   /// found 5 %, derived 10 %, estimated 30 %.
   ///
-  /// The defaults follow the pedigree approach of Laner, Feketitsch, Rechberger & Fellner (2016),
-  /// "A novel approach to characterize data uncertainty in material flow analysis and its
-  /// application to plastics flows in Austria", J. Ind. Ecol. 20(5), 1050–1063: official
-  /// statistics (our F) carry a few per cent, figures derived from them (D) about twice that,
-  /// expert estimates (E) tens of per cent. The three values are our reading of that scheme for
-  /// a three-level tag; the data README explains them.
+  /// These three figures are our own assumption, not values from a published table. Laner,
+  /// Feketitsch, Rechberger & Fellner (2016) assess MFA data by five data-quality indicators; we
+  /// could not read the paper, in particular how it turns them into uncertainties, so the
+  /// defaults keep only the ordering F < D < E and the orders of magnitude (a few per cent, about
+  /// twice that, tens of per cent); the data README explains this.
   public static func pedigreeCV(_ tag: String?) -> Double? {
     switch tag?.uppercased() {
     case "F": 0.05

@@ -30,15 +30,30 @@ extension MaterialFlowModel {
   /// The bundled model's inputs are drawn independently, so a draw can be infeasible: outflows
   /// fixed by data (exports) larger than what flows in. Such a draw is not a mass-balanced
   /// system; it is rejected and drawn again from the same stream (at most `attempts` times, so
-  /// the result still depends only on the seed and the run), and `rejected` counts it.
+  /// the result still depends only on the seed and the run), and `redraws` counts every draw,
+  /// the rejected ones and where they failed.
   /// - Throws: ``FlowModelError/invalidScenario(_:)`` when every attempt was infeasible.
   public func drawn(
-    _ inputs: [UncertainInput], _ stream: inout RandomStream, rejected: inout Int, attempts: Int = 100
+    _ inputs: [UncertainInput], _ stream: inout RandomStream, redraws: inout Redraws, attempts: Int = 100
   ) throws -> MaterialFlowModel {
     for _ in 0..<attempts {
-      let model = try with(inputs.map { ($0.target, $0.draw(&stream)) })
-      if recipe == nil || model.isMassBalanced { return model }
-      rejected += 1
+      let values = inputs.map { ($0.target, $0.draw(&stream)) }
+      redraws.attempts += 1
+      guard var recipe, recipe.edits.isEmpty else {
+        let model = try with(values)
+        if recipe == nil || model.isMassBalanced { return model }
+        redraws.reject(notes: model.notes)
+        continue
+      }
+      // A draw whose derivation clamps a residual cannot balance: it is rejected after the
+      // first such year, before the later years, the costs and the balance are computed.
+      for (target, value) in values { recipe.data.set(target, value) }
+      let derived = try recipe.derive(stoppingAtClamp: true)
+      if !derived.stoppedAtClamp {
+        let model = MaterialFlowModel(recipe: recipe, derived: derived)
+        if model.isMassBalanced { return model }
+      }
+      redraws.reject(notes: derived.notes)
     }
     throw FlowModelError.invalidScenario("\(attempts) draws in a row were not mass-balanced")
   }

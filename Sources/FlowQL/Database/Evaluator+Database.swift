@@ -31,8 +31,12 @@ extension Evaluator {
       Diagnostic(
         .passwordInConnectionString, error.message, at: range, label: "not shown, not kept",
         help: "remove the password; put it in PGPASSWORD or ~/.pgpass (FlowQL never shows it)")
-    case .connectionLost, .statementFailed:
+    case .connectionLost:
       Diagnostic(.databaseFailed, error.message, at: range, help: "the next cell reconnects")
+    case .statementFailed:
+      Diagnostic(
+        .databaseFailed, error.message, at: range,
+        help: "the database's message names what it refused (a table, a column, a value); `| sql` shows the statement")
     }
   }
 
@@ -70,10 +74,10 @@ extension Evaluator {
     return (c, db)
   }
 
-  /// Runs the compiled statement; a result over `fetchLimit` rows is `E503` (the statement asks
-  /// the server for at most one row more, so no more than that crosses the network).
+  /// Runs the compiled statement; a result over `fetchLimit` rows is `E503`, found out by the
+  /// database before any row is sent (``SQLDatabase/run(_:rowLimit:isCancelled:)``).
   mutating func fetch(_ c: SQLCompilation, _ db: any SQLDatabase, at range: SourceRange) throws(Diagnostic) -> Table {
-    let statement = c.statement(db.dialect, limit: fetchLimit + 1)
+    let statement = c.statement(db.dialect)
     do {
       let rows = try db.run(statement, rowLimit: fetchLimit, isCancelled: isCancelled)
       return Table.from(rows, schema: c.schema)
@@ -94,7 +98,7 @@ extension Evaluator {
       }
       dialect = d
     }
-    let statement = c.statement(dialect, limit: nil)
+    let statement = c.statement(dialect)
     var text = statement.text + "\n"
     if !statement.parameters.isEmpty {
       text += "-- parameters: " + JSONText.array(statement.parameters) + "\n"

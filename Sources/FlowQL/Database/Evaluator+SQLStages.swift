@@ -15,7 +15,8 @@ extension Evaluator {
     defer { (warnings, probing, nextStageColumns) = saved }
     let after = try apply(stage, to: c.schema).0
     guard Self.isCompiled(stage), var next = try sqlStep(stage, c, after, database) else { return false }
-    next.schema = after
+    // A pivot's columns come from the data, which the probe (no rows) cannot see.
+    if case .pivot = stage.kind {} else { next.schema = after }
     next.compiledStages += 1
     c = next
     return true
@@ -23,7 +24,7 @@ extension Evaluator {
 
   private static func isCompiled(_ stage: Stage) -> Bool {
     switch stage.kind {
-    case .where, .select, .derive, .drop, .rename, .summarize, .sort, .top(_, _, false), .take, .join: true
+    case .where, .select, .derive, .drop, .rename, .summarize, .sort, .top(_, _, false), .take, .join, .pivot: true
     default: false
     }
   }
@@ -88,6 +89,8 @@ extension Evaluator {
     case .join(let kind, let right, let keys):
       guard case .table(let table) = right, table.connection.text == c.connection else { return nil }
       return try sqlJoin(c, table, kind, keys, after, database)
+    case .pivot(let columns, let values):
+      return try sqlPivot(c, columns: columns, values: values, after, database)
     default:
       return nil
     }

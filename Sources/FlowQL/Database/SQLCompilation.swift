@@ -29,12 +29,11 @@ struct SQLCompilation {
     schema.columnNames.map { (.column($0), $0) }
   }
 
-  /// The statement that returns the visible columns, in order, and at most `limit` rows.
-  func statement(_ dialect: SQLDialect, limit: Int?) -> SQLStatement {
+  /// The statement that returns the visible columns, in order.
+  func statement(_ dialect: SQLDialect) -> SQLStatement {
     var pipeline = pipeline
     var last = SQLSelect(items: passThrough, from: .previous)
     if ordered { last.orderBy = [SQLOrder(.column(Self.orderColumn), descending: false)] }
-    last.limit = limit
     pipeline.steps.append(last)
     return pipeline.render(dialect)
   }

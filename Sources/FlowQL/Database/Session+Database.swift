@@ -14,7 +14,10 @@ extension Session {
           help: "e.g. `connect \"postgresql://me@localhost:5432/db\" as \(name.text)`")
       }
       guard let connector = catalog.connector else {
-        throw Diagnostic(.cannotConnect, "this FlowQL has no database driver", at: statement.range)
+        throw Diagnostic(
+          .cannotConnect, "this FlowQL has no database driver", at: statement.range,
+          help: "connect from the FlowQL kernel or `flowql run`, which link libpq; a program embedding FlowQL "
+            + "sets `catalog.connector = PostgresConnector()`")
       }
       do {
         catalog.connections[name.text] = try connector.connect(text)

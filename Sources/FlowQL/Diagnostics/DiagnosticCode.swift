@@ -176,11 +176,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case .noSuchValue:
       "warning: `column == value` matches no row (a misspelt id, a display name, a year outside the data), so the filter selects nothing"
     case .verbWarning: "warning from a verb, such as an imbalance or a defaulted year; the table is still produced"
-    case .cannotConnect: "a database connection could not be made (no server, wrong password, unknown database)"
+    case .cannotConnect:
+      "a database connection could not be made (no server, wrong password, unknown database, or a FlowQL without a database driver)"
     case .passwordInConnectionString:
       "a connection string holds a password; FlowQL takes it from PGPASSWORD or ~/.pgpass so it never enters a notebook"
-    case .databaseFailed: "the database refused the query or the connection was lost; the next cell reconnects"
-    case .tooManyRows: "a database result has more rows than `set fetch` allows; summarize in the database first"
+    case .databaseFailed:
+      "the database refused the query (its message names what) or the connection was lost (the next cell reconnects)"
+    case .tooManyRows:
+      "a database result has more rows than `set fetch` allows (found out before any row is sent); summarize in the database first"
     case .notCompilable: "`sql` shows the SQL of a query on a database table; the stages before it must compile"
     case .chartOptionNotForKind: "the chart kind does not use this option (`help chart` lists which kinds use which)"
     case .chartNeedsOption:

@@ -104,6 +104,6 @@ extension Evaluator {
       .notCompilable, "`sql` needs the stages before it to compile to SQL", at: range,
       label: "these stages run in memory",
       help: "start the query with `table \"schema.name\" in connection`; `sql` must follow only compiled stages "
-        + "(where, select, derive, drop, rename, summarize, sort, top, take, join)")
+        + "(where, select, derive, drop, rename, summarize, sort, top, take, join, pivot)")
   }
 }

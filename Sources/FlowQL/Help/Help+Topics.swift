@@ -3,7 +3,7 @@ import FlowModel
 extension Help {
   /// The built-in topics (verbs are added from the catalog).
   static let builtIn: [HelpTopic] =
-    statements + sources + stages + functions + units + syntax + options + charts + codes
+    statements + sources + stages + functions + units + syntax + options + charts + database + codes
 
   static let statements: [HelpTopic] = [
     .init(

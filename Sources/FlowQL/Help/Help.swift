@@ -41,11 +41,20 @@ enum Help {
 
   /// The topic named `name` (exact first, then case-insensitive).
   static func topic(_ name: String, _ catalog: Catalog) -> HelpTopic? {
-    let all = topics(catalog)
+    var all = topics(catalog)
     let aliases = ["filter": "where", "project": "select", "extend": "derive", "limit": "take", "render": "chart"]
-    let key = aliases[name.lowercased()] ?? name
-    // A verb wins over a built-in topic of the same name (`sankey` the verb over the chart kind).
-    let ranked = all.filter { $0.category == .verb } + all.filter { $0.category != .verb }
+    var key = name
+    // `help set rows` is the option `rows`; `help chart table` the chart kind, not the source.
+    for (prefix, category) in [("set ", HelpTopic.Category.option), ("chart ", .chart)]
+    where name.lowercased().hasPrefix(prefix) {
+      key = String(name.dropFirst(prefix.count))
+      all = all.filter { $0.category == category }
+    }
+    key = aliases[key.lowercased()] ?? key
+    // A verb wins over a built-in topic of the same name (`sankey` the verb over the chart kind),
+    // and a database topic over a chart kind (`table`).
+    let order: [HelpTopic.Category] = [.verb, .database]
+    let ranked = order.flatMap { c in all.filter { $0.category == c } } + all.filter { !order.contains($0.category) }
     return ranked.first { $0.name == key } ?? ranked.first { $0.name.lowercased() == key.lowercased() }
   }
 

@@ -1,5 +1,5 @@
 /// One documented topic: a statement, source, stage, function, unit, operator, option, chart
-/// kind or verb. `help topic` and `inspect` both read these.
+/// kind, database statement or verb. `help topic` and `inspect` both read these.
 struct HelpTopic: Sendable {
   enum Category: String, Sendable, CaseIterable {
     case statement = "Statements"
@@ -10,6 +10,7 @@ struct HelpTopic: Sendable {
     case syntax = "Operators and syntax"
     case option = "Options (`set`)"
     case chart = "Chart kinds"
+    case database = "Databases"
     case verb = "Verbs"
     case code = "Error codes"
   }

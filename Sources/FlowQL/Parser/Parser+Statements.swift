@@ -41,7 +41,8 @@ extension Parser {
     return Statement(kind: kind, range: SourceRange(start, previous.range.end))
   }
 
-  /// `help` takes the rest of the statement as its topic, whatever the tokens are.
+  /// `help` takes the rest of the statement as its topic, whatever the tokens are; words apart
+  /// stay one space apart (`help load table`).
   mutating func parseHelpTopic() -> Name? {
     guard !atStatementEnd else { return nil }
     let start = current.range.start
@@ -49,6 +50,7 @@ extension Parser {
     var text = ""
     while !atStatementEnd {
       let t = advance()
+      if !text.isEmpty, t.range.start > end { text += " " }
       text += t.kind == .string ? t.text : source.text(t.range)
       end = t.range.end
     }

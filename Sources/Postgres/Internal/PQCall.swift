@@ -113,6 +113,9 @@ enum LibPQ {
 
   static func rowCount(_ result: Result) -> Int { Int(PQntuples(result)) }
 
+  /// The row count of a command's tag (`MOVE 5` → 5; 0 when the tag carries none).
+  static func commandCount(_ result: Result) -> Int { PQcmdTuples(result).map { Int(String(cString: $0)) ?? 0 } ?? 0 }
+
   static func columnCount(_ result: Result) -> Int { Int(PQnfields(result)) }
 
   static func columnName(_ result: Result, _ column: Int) -> String { String(cString: PQfname(result, Int32(column))) }

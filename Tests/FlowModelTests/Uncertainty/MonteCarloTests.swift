@@ -42,16 +42,20 @@ import Testing
     let inputs = model.uncertainInputs()
     #expect(inputs.contains { $0.target == .parameter("SEP_LOSS") })
     #expect(inputs.contains { if case .series = $0.target { true } else { false } })
-    var rejected = 0
+    var redraws = Redraws()
     for run in 0..<12 {
       var stream = RandomStream(seed: 1, run: UInt64(run))
-      let drawn = try model.drawn(inputs, &stream, rejected: &rejected)
+      let drawn = try model.drawn(inputs, &stream, redraws: &redraws)
       #expect(Self.largestImbalance(drawn) < 1e-6, "run \(run) is not mass-balanced")
       #expect(drawn.flows.allSatisfy { $0.mass >= 0 }, "run \(run) has a negative flow")
       #expect(drawn.flows.map(\.mass) != model.flows.map(\.mass))
     }
-    // Independent draws of supply and exports are sometimes infeasible (seen above: 5 of 12).
-    #expect(rejected > 0 && rejected < 100)
+    // Independent draws of supply and exports are sometimes infeasible; every rejected draw is
+    // counted with the place its derivation reported.
+    #expect(redraws.rejected > 0 && redraws.rejected < 100)
+    #expect(redraws.attempts == 12 + redraws.rejected)
+    #expect(redraws.places.values.reduce(0, +) == redraws.rejected)
+    #expect(redraws.places.keys.allSatisfy { $0 == "a process" || $0.split(separator: " ").count == 3 })
   }
 
   /// The largest |inputs − outputs − stock change| / max(inputs, outputs) over every

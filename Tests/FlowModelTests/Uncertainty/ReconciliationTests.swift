@@ -3,27 +3,12 @@ import Testing
 
 @testable import FlowModel
 
-/// The reconciliation algebra on small systems whose answers are known by hand or from print.
+/// The reconciliation algebra on small systems whose answers are known by hand.
 @Suite struct ReconciliationTests {
-  /// Narasimhan & Jordache, *Data Reconciliation and Gross Error Detection* (Gulf, 2000),
-  /// chapter 1, the flow process with a heat exchanger and its bypass: splitter 1 → 2 + 3,
-  /// exchanger 2 → 4, valve 3 → 5, mixer 4 + 5 → 6; all six flows measured with σ = 1.
-  /// The book prints the reconciled flows 100.22, 64.50, 35.72, 64.50, 35.72, 100.22.
-  @Test func textbookHeatExchangerExample() throws {
-    let measured = [101.91, 64.45, 34.65, 64.20, 36.44, 98.88]
-    var problem = Reconciliation(flows: measured.map { .measured($0, sigma: 1) })
-    problem.addBalance("splitter", [(0, 1), (1, -1), (2, -1)])
-    problem.addBalance("exchanger", [(1, 1), (3, -1)])
-    problem.addBalance("valve", [(2, 1), (4, -1)])
-    problem.addBalance("mixer", [(3, 1), (4, 1), (5, -1)])
-    let result = try problem.solve()
-    let printed = [100.22, 64.50, 35.72, 64.50, 35.72, 100.22]
-    for (value, book) in zip(result.values, printed) { #expect(abs(value - book) < 0.005) }
-    #expect(result.degreesOfFreedom == 4)
-  }
-
-  /// The STAN manual's data-reconciliation page: one process, import and export measured with
-  /// the same σ; both move to the same extent and their σ shrinks by √2.
+  /// One process, import and export measured with the same σ: both move by the same amount and
+  /// their σ shrinks by √2 (the behaviour the STAN help page "Data Reconciliation" describes in
+  /// words; its figures are images we could not read, so the numbers here are our own). The
+  /// published example with printed figures is checked in Tests/python/test_reconcile.py.
   @Test func equalSigmasMoveEqually() throws {
     var problem = Reconciliation(flows: [.measured(110, sigma: 5), .measured(100, sigma: 5)])
     problem.addBalance("P", [(0, 1), (1, -1)])
