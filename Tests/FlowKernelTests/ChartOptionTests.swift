@@ -39,7 +39,8 @@ import Testing
         ? ("sort = [\"Separation\", \"Mining\"]", nil)
         : ([.bar, .pie].contains(kind) ? ("sort = name", nil) : ("sort = value", nil))
     case .height: ("height = 640", "height=\"640\"")
-    case .width: ("width = 1500", "width=\"1500\"")
+    // A Sankey is as wide as its labels and curves need; a wider width spreads its columns.
+    case .width: kind == .sankey ? ("width = 2600", "width=\"2600\"") : ("width = 1500", "width=\"1500\"")
     case .palette: ("palette = tableau", "#4E79A7")
     case .labels: kind == .sankey ? ("labels = ids", ">SEP<") : ("labels = \(kind == .pie ? "false" : "true")", nil)
     case .min: ("min = 10 kt", nil)
