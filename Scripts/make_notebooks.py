@@ -91,6 +91,8 @@ columns follow the stages of the chain (left to right), boundary processes are d
 dashed, and flows that go *back* (recycling, new scrap) are drawn as arcs below the diagram."""),
     (M, "**By stage, one year.** *What to see: the largest band is mining; about a tenth of separation input leaves as residue.*"),
     (Q, "sankey year 2022 by stage"),
+    (M, "**Comparable across years: small multiples.** `sankey years 2015..2022 every 2` draws one panel per year, and every panel at *one* scale: the same kilotonnes take the same band width everywhere, and the scale bar at the top says how many. *What to see: separation grows from about 120 kt to 250 kt; the imports of concentrate, thin in 2015, are a broad band by 2021.*"),
+    (Q, "sankey years 2015..2022 every 2 by stage"),
     (M, "**Process level, split by element group, small flows hidden.** `split by material` colours bands by LREE/HREE; `min 5 kt` lumps the small flows (the caption says how many). *What to see: heavy rare earths come mostly from ion-adsorption mining and imports.*"),
     (Q, "sankey year 2022 split by material min 5 kt"),
     (M, "The same Sankey as a table: every diagram is an ordinary table (`source, target, split, value, unit, is_loop`) you can filter."),

@@ -1,8 +1,9 @@
 import FlowModel
 import FlowQL
 
-/// `sankey [year Y] [layer mass|cost|value] [by column] [split by column] [min quantity]
-/// [order names]`: the links of one year, drawn as a Sankey diagram by default.
+/// `sankey [year Y | years A..B [every N]] [layer mass|cost|value] [by column] [split by column]
+/// [min quantity] [order names]`: the links of one year, drawn as a Sankey diagram by default;
+/// with `years`, one panel per year, all at one scale (small multiples).
 struct SankeyVerb: Verb {
   let signature = VerbSignature(
     name: "sankey",
@@ -10,14 +11,17 @@ struct SankeyVerb: Verb {
       The links of one year (default: the latest), summed per source and target, with a Sankey \
       diagram as the default display. `by` groups nodes by a column of `processes` (stage, kind, \
       name …); `split by` splits each link by a text column of `flows` (material, good …); `min` \
-      drops links below a quantity; `order` fixes the order of the node columns. Links inside \
+      drops links below a quantity; `order` fixes the order of the node columns. `years A..B` \
+      draws one panel per year (`every N`: every Nth year), all at one scale with a scale bar, \
+      so the years compare at a glance. Links inside \
       one group are dropped; is_loop marks links that run back upstream (scrap, recycling). \
       A stock's net accumulation is a link to a node `USE (stock +)` (mass layer).
-      Columns: source, target, [split,] value (t or US$), unit, is_loop.
+      Columns: [year,] source, target, [split,] value (t or US$), unit, is_loop.
       """,
     example: "sankey year 2022 by stage split by material min 2 kt",
     clauses: [
-      MFAVerbs.yearClause,
+      MFAVerbs.yearClause, MFAVerbs.yearsClause,
+      .init("every", .one, summary: "with `years`: one panel every N years, as in `every 2`"),
       .init("layer", .one, summary: "`mass` (default), `cost` or `value`", values: .words(["mass", "cost", "value"])),
       .init(
         "by", .one, summary: "a column of `processes` to group nodes by", values: .words(["stage", "kind", "name"])),
@@ -39,6 +43,7 @@ struct SankeyVerb: Verb {
     let split = try splitColumn(context, flowsTable)
     let minimum = try minimum(call, dimension)
     let order = try context.texts("order")
+    let panelYears = try panelYears(call, years.range)
 
     // Node label and upstream-ness per process.
     var label: [String: String] = [:]
@@ -48,16 +53,17 @@ struct SankeyVerb: Verb {
       label[p.id] = name
       rank[name] = min(rank[name] ?? Int.max, p.stageOrder)
     }
-    struct Key: Hashable { var source: String, target: String, split: String }
+    struct Key: Hashable { var year: Int, source: String, target: String, split: String }
     let process = Dictionary(model.processes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var totals: [Key: Double] = [:]
     var loops = Set<Key>()
     for (i, flow) in model.flows.enumerated() where years.range.contains(flow.year) {
+      if let panelYears, !panelYears.contains(flow.year) { continue }
       let s = label[flow.source] ?? flow.source
       let t = label[flow.target] ?? flow.target
       guard s != t else { continue }
       let amount = layer == "mass" ? flow.mass : (layer == "cost" ? flow.cost : flow.value)
-      let key = Key(source: s, target: t, split: split?[i] ?? "")
+      let key = Key(year: panelYears == nil ? 0 : flow.year, source: s, target: t, split: split?[i] ?? "")
       totals[key, default: 0] += amount
       // A loop runs back upstream (scrap, recycling); flows into boundary sinks never do.
       if let from = process[flow.source], let to = process[flow.target], to.kind != .sink,
@@ -68,20 +74,25 @@ struct SankeyVerb: Verb {
     }
     if layer == "mass" {
       let splitByMaterial = try context.texts("split by")?.first == "material"
-      for link in Self.accumulationLinks(model, years: years.range, label: label, splitByMaterial: splitByMaterial) {
-        let (node, process) =
-          link.mass > 0 && link.target.hasSuffix(")") ? (link.target, link.source) : (link.source, link.target)
-        rank[node] = rank[process] ?? 0
-        totals[Key(source: link.source, target: link.target, split: link.split), default: 0] += link.mass
+      for span in panelYears.map({ $0.map { $0...$0 } }) ?? [years.range] {
+        let year = panelYears == nil ? 0 : span.lowerBound
+        for link in Self.accumulationLinks(model, years: span, label: label, splitByMaterial: splitByMaterial) {
+          let (node, process) =
+            link.mass > 0 && link.target.hasSuffix(")") ? (link.target, link.source) : (link.source, link.target)
+          rank[node] = rank[process] ?? 0
+          totals[Key(year: year, source: link.source, target: link.target, split: link.split), default: 0] +=
+            link.mass
+        }
       }
     }
     var keys = totals.keys.sorted {
-      (rank[$0.source] ?? 0, rank[$0.target] ?? 0, $0.source, $0.target, $0.split)
-        < (rank[$1.source] ?? 0, rank[$1.target] ?? 0, $1.source, $1.target, $1.split)
+      ($0.year, rank[$0.source] ?? 0, rank[$0.target] ?? 0, $0.source, $0.target, $0.split)
+        < ($1.year, rank[$1.source] ?? 0, rank[$1.target] ?? 0, $1.source, $1.target, $1.split)
     }
     let before = keys.count
     if let minimum { keys = keys.filter { totals[$0]! >= minimum } }
-    var columns: [Column] = [.text("source", keys.map(\.source)), .text("target", keys.map(\.target))]
+    var columns: [Column] = panelYears == nil ? [] : [.year("year", keys.map(\.year))]
+    columns += [.text("source", keys.map(\.source)), .text("target", keys.map(\.target))]
     if split != nil { columns.append(.text("split", keys.map(\.split))) }
     columns += [
       .number("value", keys.map { totals[$0]! }, dimension),
@@ -91,9 +102,32 @@ struct SankeyVerb: Verb {
     var what = "sankey · \(layer)"
     if let by = call.clause("by")?.arguments.first?.text { what += " by \(by)" }
     var caption = context.caption(what, years)
+    if let panelYears, let step = call.clause("every")?.arguments.first?.integer, step > 1 {
+      caption += " every \(step) years (\(panelYears.count) panels)"
+    }
     if before > keys.count { caption += " · \(before - keys.count) links below the minimum hidden" }
-    let settings = order.map { [ChartSetting(.sort, .names($0))] } ?? []
+    var settings = order.map { [ChartSetting(.sort, .names($0))] } ?? []
+    if panelYears != nil { settings.append(ChartSetting(.panels, .name("year"))) }
     return VerbOutput(Table(columns, caption: caption), chart: ChartRequest(kind: .sankey, settings: settings))
+  }
+
+  /// The years of the panels for `years A..B [every N]`, or nil for one diagram.
+  private func panelYears(_ call: VerbCall, _ range: ClosedRange<Int>) throws -> [Int]? {
+    let every = call.clause("every")
+    guard call.clause("years") != nil else {
+      if every != nil {
+        throw VerbError("`every` needs `years`", help: "e.g. `sankey years 2015..2022 every 2`", clause: "every")
+      }
+      return nil
+    }
+    var step = 1
+    if let every {
+      guard every.arguments.count == 1, let n = every.arguments[0].integer, n >= 1 else {
+        throw VerbError("`every` takes a whole number of years", help: "e.g. `every 2`", clause: "every")
+      }
+      step = n
+    }
+    return Array(stride(from: range.lowerBound, through: range.upperBound, by: step))
   }
 
   /// The node label of each process (in model order) for `by column`, or nil.

@@ -39,11 +39,13 @@ import Testing
         ? ("sort = [\"Separation\", \"Mining\"]", nil)
         : ([.bar, .pie].contains(kind) ? ("sort = name", nil) : ("sort = value", nil))
     case .height: ("height = 640", "height=\"640\"")
-    case .width: ("width = 1500", "width=\"1500\"")
+    // A Sankey is as wide as its labels and curves need; a wider width spreads its columns.
+    case .width: kind == .sankey ? ("width = 2600", "width=\"2600\"") : ("width = 1500", "width=\"1500\"")
     case .palette: ("palette = tableau", "#4E79A7")
     case .labels: kind == .sankey ? ("labels = ids", ">SEP<") : ("labels = \(kind == .pie ? "false" : "true")", nil)
     case .min: ("min = 10 kt", nil)
     case .scale: ("scale = 0.1 kt", nil)
+    case .panels: ("panels = year", ">2021<")
     case .low: ("y = total, low = lo, high = hi", nil)
     case .high: ("y = total, high = hi, low = lo", nil)
     }
@@ -54,6 +56,8 @@ import Testing
     let q = base[kind] ?? ""
     switch option {
     case .low, .high: return q + " | derive lo = total * 0.8, hi = total * 1.2"
+    // Two years of links: without panels they are added up into one diagram.
+    case .panels: return "flows | where year >= 2021 | summarize value = sum(mass) by year, source, target"
     default: return q
     }
   }

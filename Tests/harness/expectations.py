@@ -39,7 +39,8 @@ FLOWQL_NOTEBOOKS: dict[str, Expect] = {
     "02-mass-balance": Expect(checks=(MinTables(7), MinCharts(2), TextContains("false"),
                                       TextContains("unbalances CONC"))),
     # Five Sankeys (by stage, split by material, value, cost, from flows) and two tables.
-    "03-sankey": Expect(checks=(MinCharts(5), MinHtmlCharts(5), MinTables(2), TextContains("is_loop"))),
+    "03-sankey": Expect(checks=(MinCharts(6), MinHtmlCharts(6), MinTables(2), TextContains("is_loop"),
+                                TextContains("drawn at one scale"))),
     # MFCA tables, the stacked cost-of-losses chart, the heavy/light cost lines of the study.
     "04-cost-accounting": Expect(checks=(MinTables(3), MinCharts(1), TextContains("HREO production cost"))),
     # The reproduction table with its ratios, and the dependence chart.

@@ -32,11 +32,11 @@ struct BarChart {
     drawGrid(&w, frame, unit: unit)
     drawCategoryLabels(&w, frame, labels: labels)
     drawBars(&w, frame, values)
-    if let bounds = data.bounds {
+    let marks = data.bounds.map { bounds in
       BoundMarks(bounds: bounds.map { row in row.map { (unit.scaled($0.low), unit.scaled($0.high)) } })
-        .drawHorizontalErrorBars(&w, centers: barCenters(frame, series: values.count), x: frame.x)
     }
-    if showValues { drawValueLabels(&w, frame, values) }
+    marks?.drawHorizontalErrorBars(&w, centers: barCenters(frame, series: values.count), x: frame.x)
+    if showValues { drawValueLabels(&w, frame, values, bounds: marks?.bounds) }
     let zero = frame.x(max(frame.scale.lower, min(0, frame.scale.upper)))
     w.element(
       "line",
@@ -161,17 +161,21 @@ struct BarChart {
     }
   }
 
-  private func drawValueLabels(_ w: inout SVGWriter, _ f: Frame, _ values: [[Double]]) {
+  /// Values at the bar ends, or past the error bar when it reaches farther.
+  private func drawValueLabels(
+    _ w: inout SVGWriter, _ f: Frame, _ values: [[Double]], bounds: [[(low: Double, high: Double)]]?
+  ) {
     let centers = barCenters(f, series: values.count)
     let texts = values.map { row in valueLabels([row]) }
     w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink)])
     for (s, row) in values.enumerated() {
       for (c, v) in row.enumerated() where v.isFinite {
         let yMid = centers[s][c] + 3.5
+        let (low, high) = BoundMarks.reach(bounds, s, c, value: v)
         if v < 0 {
-          w.element("text", ["x": .number(f.x(v) - 4), "y": .number(yMid), "text-anchor": "end"], text: texts[s][c])
+          w.element("text", ["x": .number(f.x(low) - 4), "y": .number(yMid), "text-anchor": "end"], text: texts[s][c])
         } else {
-          w.element("text", ["x": .number(f.x(v) + 4), "y": .number(yMid)], text: texts[s][c])
+          w.element("text", ["x": .number(f.x(high) + 4), "y": .number(yMid)], text: texts[s][c])
         }
       }
     }

@@ -20,7 +20,14 @@ struct CartesianChart {
     let unit = displayUnit()
     let scaled = data.values.map { row in row.map { unit.scaled($0) } }
     let shown = chart.kind == .stacked100 ? normalised(scaled) : scaled
-    let (low, high) = extent(shown)
+    var (low, high) = extent(shown)
+    // Error bars and bands lie inside the plot too.
+    for row in data.bounds ?? [] {
+      for bound in row {
+        if bound.low.isFinite { low = min(low, unit.scaled(bound.low)) }
+        if bound.high.isFinite { high = max(high, unit.scaled(bound.high)) }
+      }
+    }
     var w = SVGWriter()
     ChartParts.title(&w, chart.title, width: width)
     let legend = LegendBox(
@@ -98,15 +105,19 @@ struct CartesianChart {
         "stroke": .text(ChartStyle.axis),
       ])
     drawXLabels(&w, xs: xs, plotBottom: plotBottom)
-    if let bounds = data.bounds {
-      let marks = BoundMarks(bounds: bounds.map { row in row.map { (unit.scaled($0.low), unit.scaled($0.high)) } })
+    let marks = data.bounds.map { bounds in
+      BoundMarks(bounds: bounds.map { row in row.map { (unit.scaled($0.low), unit.scaled($0.high)) } })
+    }
+    if let marks {
       if chart.kind == .line || chart.kind == .area {
         marks.drawBands(&w, xs: xs.centers, y: y, colors: colors)
       } else {
         marks.drawErrorBars(&w, centers: columnCenters(xs, series: data.names.count), y: y)
       }
     }
-    if chart.kind == .column && chart.valueLabels == true { drawValueLabels(&w, shown, xs: xs, y: y) }
+    if chart.kind == .column && chart.valueLabels == true {
+      drawValueLabels(&w, shown, xs: xs, y: y, bounds: marks?.bounds)
+    }
     let summary = ChartSummary.cartesian(
       chart: chart, data: data, unit: chart.kind == .stacked100 ? .base(.ratio) : unit)
     return ChartDrawing(body: w.output, height: chart.height, summary: summary)
@@ -404,16 +415,20 @@ struct CartesianChart {
     return (0..<series).map { s in xs.centers.map { $0 - groupWidth / 2 + barWidth * (Double(s) + 0.5) } }
   }
 
-  /// Values above (or below, when negative) each column.
-  private func drawValueLabels(_ w: inout SVGWriter, _ values: [[Double]], xs: XPositions, y: (Double) -> Double) {
+  /// Values above (or below, when negative) each column, past the error bar when it reaches farther.
+  private func drawValueLabels(
+    _ w: inout SVGWriter, _ values: [[Double]], xs: XPositions, y: (Double) -> Double,
+    bounds: [[(low: Double, high: Double)]]?
+  ) {
     let centers = columnCenters(xs, series: values.count)
     let high = values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
     let decimals = chart.dimension == .ratio ? 1 : (high >= 100 ? 0 : high >= 10 ? 1 : 2)
     w.open("g", ["font-size": .number(ChartStyle.smallSize), "fill": .text(ChartStyle.ink), "text-anchor": "middle"])
     for (s, row) in values.enumerated() {
       for (c, v) in row.enumerated() where v.isFinite {
+        let (low, high) = BoundMarks.reach(bounds, s, c, value: v)
         w.element(
-          "text", ["x": .number(centers[s][c]), "y": .number(v >= 0 ? y(v) - 4 : y(v) + 11)],
+          "text", ["x": .number(centers[s][c]), "y": .number(v >= 0 ? y(high) - 4 : y(low) + 11)],
           text: ChartParts.tick(v, decimals: decimals))
       }
     }

@@ -62,6 +62,8 @@ public struct ChartSpec: Sendable, Hashable {
   public var nodeIDs = false
   /// Sankey: the base-unit value one pixel of band width stands for; automatic when `nil`.
   public var scale: Double?
+  /// Sankey: one panel per distinct value of this column, every panel at one shared scale.
+  public var panels: String?
   /// The lower-bound column (band or error bars); inferred from `<y>_low` when `nil`.
   public var low: String?
   /// The upper-bound column; inferred from `<y>_high` when `nil`.
@@ -136,6 +138,7 @@ public struct ChartSpec: Sendable, Hashable {
       if case .name(let word) = value { nodeIDs = word == "ids" } else { valueLabels = value.truth }
     case .min: min = value.number
     case .scale: scale = value.number
+    case .panels: panels = value.word
     case .low: low = value.word
     case .high: high = value.word
     }

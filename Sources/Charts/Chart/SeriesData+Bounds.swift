@@ -33,6 +33,16 @@ struct BoundMarks {
   /// `bounds[series][category]` in display units.
   var bounds: [[(low: Double, high: Double)]]
 
+  /// How far a bar or column of `value` and its error bar reach: (lowest, highest) of the two,
+  /// so that a value label put beyond them stands clear of both.
+  static func reach(
+    _ bounds: [[(low: Double, high: Double)]]?, _ series: Int, _ category: Int, value: Double
+  ) -> (low: Double, high: Double) {
+    guard let bounds, series < bounds.count, category < bounds[series].count else { return (value, value) }
+    let b = bounds[series][category]
+    return (b.low.isFinite ? min(value, b.low) : value, b.high.isFinite ? max(value, b.high) : value)
+  }
+
   /// A band between low and high per series, in the series colour, under the lines.
   func drawBands(_ w: inout SVGWriter, xs: [Double], y: (Double) -> Double, colors: [String]) {
     for (s, row) in bounds.enumerated() {

@@ -18,6 +18,10 @@ public struct RenderedChart: Sendable, Hashable {
   public var id: String
   /// For a Sankey: its nodes, labels and crossings as the layout placed them.
   public var sankey: SankeyGeometry? = nil
+  /// For Sankey small multiples: every panel as the layout placed it, in panel order.
+  public var sankeyPanels: [SankeyGeometry] = []
+  /// For Sankey small multiples: the scale bar.
+  public var scaleBar: SankeyScaleBar? = nil
 
   /// Creates a rendered chart.
   public init(svg: String, summary: String, warnings: [String], title: String, width: Int, height: Int, id: String) {

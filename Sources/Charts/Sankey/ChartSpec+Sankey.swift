@@ -50,6 +50,14 @@ extension ChartSpec {
     } else if case .text? = table["split"]?.values {
       split = "split"
     }
+    if let panels {
+      try Self.require(panels, in: table)
+      if case .number = table[panels]?.values {
+        throw ChartError(
+          .unsuitableColumn, "`\(panels)` holds measurements; panels need a year or text column",
+          help: "text columns here: \(Self.list(Self.textNames(table)))", option: .panels)
+      }
+    }
     let dimension = table[valueName]?.dimension ?? .none
     var chart = ResolvedChart(
       kind: .sankey, x: source, y: [valueName], series: split, target: target, dimension: dimension,

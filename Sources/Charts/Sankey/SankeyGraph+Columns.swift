@@ -1,8 +1,9 @@
 extension SankeyGraph {
   /// The column of every node: by stage (explicit `order`, else `stage_order`) when the nodes
-  /// table gives stages, else by depth with sinks pushed to the last column (d3's justify).
-  /// Boundary sources sit one column left of their first target, boundary sinks one column
-  /// right of their last source.
+  /// table gives stages, else by depth (sinks in the column after their last source).
+  /// Boundary sources sit one column left of their first target. Sinks (losses, exports: kind
+  /// `sink` or `boundary sink`) stand in the column after the last process they leave, whatever
+  /// their stage says, so a loss band never runs behind the nodes of later columns.
   func columns(stageOrder explicit: [String]) -> [Int] {
     let n = nodes.count
     let rank = stageRanks(explicit)
@@ -30,10 +31,10 @@ extension SankeyGraph {
       column = depthColumns().map { $0 * 2 }
     }
     // Boundary nodes (and anything still unplaced) next to their neighbours.
-    for (i, node) in nodes.enumerated() where node.kind.isBoundary || column[i] < 0 {
+    for (i, node) in nodes.enumerated() where node.kind.isBoundary || node.kind == .sink || column[i] < 0 {
       let targets = links.filter { !$0.isLoop && $0.source == i && column[$0.target] >= 0 }.map { column[$0.target] }
       let sources = links.filter { !$0.isLoop && $0.target == i && column[$0.source] >= 0 }.map { column[$0.source] }
-      if node.kind == .boundarySink, let s = sources.max() {
+      if node.kind == .boundarySink || node.kind == .sink, let s = sources.max() {
         column[i] = s + 2
       } else if let t = targets.min() {
         column[i] = t - (node.kind.isBoundary ? 2 : 1)
@@ -49,8 +50,9 @@ extension SankeyGraph {
     return column.map { compact[$0] ?? 0 }
   }
 
-  /// d3's depth: the longest path from a source along non-loop links; nodes without outgoing
-  /// links go to the last column.
+  /// d3's depth: the longest path from a source along non-loop links. Nodes without outgoing
+  /// links (sinks) stay there, in the column after their last source, rather than at the right
+  /// edge (d3's justify), so their bands do not run across the columns in between.
   private func depthColumns() -> [Int] {
     let n = nodes.count
     var depth = [Int](repeating: 0, count: n)
@@ -71,7 +73,6 @@ extension SankeyGraph {
         if indegree[v] == 0 { queue.append(v) }
       }
     }
-    let last = depth.max() ?? 0
-    return (0..<n).map { outgoing[$0].isEmpty ? last : depth[$0] }
+    return depth
   }
 }

@@ -99,32 +99,3 @@ struct SankeyLabels: Sendable {
     columns.map { column in column.reduce(0) { $0 + Double(lines[$1].count) * lineHeight + 2 } }.max() ?? 0
   }
 }
-
-/// The drawn Sankey as boxes, for tests and for callers that place things beside it.
-public struct SankeyGeometry: Sendable, Hashable {
-  /// A rectangle.
-  public struct Box: Sendable, Hashable {
-    public var x, y, width, height: Double
-
-    /// Whether the two boxes share an area (touching edges do not count).
-    public func overlaps(_ other: Box) -> Bool {
-      x < other.x + other.width - 1e-6 && other.x < x + width - 1e-6 && y < other.y + other.height - 1e-6
-        && other.y < y + height - 1e-6
-    }
-  }
-
-  /// Link crossings in the drawing (see `SankeyLayout.crossings`).
-  public var crossings: Int
-  /// Every node's rectangle.
-  public var nodes: [Box]
-  /// Every node label: its lines (name, perhaps in two lines, then the value) and its box.
-  public var labels: [(lines: [String], box: Box)] {
-    zip(labelLines, labelBoxes).map { ($0, $1) }
-  }
-  var labelLines: [[String]]
-  var labelBoxes: [Box]
-  /// Pixels per base unit of value (the same in every panel of small multiples).
-  public var pixelsPerUnit: Double
-  /// The canvas size.
-  public var width, height: Double
-}

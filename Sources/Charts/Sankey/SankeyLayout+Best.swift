@@ -3,11 +3,12 @@ extension SankeyLayout {
   /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
   /// `minimise` false, d3's order alone.
   static func best(
-    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, minimise: Bool, scale: Double?,
-    columnX: [Double], randomStart: UInt64? = nil
+    graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, minimise: Bool,
+    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil
   ) -> SankeyLayout {
     let build = { (order: [[Int]]?) in
-      SankeyLayout(graph: graph, columns: column, top: top, bottom: bottom, order: order, scale: scale)
+      SankeyLayout(
+        graph: graph, columns: column, top: top, bottom: bottom, padding: padding, order: order, scale: scale)
     }
     var groups = [[Int]](repeating: [], count: (column.max() ?? 0) + 1)
     for (i, c) in column.enumerated() { groups[c].append(i) }
@@ -16,11 +17,11 @@ extension SankeyLayout {
       var random = SplitMix64(seed: randomStart)
       let start = groups.map { random.shuffled($0) }
       var layout = build(SankeyOrder(columns: start, column: column, links: forward, restarts: 0).columns)
-      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       return layout
     }
     var best = build(nil)
-    best.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+    best.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
     guard minimise else { return best }
     var fewest = best.crossings
     guard fewest > 0 else { return best }
@@ -30,7 +31,7 @@ extension SankeyLayout {
     let order = SankeyOrder(columns: groups, column: column, links: forward, restarts: restarts)
     for candidate in order.candidates.prefix(small ? 33 : 2) {
       var layout = build(candidate)
-      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth)
+      layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       let count = layout.crossings
       if count < fewest {
         best = layout

@@ -25,10 +25,10 @@ extension SankeyLayout {
     return total
   }
 
-  /// The centre line of a link's band at `x`: the curve from (x0, y0) to (x1, y1) with both
-  /// control points at the middle x, solved for x by bisection.
+  /// The centre line of a link's band at `x`: straight along its source's lane, then the curve to
+  /// (x1, y1) with both control points at the middle x, solved for x by bisection.
   func y(of link: Link, at x: Double) -> Double {
-    let x0 = nodes[link.source].x1
+    let x0 = curveStart(link)
     let x1 = nodes[link.target].x0
     if x <= x0 { return link.y0 }
     if x >= x1 { return link.y1 }

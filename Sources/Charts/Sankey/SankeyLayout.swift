@@ -92,8 +92,18 @@ struct SankeyLayout: Sendable {
     }
   }
 
-  /// Sets the nodes' x positions: column `c` starts at `columnX[c]`.
-  mutating func place(columnX: [Double], nodeWidth: Double) {
+  /// Per column: how far its links run straight before they curve (their labels' lane).
+  private(set) var lanes: [Double] = []
+
+  /// Where `link`'s curve starts: the source's right edge plus the source column's lane.
+  func curveStart(_ link: Link) -> Double {
+    let source = nodes[link.source]
+    return source.x1 + (source.layer < lanes.count ? lanes[source.layer] : 0)
+  }
+
+  /// Sets the nodes' x positions: column `c` starts at `columnX[c]`, its links run straight for `lanes[c]`.
+  mutating func place(columnX: [Double], nodeWidth: Double, lanes: [Double] = []) {
+    self.lanes = lanes
     for i in nodes.indices {
       nodes[i].x0 = columnX[nodes[i].layer]
       nodes[i].x1 = nodes[i].x0 + nodeWidth

@@ -118,7 +118,8 @@ struct SankeyOrder: Sendable {
     layers[c] = keys.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
   }
 
-  /// Swaps neighbours in a column while that lowers the crossings around it.
+  /// Swaps neighbours in a column while that lowers the crossings around it. Swapping two
+  /// neighbours changes only the crossings between their own links, so each swap weighs those.
   private mutating func transpose() {
     var improved = true
     var rounds = 0
@@ -126,20 +127,29 @@ struct SankeyOrder: Sendable {
       improved = false
       rounds += 1
       for c in layers.indices where layers[c].count > 1 {
+        let p = positions()
+        var left = [[Int]](repeating: [], count: memberCount)
+        var right = left
+        if c > 0 { for e in edges[c - 1] { left[e.to].append(p[e.from]) } }
+        if c < edges.count { for e in edges[c] { right[e.from].append(p[e.to]) } }
         for k in 0..<(layers[c].count - 1) {
-          let before = around(c)
-          layers[c].swapAt(k, k + 1)
-          if around(c) < before { improved = true } else { layers[c].swapAt(k, k + 1) }
+          let (u, v) = (layers[c][k], layers[c][k + 1])
+          let now = Self.pairCrossings(left[u], left[v]) + Self.pairCrossings(right[u], right[v])
+          let swapped = Self.pairCrossings(left[v], left[u]) + Self.pairCrossings(right[v], right[u])
+          if swapped < now {
+            layers[c].swapAt(k, k + 1)
+            improved = true
+          }
         }
       }
     }
   }
 
-  /// Crossings on both sides of column `c`.
-  private func around(_ c: Int) -> Int {
-    var p = [Int](repeating: 0, count: memberCount)
-    for layer in layers[max(c - 1, 0)...min(c + 1, layers.count - 1)] { for (k, m) in layer.enumerated() { p[m] = k } }
-    return (c > 0 ? Self.count(edges[c - 1], p) : 0) + (c < edges.count ? Self.count(edges[c], p) : 0)
+  /// Crossings between the links of a member above and one below, given their neighbours' positions.
+  private static func pairCrossings(_ above: [Int], _ below: [Int]) -> Int {
+    var total = 0
+    for a in above { for b in below where a > b { total += 1 } }
+    return total
   }
 
   /// All crossings between adjacent columns.

@@ -11,6 +11,12 @@ extension SankeyRenderer {
     private(set) var height = 0.0
     let top: Double
     private(set) var diagramBottom = 0.0
+    /// Per column: where a return flow leaving it may turn down (right of the column's labels),
+    /// and where one entering it comes up (left of the column, and of its labels for the first).
+    private(set) var descentX: [Double] = []
+    private(set) var ascentX: [Double] = []
+    /// Per column: how far its bands run straight before they curve (the width of its labels).
+    private(set) var lanes: [Double] = []
 
     /// The width before labels are measured: as asked, else 96 px per column between 720 and 960.
     static func initialWidth(_ chart: ResolvedChart, columns: [Int]) -> Double {
@@ -25,31 +31,39 @@ extension SankeyRenderer {
       let top = ChartStyle.titleBand + 4 + room.top
       self.top = top
       let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
-      let perColumn = Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
-      var diagram = fixedHeight.map { $0 - top - 16 - room.bottom } ?? min(900, max(360, Double(perColumn) * 52))
+      let perColumn = Self.tallestColumn(columns)
+      var diagram = Self.diagramHeight(chart, columns: columns, top: top, bottom: room.bottom)
+      // The gap between nodes holds the taller part of a label: a label centred on its node then
+      // stays within the node's slot, clear of the bands of the nodes above and below it.
+      let texts = graph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
+      let names = texts.map(SankeyLabels.wrap)
+      let padding = Self.padding(names)
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
       let plain = { (diagram: Double) in
-        SankeyLayout(graph: graph, columns: columns, top: top, bottom: top + diagram, scale: spec.scale)
+        SankeyLayout(
+          graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding, scale: spec.scale)
       }
       layout = plain(diagram)
       if let fixedHeight { diagram = max(120, fixedHeight - top - 16 - room.bottom - SankeyRenderer.loopArea(layout)) }
-      // Room for the labels and, with a fixed scale, for the tallest column.
-      let texts = graph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
+      // Room for the labels, the gaps and, with a fixed scale, for the tallest column.
       let lines = SankeyLabels.lines(texts: texts, values: layout.nodes.map { quantity($0.value) })
       diagram = max(diagram, SankeyLabels.neededHeight(lines, columns: layout.columns))
+      diagram = max(diagram, Double(perColumn - 1) * padding + 120)
       if let scale = spec.scale, scale > 0 {
         let tallest = layout.columns.map { c in c.reduce(0) { $0 + layout.nodes[$1].value } / scale }.max() ?? 0
-        diagram = max(diagram, tallest + Double(perColumn - 1) * 12)
+        diagram = max(diagram, tallest + Double(perColumn - 1) * padding)
       }
       layout = plain(diagram)
       var loops = SankeyRenderer.loopOrder(layout)
       let reach =
         loops.enumerated().map { k, l in 14 + SankeyRenderer.ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
-      let columnX = placeColumns(lines: lines, reach: reach, rightRoom: room.right)
+      let columnX = placeColumns(
+        lines: lines, reach: reach, rightRoom: room.right, loopRoom: Self.loopRoom(layout, loops: loops))
       // Then the node order with the fewest crossings, at the final column positions.
       layout = SankeyLayout.best(
-        graph: graph, columns: columns, top: top, bottom: top + diagram, minimise: spec.minimiseCrossings,
-        scale: spec.scale, columnX: columnX, randomStart: spec.randomStart)
+        graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding,
+        minimise: spec.minimiseCrossings, scale: spec.scale, columnX: columnX, lanes: lanes,
+        randomStart: spec.randomStart)
       loops = SankeyRenderer.loopOrder(layout)
       layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
       self.loops = loops
@@ -59,14 +73,72 @@ extension SankeyRenderer {
       labels = SankeyLabels.place(lines, layout: layout, top: top, bottom: diagramBottom)
     }
 
+    /// The gap between nodes: the tallest label (name lines and the value line) and 4 px.
+    static func padding(_ names: [[String]]) -> Double {
+      Double((names.map(\.count).max() ?? 1) + 1) * SankeyLabels.lineHeight + 4
+    }
+
+    /// The most nodes in one column.
+    static func tallestColumn(_ columns: [Int]) -> Int {
+      Dictionary(grouping: columns, by: { $0 }).values.map(\.count).max() ?? 1
+    }
+
+    /// The diagram's height before labels and return arcs: what `height` leaves, else 52 px per
+    /// node of the tallest column, between 360 and 900.
+    static func diagramHeight(_ chart: ResolvedChart, columns: [Int], top: Double, bottom: Double) -> Double {
+      chart.height > 0
+        ? Double(chart.height) - top - 16 - bottom : min(900, max(360, Double(tallestColumn(columns)) * 52))
+    }
+
+    /// The value one pixel of band width stands for when the graph fills its default height.
+    static func naturalScale(graph: SankeyGraph, columns: [Int], chart: ResolvedChart, nodeIDs: Bool) -> Double {
+      let top = ChartStyle.titleBand + 4
+      let padding = padding(graph.nodes.map { SankeyLabels.wrap(nodeIDs ? $0.id : $0.name) })
+      let diagram = max(
+        diagramHeight(chart, columns: columns, top: top, bottom: 0),
+        Double(tallestColumn(columns) - 1) * padding + 120)
+      let layout = SankeyLayout(
+        graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding, iterations: 0)
+      return layout.ky > 0 ? 1 / layout.ky : 1
+    }
+
+    /// The room return flows need in each gap between columns: those leaving column `c` turn
+    /// down right of its labels, those entering column `c + 1` come up left of it, ring by ring.
+    static func loopRoom(_ layout: SankeyLayout, loops: [Int]) -> [Double] {
+      let count = layout.columns.count
+      var down = [Double](repeating: 0, count: count)
+      var up = down
+      for (k, l) in loops.enumerated() {
+        let link = layout.links[l]
+        let width = max(link.width, 1)
+        let (s, t) = (layout.nodes[link.source].layer, layout.nodes[link.target].layer)
+        down[s] = max(down[s], SankeyRenderer.ringGap(k) + width + 12)
+        if t > 0 { up[t - 1] = max(up[t - 1], SankeyRenderer.ringGap(k) + width + 16) }
+      }
+      return zip(down, up).map { $0 + $1 }
+    }
+
     /// Column x positions: the first column's labels stand left of it, every other column's on its
-    /// right, so each gap is at least as wide as the labels in it; spare width widens the gaps.
-    private mutating func placeColumns(lines: [[String]], reach: Double, rightRoom: Double) -> [Double] {
+    /// right, so each gap is at least as wide as the labels and the return flows in it; spare
+    /// width widens the gaps.
+    private mutating func placeColumns(
+      lines: [[String]], reach: Double, rightRoom: Double, loopRoom: [Double]
+    ) -> [Double] {
       let count = layout.columns.count
       let widths = SankeyLabels.columnWidths(lines, columns: layout.columns)
       let labelSpace = { (c: Int) in widths[c] + SankeyLabels.gap + 8 }
       let left = 12 + reach + (count > 1 ? labelSpace(0) : 0)
-      var gaps = (0..<max(count - 1, 0)).map { c in max(48, c == 0 ? 0 : labelSpace(c)) }
+      let outerLeft = count > 1 ? 0 : -1
+      // Bands leave an inner column straight through its labels' lane, then curve to the next.
+      lanes = (0..<count).map { c in c == outerLeft ? 0 : widths[c] + SankeyLabels.gap + 2 }
+      // A curve at least three quarters as long as its widest band is thick, so thick bands bend
+      // without their edges folding over.
+      var widest = [Double](repeating: 0, count: count)
+      for link in layout.links where !link.isLoop {
+        let c = layout.nodes[link.source].layer
+        widest[c] = max(widest[c], link.width)
+      }
+      var gaps = (0..<max(count - 1, 0)).map { c in lanes[c] + max(48, loopRoom[c] + 40, widest[c] * 0.75) }
       let right = (count > 0 ? labelSpace(count - 1) : 0) + max(reach, 12) + rightRoom
       let natural = left + Double(count) * SankeyRenderer.nodeWidth + gaps.reduce(0, +) + right
       width = max(width, natural.rounded(.up))
@@ -78,6 +150,10 @@ extension SankeyRenderer {
         columnX.append(x)
         x += SankeyRenderer.nodeWidth + (c < gaps.count ? gaps[c] : 0)
       }
+      descentX = columnX.indices.map { c in
+        columnX[c] + SankeyRenderer.nodeWidth + (c == outerLeft ? 0 : labelSpace(c) - 8)
+      }
+      ascentX = columnX.indices.map { c in c == outerLeft ? columnX[c] - labelSpace(c) + 8 : columnX[c] }
       return columnX
     }
   }

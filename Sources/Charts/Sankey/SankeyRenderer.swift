@@ -10,49 +10,86 @@ enum SankeyRenderer {
   static func render(
     _ table: Table, spec: ChartSpec, chart: ResolvedChart, palette: inout ColorAssignment
   ) throws(ChartError) -> RenderedChart {
+    if let column = spec.panels {
+      return try renderPanels(table, by: column, spec: spec, chart: chart, palette: &palette)
+    }
     let maxValue = largestNodeValue(table, chart: chart)
     let unit = ChartParts.unit(for: chart, maxMagnitude: maxValue)
-    let quantity = { (v: Double) in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(maxValue)) }
+    let quantity = quantityText(unit, reference: maxValue)
+    let (graph, columns) = try drawable(table, spec: spec, chart: chart, quantity: quantity)
+    let colours = LinkColours([graph], chart: chart, palette: &palette)
+    let legend = LegendBox(
+      names: colours.legendNames, colors: colours.colors, placement: chart.legend,
+      width: Frame.initialWidth(chart, columns: columns))
+    let frame = Frame(
+      graph: graph, columns: columns, chart: chart, spec: spec, legend: legend.room, quantity: quantity)
+    var w = SVGWriter()
+    ChartParts.title(&w, chart.title, width: frame.width)
+    legend.draw(&w, top: frame.top, height: frame.height)
+    drawDiagram(&w, frame, graph: graph, colours: colours, quantity: quantity)
+    let summary = summarize(chart: chart, graph: graph, layout: frame.layout, unit: unit, quantity: quantity)
+    let (svg, id) = ChartFrame.assemble(
+      width: Int(frame.width), height: Int(frame.height), title: chart.title, summary: summary, body: w.output)
+    var rendered = RenderedChart(
+      svg: svg, summary: summary, warnings: warnings(graph, quantity: quantity), title: chart.title,
+      width: Int(frame.width), height: Int(frame.height), id: id)
+    rendered.sankey = geometry(frame, graph: graph)
+    return rendered
+  }
+
+  /// Formats a value in `unit` with as many decimals as `reference` (the largest value) needs.
+  static func quantityText(_ unit: DisplayUnit, reference: Double) -> (Double) -> String {
+    { v in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(reference)) }
+  }
+
+  /// The cleaned graph of `table` and every node's column; an error when no flow is left to draw.
+  static func drawable(
+    _ table: Table, spec: ChartSpec, chart: ResolvedChart, quantity: (Double) -> String
+  ) throws(ChartError) -> (SankeyGraph, [Int]) {
     var graph = SankeyGraph(table: table, chart: chart, spec: spec, unit: quantity)
     guard !graph.links.isEmpty else {
       throw ChartError(.empty, "there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let columns = graph.prepare(stageOrder: spec.order)
-    // At most 8 split colours: the 7 largest keep theirs, the rest share the grey of "Other".
-    var splitNames = orderedSplits(graph)
-    if splitNames.count > SeriesData.maxSeries {
-      splitNames = Array(splitNames.filter { $0 != "Other" }.prefix(SeriesData.maxSeries - 1)) + ["Other"]
-    }
-    let splitColors = splitNames.isEmpty ? [] : palette.colors(for: splitNames, palette: chart.palette)
-    let colorOf = Dictionary(zip(splitNames, splitColors), uniquingKeysWith: { a, _ in a })
-    let legend = LegendBox(
-      names: splitNames.count > 1 ? splitNames : [], colors: splitColors, placement: chart.legend,
-      width: Frame.initialWidth(chart, columns: columns))
-    let frame = Frame(
-      graph: graph, columns: columns, chart: chart, spec: spec, legend: legend.room, quantity: quantity)
-    let layout = frame.layout
-    let width = frame.width
-    let height = frame.height
-    let pixelWidth = Int(width)
-    var w = SVGWriter()
-    ChartParts.title(&w, chart.title, width: width)
-    legend.draw(&w, top: frame.top, height: height)
-    let linkColor = { (i: Int) -> String in
-      graph.links[i].split.map { colorOf[$0] ?? ColorAssignment.other } ?? plainLinkColor
-    }
-    drawLinks(&w, layout, color: linkColor)
-    drawLoops(&w, layout, loops: frame.loops, below: frame.diagramBottom, color: linkColor, quantity: quantity)
-    drawNodes(&w, layout, graph: graph)
+    return (graph, columns)
+  }
+
+  /// Draws links, return arcs, nodes and labels as `frame` placed them.
+  static func drawDiagram(
+    _ w: inout SVGWriter, _ frame: Frame, graph: SankeyGraph, colours: LinkColours, quantity: (Double) -> String
+  ) {
+    let linkColor = { (i: Int) -> String in colours.color(of: graph.links[i]) }
+    drawLinks(&w, frame.layout, color: linkColor)
+    drawLoops(&w, frame, color: linkColor, quantity: quantity)
+    drawNodes(&w, frame.layout, graph: graph)
     drawLabels(&w, frame.labels)
-    let geometry = SankeyGeometry(
+  }
+
+  /// The drawn diagram as boxes and bands, for tests.
+  static func geometry(_ frame: Frame, graph: SankeyGraph) -> SankeyGeometry {
+    let layout = frame.layout
+    var bands = layout.links.map { link in
+      SankeyGeometry.Band(
+        source: link.source, target: link.target, start: layout.nodes[link.source].x1, x0: layout.curveStart(link),
+        y0: link.y0, x1: layout.nodes[link.target].x0, y1: link.y1, width: link.width, value: link.value,
+        isLoop: link.isLoop)
+    }
+    for route in loopRoutes(frame) {
+      bands[route.link].route = route.boxes
+    }
+    var geometry = SankeyGeometry(
       crossings: layout.crossings,
       nodes: layout.nodes.map { .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: max($0.y1 - $0.y0, 1)) },
-      labelLines: frame.labels.map(\.lines), labelBoxes: frame.labels.map(\.box), pixelsPerUnit: layout.ky,
-      width: width, height: height)
-    let summary = summarize(chart: chart, graph: graph, layout: layout, unit: unit, quantity: quantity)
-    let body = w.output
-    let (svg, id) = ChartFrame.assemble(
-      width: pixelWidth, height: Int(height), title: chart.title, summary: summary, body: body)
+      labelLines: frame.labels.map(\.lines), labelBoxes: frame.labels.map(\.box), labelNodes: frame.labels.map(\.node),
+      links: bands, pixelsPerUnit: layout.ky, width: frame.width, height: frame.height)
+    geometry.plotTop = frame.top
+    geometry.plotBottom = frame.diagramBottom
+    geometry.padding = layout.py
+    return geometry
+  }
+
+  /// The graph's notes and its first five return-flow warnings (W610).
+  static func warnings(_ graph: SankeyGraph, quantity: (Double) -> String) -> [String] {
     let loopWarnings = graph.loopMessages.keys.sorted().compactMap { i in
       graph.loopMessages[i].map {
         $0.replacing(" is drawn", with: " (\(quantity(graph.links[i].value))) is drawn")
@@ -64,15 +101,11 @@ enum SankeyRenderer {
         "\(SankeyGraph.returnFlowCode) … and \(loopWarnings.count - 5) more return flows, also drawn as arcs below the diagram"
       )
     }
-    var rendered = RenderedChart(
-      svg: svg, summary: summary, warnings: warnings, title: chart.title,
-      width: pixelWidth, height: Int(height), id: id)
-    rendered.sankey = geometry
-    return rendered
+    return warnings
   }
 
   /// The largest node throughput (max of in and out) in the raw links table.
-  private static func largestNodeValue(_ table: Table, chart: ResolvedChart) -> Double {
+  static func largestNodeValue(_ table: Table, chart: ResolvedChart) -> Double {
     guard case .text(let sources)? = table[chart.x]?.values,
       case .text(let targets)? = table[chart.target ?? "target"]?.values,
       let name = chart.y.first, case .number(let values)? = table[name]?.values
@@ -84,16 +117,6 @@ enum SankeyRenderer {
       inflow[targets[row], default: 0] += values[row]
     }
     return max(inflow.values.max() ?? 0, outflow.values.max() ?? 0)
-  }
-
-  /// Split keys in order of total value, largest first (ties by name); "Other" last.
-  private static func orderedSplits(_ graph: SankeyGraph) -> [String] {
-    var totals: [String: Double] = [:]
-    for link in graph.links { if let s = link.split { totals[s, default: 0] += link.value } }
-    return totals.keys.sorted { a, b in
-      if (a == "Other") != (b == "Other") { return b == "Other" }
-      return totals[a] != totals[b] ? (totals[a] ?? 0) > (totals[b] ?? 0) : a < b
-    }
   }
 
   /// Loop links from the shortest span to the longest (inner lanes first), ties by index.
@@ -116,14 +139,15 @@ enum SankeyRenderer {
   /// How far ring `k`'s vertical segments stand off their nodes (capped so many loops still fit).
   static func ringGap(_ k: Int) -> Double { 8 * Double(min(k, 8)) }
 
-  private static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
+  static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
     for (i, link) in layout.links.enumerated() where !link.isLoop {
-      let x0 = layout.nodes[link.source].x1
+      let x0 = layout.curveStart(link)
       let x1 = layout.nodes[link.target].x0
       let xm = (x0 + x1) / 2
       var path = PathData()
-      path.move(x0, link.y0)
+      path.move(layout.nodes[link.source].x1, link.y0)
+      if x0 > layout.nodes[link.source].x1 { path.horizontal(x0) }
       path.curve(xm, link.y0, xm, link.y1, x1, link.y1)
       w.element(
         "path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
@@ -131,38 +155,67 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  private static func drawLoops(
-    _ w: inout SVGWriter, _ layout: SankeyLayout, loops: [Int], below: Double,
-    color: (Int) -> String, quantity: (Double) -> String
-  ) {
-    guard !loops.isEmpty else { return }
-    w.open("g", ["fill": "none", "stroke-opacity": 0.3])
-    var lane = below + 16
-    var labels: [(x: Double, y: Double, text: String)] = []
-    for (k, l) in loops.enumerated() {
+  /// How a return flow runs: out of its source to the right, down to its lane below the diagram,
+  /// left along it, up beside its target and into it; arcs of `radius` at the four corners.
+  struct LoopRoute {
+    var link: Int
+    var sx, ax, bx, tx, y0, y1, laneY, width, radius: Double
+
+    /// The route as rectangles (the straight parts of the band), for the geometric tests.
+    var boxes: [SankeyGeometry.Box] {
+      let h = width / 2
+      let down = ax + radius
+      let up = bx - radius
+      return [
+        .init(x: sx, y: y0 - h, width: ax - sx, height: width),
+        .init(x: down - h, y: y0 + radius, width: width, height: max(0, laneY - radius - y0 - radius)),
+        .init(x: bx, y: laneY - h, width: max(0, ax - bx), height: width),
+        .init(x: up - h, y: y1 + radius, width: width, height: max(0, laneY - radius - y1 - radius)),
+        .init(x: bx, y: y1 - h, width: tx - bx, height: width),
+      ]
+    }
+  }
+
+  /// The routes of the return flows, inner lanes (shortest spans) first: each turns down right of
+  /// its source column's labels and comes up left of its target column, outer rings farther out.
+  static func loopRoutes(_ frame: Frame) -> [LoopRoute] {
+    let layout = frame.layout
+    var lane = frame.diagramBottom + 16
+    return frame.loops.enumerated().map { k, l in
       let link = layout.links[l]
       let width = max(link.width, 1)
-      let radius = width / 2 + 4
       let gap = 8 + ringGap(k)
       let laneY = lane + width / 2
-      lane += width + (loops.count > 10 ? 3 : 12)
-      let sx = layout.nodes[link.source].x1
-      let tx = layout.nodes[link.target].x0
-      let ax = sx + gap
-      let bx = tx - gap
+      lane += width + (frame.loops.count > 10 ? 3 : 12)
+      let source = layout.nodes[link.source]
+      let target = layout.nodes[link.target]
+      return LoopRoute(
+        link: l, sx: source.x1, ax: frame.descentX[source.layer] + gap - 8, bx: frame.ascentX[target.layer] - gap,
+        tx: target.x0, y0: link.y0, y1: link.y1, laneY: laneY, width: width, radius: width / 2 + 4)
+    }
+  }
+
+  static func drawLoops(
+    _ w: inout SVGWriter, _ frame: Frame, color: (Int) -> String, quantity: (Double) -> String
+  ) {
+    let layout = frame.layout
+    guard !frame.loops.isEmpty else { return }
+    w.open("g", ["fill": "none", "stroke-opacity": 0.3])
+    var labels: [(x: Double, y: Double, text: String)] = []
+    for r in loopRoutes(frame) {
       var path = PathData()
-      path.move(sx, link.y0)
-      path.horizontal(ax)
-      path.arc(radius: radius, large: false, sweep: true, ax + radius, link.y0 + radius)
-      path.vertical(laneY - radius)
-      path.arc(radius: radius, large: false, sweep: true, ax, laneY)
-      path.horizontal(bx)
-      path.arc(radius: radius, large: false, sweep: true, bx - radius, laneY - radius)
-      path.vertical(link.y1 + radius)
-      path.arc(radius: radius, large: false, sweep: true, bx, link.y1)
-      path.horizontal(tx)
-      w.element("path", ["d": .text(path.text), "stroke": .text(color(l)), "stroke-width": .number(width)])
-      labels.append(((ax + bx) / 2, laneY + 3.5, "return flow \(quantity(link.value))"))
+      path.move(r.sx, r.y0)
+      path.horizontal(r.ax)
+      path.arc(radius: r.radius, large: false, sweep: true, r.ax + r.radius, r.y0 + r.radius)
+      path.vertical(r.laneY - r.radius)
+      path.arc(radius: r.radius, large: false, sweep: true, r.ax, r.laneY)
+      path.horizontal(r.bx)
+      path.arc(radius: r.radius, large: false, sweep: true, r.bx - r.radius, r.laneY - r.radius)
+      path.vertical(r.y1 + r.radius)
+      path.arc(radius: r.radius, large: false, sweep: true, r.bx, r.y1)
+      path.horizontal(r.tx)
+      w.element("path", ["d": .text(path.text), "stroke": .text(color(r.link)), "stroke-width": .number(r.width)])
+      labels.append(((r.ax + r.bx) / 2, r.laneY + 3.5, "return flow \(quantity(layout.links[r.link].value))"))
     }
     w.close("g")
     w.open(
@@ -177,7 +230,7 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  private static func drawNodes(_ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph) {
+  static func drawNodes(_ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph) {
     w.open("g", ["stroke-width": 1])
     for (i, node) in layout.nodes.enumerated() {
       let kind = graph.nodes[i].kind
@@ -209,7 +262,7 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  private static func drawLabels(_ w: inout SVGWriter, _ labels: [SankeyLabels.Label]) {
+  static func drawLabels(_ w: inout SVGWriter, _ labels: [SankeyLabels.Label]) {
     // A white halo keeps labels readable where they stand over a link.
     w.open(
       "g",
@@ -234,7 +287,7 @@ enum SankeyRenderer {
     w.close("g")
   }
 
-  private static func summarize(
+  static func summarize(
     chart: ResolvedChart, graph: SankeyGraph, layout: SankeyLayout, unit: DisplayUnit, quantity: (Double) -> String
   ) -> String {
     let forward = graph.links.indices.filter { !graph.links[$0].isLoop }

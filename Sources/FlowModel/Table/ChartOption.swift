@@ -2,7 +2,8 @@
 /// chart kinds it applies to and one line of documentation. The parser, completion, `help chart`,
 /// the docs test and the renderer all read this enum; there is no other option list.
 public enum ChartOption: String, Sendable, Hashable, CaseIterable {
-  case x, y, series, title, xtitle, ytitle, unit, stack, legend, sort, height, width, palette, labels, min, scale
+  case x, y, series, title, xtitle, ytitle, unit, stack, legend, sort, height, width, palette, labels, min, scale,
+    panels
   case low, high
 
   /// The kinds that draw something from this option (every kind but `table` unless stated).
@@ -18,7 +19,7 @@ public enum ChartOption: String, Sendable, Hashable, CaseIterable {
     case .stack: return [.column, .area]
     case .sort: return [.bar, .column, .stacked, .stacked100, .pie, .sankey]
     case .labels: return [.bar, .column, .pie, .sankey]
-    case .min, .scale: return [.sankey]
+    case .min, .scale, .panels: return [.sankey]
     case .low, .high: return [.bar, .column, .line, .area]
     }
   }
@@ -26,7 +27,7 @@ public enum ChartOption: String, Sendable, Hashable, CaseIterable {
   /// The value the option takes.
   public var value: ChartOptionValueKind {
     switch self {
-    case .x, .series, .low, .high: .column
+    case .x, .series, .low, .high, .panels: .column
     case .y: .columns
     case .title, .xtitle, .ytitle: .text
     case .unit: .unit
@@ -59,6 +60,8 @@ public enum ChartOption: String, Sendable, Hashable, CaseIterable {
     case .labels: "`true`/`false`: values at bars and slices; `sankey`: `names` (default) or `ids` for nodes"
     case .min: "`sankey`: flows below this quantity are lumped into \"Other\" or left out, with a note"
     case .scale: "`sankey`: the quantity one pixel of band width stands for (`scale = 0.5 kt`), to compare cells"
+    case .panels:
+      "`sankey`: one panel per value of this column (`panels = year`), all at one shared scale, with a scale bar"
     case .low: "the column of lower bounds: a shaded band (`line`, `area`) or error bars (`bar`, `column`)"
     case .high: "the column of upper bounds, with `low`"
     }
