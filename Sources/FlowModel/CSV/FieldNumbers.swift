@@ -4,45 +4,70 @@
 
 /// Numbers read straight from a CSV field's bytes.
 enum FieldNumbers {
-  /// Exact powers of ten as `Double`s, 10^0 … 10^22.
-  private static let powers: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
+  /// 10^p for 0 ≤ p ≤ 22, each exact as a `Double` (a table the compiler builds, read without the
+  /// lazy initialisation a `static let` array costs per call).
+  @inline(__always)
+  private static func power(_ p: Int) -> Double {
+    switch p {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
+  }
 
   /// The number in `bytes` (already trimmed), correctly rounded, or `nil` when the field is not
-  /// one number. Plain decimals with up to 15 significant digits take a fast exact path (a
-  /// 53-bit integer times or divided by an exact power of ten); anything else goes to `strtod`,
-  /// which reads the same forms as Swift's `Double(String)`.
+  /// one number. Plain decimals with up to 15 digits take a fast exact path (a 53-bit integer
+  /// times or divided by an exact power of ten); anything else goes to `strtod`, which reads the
+  /// same forms as Swift's `Double(String)`.
+  @inline(__always)
   static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let p = bytes.baseAddress, bytes.count > 0 else { return nil }
     let n = bytes.count
-    guard n > 0 else { return nil }
     var i = 0
-    var negative = false
-    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-      negative = bytes[0] == UInt8(ascii: "-")
-      i = 1
-    }
+    let sign = p[0]
+    if sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { i = 1 }
     var mantissa: UInt64 = 0
-    var digits = 0
-    var scale = 0
-    var sawDigit = false
-    while i < n, bytes[i] &- 48 < 10 {
-      mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 48)
-      if mantissa != 0 { digits += 1 }
-      sawDigit = true
+    let integerStart = i
+    while i < n, p[i] &- 48 < 10 {
+      mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
       i += 1
     }
-    if i < n, bytes[i] == UInt8(ascii: ".") {
+    var digits = i - integerStart
+    var scale = 0
+    if i < n, p[i] == UInt8(ascii: ".") {
       i += 1
-      while i < n, bytes[i] &- 48 < 10 {
-        mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 48)
-        if mantissa != 0 { digits += 1 }
-        scale += 1
-        sawDigit = true
+      let fractionStart = i
+      while i < n, p[i] &- 48 < 10 {
+        mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
         i += 1
       }
+      scale = i - fractionStart
+      digits += scale
     }
-    if i == n, sawDigit, digits <= 15, scale <= 22 {
-      let value = scale == 0 ? Double(mantissa) : Double(mantissa) / powers[scale]
-      return negative ? -value : value
+    // Up to 15 digits (leading zeros included) keep the mantissa below 2^53, so it is exact.
+    if i == n, digits > 0, digits <= 15 {
+      let value = scale == 0 ? Double(mantissa) : Double(mantissa) / power(scale)
+      return sign == UInt8(ascii: "-") ? -value : value
     }
     return slowDouble(bytes)
   }

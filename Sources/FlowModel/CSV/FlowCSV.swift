@@ -17,22 +17,17 @@ struct FlowCSV {
   static func read(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, file: String, processes: [String]?
   ) throws -> (columns: FlowColumns, hasCost: Bool) {
-    var reader: FlowColumnsReader?
     do {
-      try CSVParser.scan(buffer) { record in
-        if reader == nil {
-          reader = FlowColumnsReader(
-            file: file, header: try FlowHeader(record, buffer, file: file), processes: processes)
-        } else {
-          try reader!.add(record, buffer)
-        }
-      }
+      var header: FlowHeader?
+      let body = try CSVParser.scan(buffer, until: 1) { header = try FlowHeader($0, buffer, file: file) }
+      guard let header else { throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row")) }
+      let reader = try FlowRowsRead(buffer: buffer, file: file, header: header, processes: processes)
+        .rows(from: body.index, line: body.line)
+      try reader.checkDuplicates()
+      return (reader.columns, header.cost != nil)
     } catch let failure as CSVParser.Failure {
       throw CSVLoadError(file: file, line: failure.line, problem: .unreadable(failure.message))
     }
-    guard let reader else { throw CSVLoadError(file: file, line: 1, problem: .unreadable("no header row")) }
-    try reader.checkDuplicates()
-    return (reader.columns, reader.header.cost != nil)
   }
 }
 

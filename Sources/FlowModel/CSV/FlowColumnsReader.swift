@@ -17,12 +17,17 @@ struct FlowColumnsReader {
   var uncertainties: [Double] = []
   /// Each row's line in the file (kept while reading, for duplicate messages).
   var lines: [Int32] = []
+  /// The bytes whose rows the columns are sized for (see ``reserveForFile(readSoFar:)``).
+  let region: Range<Int>
+  /// Where reading stopped: the next record's index in the file, and its line.
+  var next = (index: 0, line: 1)
 
-  init(file: String, header: FlowHeader, processes: [String]?) {
+  init(file: String, header: FlowHeader, processes: [String]?, region: Range<Int>) {
     self.file = file
     self.header = header
     closed = processes != nil
     ids = ByteInterner(processes ?? [])
+    self.region = region
   }
 
   /// The columns read so far.
@@ -38,6 +43,48 @@ struct FlowColumnsReader {
 
   /// Reads one data record; a blank line is skipped.
   mutating func add(_ record: CSVParser.Record, _ buffer: UnsafeMutableBufferPointer<UInt8>) throws {
+    if record.count != header.names.count || !addPlain(record, buffer.baseAddress!) {
+      try addChecked(record, buffer)
+    }
+    if years.count == Self.sampleRows { reserveForFile(readSoFar: record.end(record.count - 1) - region.lowerBound) }
+  }
+
+  /// Rows read before the columns are sized for the whole file.
+  private static var sampleRows: Int { 4096 }
+
+  /// Reserves room for the rows of ``region`` if its rows are as long as the first ones
+  /// (`readSoFar` bytes), so the columns are not copied as they grow.
+  private mutating func reserveForFile(readSoFar: Int) {
+    let rows = Int(Double(region.count) / Double(max(readSoFar, 1)) * Double(years.count) * 1.02) + 16
+    years.reserveCapacity(rows)
+    lines.reserveCapacity(rows)
+    for codes in [\Self.sources, \.targets, \.materialCodes] { self[keyPath: codes].reserveCapacity(rows) }
+    let numbers: [(Int?, WritableKeyPath<Self, [Double]>)] = [
+      (header.mass, \.masses), (header.cost, \.costs), (header.value, \.values), (header.sigma, \.sigmas),
+      (header.uncertainty, \.uncertainties),
+    ]
+    for (column, path) in numbers where column != nil { self[keyPath: path].reserveCapacity(rows) }
+  }
+
+  /// Appends one row read and checked; the optional columns only when the file has them.
+  mutating func append(
+    year: Int, line: Int, source: UInt32, target: UInt32, material: UInt32, mass: Double, cost: Double?,
+    value: Double?, sigma: Double?, uncertainty: Double?
+  ) {
+    years.append(year)
+    lines.append(Int32(truncatingIfNeeded: line))
+    sources.append(source)
+    targets.append(target)
+    materialCodes.append(material)
+    masses.append(mass)
+    if let cost { costs.append(cost) }
+    if let value { values.append(value) }
+    if let sigma { sigmas.append(sigma) }
+    if let uncertainty { uncertainties.append(uncertainty) }
+  }
+
+  /// Reads one data record with every check, throwing the located error for a bad field.
+  private mutating func addChecked(_ record: CSVParser.Record, _ buffer: UnsafeMutableBufferPointer<UInt8>) throws {
     let line = record.line
     func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
       var range = record.range(k)
@@ -97,16 +144,9 @@ struct FlowColumnsReader {
       if let sigma, sigma < 0 { throw fail(header.sigma!, .negativeUncertainty(sigma)) }
       let uncertainty = try header.uncertainty.map { try number($0, optional: true) }
       if let uncertainty, uncertainty < 0 { throw fail(header.uncertainty!, .negativeUncertainty(uncertainty)) }
-      years.append(year)
-      lines.append(Int32(truncatingIfNeeded: line))
-      sources.append(source)
-      targets.append(target)
-      materialCodes.append(material)
-      masses.append(mass)
-      if let cost { costs.append(cost) }
-      if let value { values.append(value) }
-      if let sigma { sigmas.append(sigma) }
-      if let uncertainty { uncertainties.append(uncertainty) }
+      append(
+        year: year, line: line, source: source, target: target, material: material, mass: mass, cost: cost,
+        value: value, sigma: sigma, uncertainty: uncertainty)
     } catch is BlankRecord {
       return
     }
@@ -151,7 +191,7 @@ struct FlowColumnsReader {
       file: file, line: Int(lines[row]), problem: .duplicateRow(firstLine: Int(lines[first ?? row])))
   }
 
-  private static func isSpace(_ byte: UInt8) -> Bool {
+  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 }

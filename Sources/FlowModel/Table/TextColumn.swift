@@ -62,6 +62,11 @@ public struct TextColumn: Sendable {
   public func gathered(_ indices: [Int], missing: String = "") -> TextColumn {
     var result = TextColumn(dictionary: dictionary, codes: [], lookup: lookup)
     let missingCode = indices.contains { $0 < 0 } ? result.code(for: missing) : 0
+    if dictionary.count == 1, missingCode == 0 {
+      // One value: every row's code is 0, whichever rows are picked.
+      result.codes = [UInt32](repeating: 0, count: indices.count)
+      return result
+    }
     result.codes = codes.withUnsafeBufferPointer { source in
       indices.map { $0 < 0 ? missingCode : source[$0] }
     }

@@ -72,7 +72,7 @@ extension Evaluator {
   }
 
   /// Whether `a op b` holds for a comparison operator.
-  private static func holds<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
+  static func holds<T: Comparable>(_ op: BinaryOperator, _ a: T, _ b: T) -> Bool {
     switch op {
     case .equal: a == b
     case .notEqual: a != b

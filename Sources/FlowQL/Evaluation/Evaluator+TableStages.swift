@@ -4,11 +4,16 @@ import FlowModel
 extension Evaluator {
   /// `where condition`: the rows where it holds, with a caption that says how they were chosen.
   mutating func filter(_ table: Table, _ condition: Expr) throws(Diagnostic) -> Table {
-    let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
-    let v = try eval(condition, rows)
-    let keep = try requireBool(v, condition, "the condition of `where`")
     let picked = table.keeping(nextStageColumns)
-    var filtered = v.isScalar ? (keep[0] ? picked : picked.gathering([])) : picked.gathering(Self.positions(of: keep))
+    var filtered: Table
+    if let positions = wherePositions(condition, in: table) {
+      filtered = picked.gathering(positions)
+    } else {
+      let rows = Frame(table: table, rowCount: table.rowCount, grouping: nil)
+      let v = try eval(condition, rows)
+      let keep = try requireBool(v, condition, "the condition of `where`")
+      filtered = v.isScalar ? (keep[0] ? picked : picked.gathering([])) : picked.gathering(Self.positions(of: keep))
+    }
     // Keep the caption truthful: it names the source, so say how the rows were chosen.
     filtered.caption = table.caption.map { "\($0) · where \(source.text(condition.range))" }
     return filtered
