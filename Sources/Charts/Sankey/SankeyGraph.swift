@@ -60,8 +60,15 @@ struct SankeyGraph: Sendable {
     func node(_ id: String) -> Int {
       if let i = index[id] { return i }
       index[id] = nodes.count
-      nodes.append(SankeyNode(id: id, name: id, stage: nil, stageOrder: nil, kind: .process))
+      nodes.append(SankeyNode(id: id, name: stockName(id) ?? id, stage: nil, stageOrder: nil, kind: .process))
       return nodes.count - 1
+    }
+    // A stock's accumulation node (`USE (stock +)`) is named after its process, like every node.
+    func stockName(_ id: String) -> String? {
+      for suffix in [" (stock +)", " (stock −)"] where id.hasSuffix(suffix) {
+        if let base = index[String(id.dropLast(suffix.count))] { return nodes[base].name + suffix }
+      }
+      return nil
     }
 
     // Add up rows with the same source, target and split; drop flows that are not positive.

@@ -15,9 +15,14 @@ public struct SankeyScaleBar: Sendable, Hashable {
 }
 
 extension SankeyRenderer {
-  /// Small multiples: one Sankey per distinct value of `column` (a year, say), two to a row, every
-  /// panel at one scale — the coarsest any panel needs to fill its default height, or `scale` when
-  /// given — so the same kt take the same pixels everywhere; one legend and a scale bar for all.
+  /// Panels in a row: one, so that each panel is as wide as a single diagram and its labels read
+  /// as well in a notebook (two to a row made a picture twice as wide, scaled down to the page).
+  static let panelsPerRow = 1
+
+  /// Small multiples: one Sankey per distinct value of `column` (a year, say), one above the
+  /// other, every panel at one scale — the coarsest any panel needs to fill its default height,
+  /// or `scale` when given — so the same kt take the same pixels everywhere; one legend and a
+  /// scale bar for all.
   static func renderPanels(
     _ table: Table, by column: String, spec: ChartSpec, chart: ResolvedChart, palette: inout ColorAssignment
   ) throws(ChartError) -> RenderedChart {
@@ -26,7 +31,7 @@ extension SankeyRenderer {
     let maxValue = tables.map { largestNodeValue($0, chart: chart) }.max() ?? 0
     let unit = ChartParts.unit(for: chart, maxMagnitude: maxValue)
     let quantity = quantityText(unit, reference: maxValue)
-    let perRow = groups.count > 1 ? 2 : 1
+    let perRow = Self.panelsPerRow
     var panelChart = chart
     panelChart.width = chart.width > 0 ? chart.width / perRow : 0
     panelChart.height = 0
