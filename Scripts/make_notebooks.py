@@ -304,7 +304,7 @@ The password comes from `PGPASSWORD` (or `~/.pgpass`), never from the notebook."
     (M, "**3. Years as columns**, also in the database: `pivot` first asks for the distinct years (a small query), then sums one column per year (`SUM(CASE WHEN year = $n THEN total END)`)."),
     (Q, 'table "public.bench" in wh | where year >= 2020 | summarize total = sum(mass) by material, year\n  | pivot columns = year, values = total | sort material'),
     (M, "**4. A chart receives the database's result** (the first stage that is not SQL runs in memory)."),
-    (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
+    (Q, 'table "public.bench" in wh | where year >= 2000 | summarize total = sum(mass) by year, material\n  | sort material, year | chart line with (x = year, y = total, series = material, title = "Mass by year (database)")'),
     (M, "**5. A model from a table.** `load table` sums the flows by year, source, target and material in the database; every MFA verb then runs on it."),
     (Q, 'load table "public.flows" in wh as china processes "public.processes"'),
     (M, "The flows table holds no stock records, so `USE` (an in-use stock) shows its stock build-up as an imbalance; the warning names it. The Sankey is the bundled model's, drawn from the database."),
