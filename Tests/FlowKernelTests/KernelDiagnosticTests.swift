@@ -37,10 +37,7 @@ import Testing
     }.joined()
     let shown = result.error.map { $0.traceback.joined(separator: "\n") } ?? stderr
     #expect(shown.contains("[\(expected.rawValue)]"), "\(shown)")
-    let text =
-      "input:\n"
-      + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-      + "\n\n" + shown
+    let text = diagnosticGolden(input: input, shown: shown)
     if let mismatch = snapshotMismatch(of: text, named: "\(code).txt") { Issue.record("\(mismatch)") }
   }
 

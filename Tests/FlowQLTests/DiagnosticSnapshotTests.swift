@@ -95,10 +95,7 @@ import Testing
     let diagnostics = result.errors + result.warnings
     #expect(diagnostics.first?.code == expected, "\(result.renderedErrors)")
     let rendered = diagnostics.map { $0.render(source: result.source) }.joined(separator: "\n")
-    let text =
-      "input:\n"
-      + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-      + "\n\n" + rendered
+    let text = diagnosticGolden(input: input, shown: rendered)
     if let mismatch = snapshotMismatch(of: text, named: "\(code).txt") { Issue.record("\(mismatch)") }
   }
 

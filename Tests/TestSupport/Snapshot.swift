@@ -137,3 +137,10 @@ extension String {
     String(repeating: " ", count: Swift.max(0, width - count)) + self
   }
 }
+
+/// A diagnostic golden file's text: the input, indented under `input:`, then what was shown.
+public func diagnosticGolden(input: String, shown: String) -> String {
+  "input:\n"
+    + input.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    + "\n\n" + shown
+}
