@@ -29,13 +29,15 @@ extension RareEarthRecipe {
     let isSource = Self.order.map { id in data.processes.first { $0.id == id }?.kind == .source }
     for year in data.years {
       var backward = Inflows()
-      var drafts: [(source: String, draft: Draft)] = []
+      // The flows out of each process of the order, from the last pass.
+      var drafts: [[Draft]] = []
       var stockChange: [String: Double] = [:]
       var notes: [String] = []
       for _ in 0..<100 {
         var inflows = backward
         var nextBackward = Inflows()
         drafts = []
+        drafts.reserveCapacity(Self.order.count)
         stockChange = [:]
         notes = []
         for (position, process) in Self.order.enumerated() {
@@ -44,8 +46,8 @@ extension RareEarthRecipe {
           let outcome = try evaluate(input, isSource: isSource[position])
           notes += outcome.notes
           for (m, change) in outcome.stockChange { stockChange[m, default: 0] += change }
+          drafts.append(outcome.drafts)
           for (k, draft) in outcome.drafts.enumerated() {
-            drafts.append((process, draft))
             // A target up to this position has been evaluated in this pass: its inflow feeds the next.
             let slot = slots.slot(draft.target, flow: k, from: position)
             let m = slots.material(draft.material)
@@ -66,14 +68,16 @@ extension RareEarthRecipe {
         result.stoppedAtClamp = true
         return result
       }
-      for (source, draft) in drafts where draft.mass != 0 {
-        let value =
-          layers == .mass ? 0 : draft.mass * (try prices.price(draft.good, material: draft.material, year: year))
-        result.flows.append(
-          Flow(
-            year: year, source: source, target: draft.target, material: draft.material,
-            mass: draft.mass, cost: 0, value: value, good: draft.good,
-            provenance: draft.provenance, rule: draft.rule))
+      for (source, out) in zip(Self.order, drafts) {
+        for draft in out where draft.mass != 0 {
+          let value =
+            layers == .mass ? 0 : draft.mass * (try prices.price(draft.good, material: draft.material, year: year))
+          result.flows.append(
+            Flow(
+              year: year, source: source, target: draft.target, material: draft.material,
+              mass: draft.mass, cost: 0, value: value, good: draft.good,
+              provenance: draft.provenance, rule: draft.rule))
+        }
       }
       for m in Self.materials {
         let change = stockChange[m] ?? 0
