@@ -1,10 +1,11 @@
 extension SankeyLayout {
   /// The layout with the fewest drawn crossings among d3's own order and the orders crossing
   /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
-  /// `minimise` false, d3's order alone.
+  /// `minimise` false, d3's order alone. `d3` is d3's layout with the same arguments when the
+  /// caller has it already (it is then not relaxed again).
   static func best(
     graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, minimise: Bool,
-    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil
+    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil, d3: SankeyLayout? = nil
   ) -> SankeyLayout {
     let build = { (order: [[Int]]?) in
       SankeyLayout(
@@ -20,7 +21,7 @@ extension SankeyLayout {
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       return layout
     }
-    var best = build(nil)
+    var best = d3 ?? build(nil)
     best.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
     guard minimise else { return best }
     var fewest = best.crossings
