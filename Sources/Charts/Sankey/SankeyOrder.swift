@@ -1,3 +1,5 @@
+import FlowModel
+
 /// The order of nodes within each column that keeps link crossings few: layered graph drawing's
 /// barycentre sweeps (Sugiyama), alternately down and up the columns, each node placed at the
 /// value-weighted mean position of its neighbours, then adjacent swaps while they remove
@@ -65,12 +67,18 @@ struct SankeyOrder: Sendable {
     for c in layers.indices { setPositions(c) }
     improve()
     var found = [(self.layers, crossings)]
-    var random = SplitMix64(seed: seed)
-    for _ in 0..<restarts where found[0].1 > 0 {
-      self.layers = layers.map { random.shuffled($0) }
-      for c in layers.indices { setPositions(c) }
-      improve()
-      found.append((self.layers, crossings))
+    if crossings > 0 && restarts > 0 {
+      // The shuffles are drawn in turn, then improved side by side: the same orders on any core count.
+      var random = SplitMix64(seed: seed)
+      let starts = (0..<restarts).map { _ in layers.map { random.shuffled($0) } }
+      let base = self
+      found += sideBySide(restarts) { k in
+        var order = base
+        order.layers = starts[k]
+        for c in starts[k].indices { order.setPositions(c) }
+        order.improve()
+        return (order.layers, order.crossings)
+      }
     }
     found = found.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
     (self.layers, crossings) = found[0]
@@ -146,14 +154,18 @@ struct SankeyOrder: Sendable {
   private mutating func transpose() {
     var improved = true
     var rounds = 0
+    var above = up.scratch
+    var below = down.scratch
     while improved && rounds < 8 {
       improved = false
       rounds += 1
       for c in layers.indices where layers[c].count > 1 {
+        up.sortEnds(of: layers[c], position, into: &above)
+        down.sortEnds(of: layers[c], position, into: &below)
         for k in 0..<(layers[c].count - 1) {
           let (u, v) = (layers[c][k], layers[c][k + 1])
-          let now = up.crossings(u, v, position) + down.crossings(u, v, position)
-          let swapped = up.crossings(v, u, position) + down.crossings(v, u, position)
+          let now = up.crossings(u, v, above) + down.crossings(u, v, below)
+          let swapped = up.crossings(v, u, above) + down.crossings(v, u, below)
           if swapped < now {
             layers[c].swapAt(k, k + 1)
             improved = true
@@ -182,12 +194,34 @@ struct SankeyOrder: Sendable {
       }
     }
 
-    /// Crossings between the links of member `above` and those of `below` just beneath it.
-    func crossings(_ above: Int, _ below: Int, _ position: [Int]) -> Int {
+    /// A buffer for ``sortEnds(of:_:into:)``.
+    var scratch: [Int] { [Int](repeating: 0, count: members.count) }
+
+    /// Writes the positions of each of `layer`'s neighbours, ascending, into its row of `ends`.
+    func sortEnds(of layer: [Int], _ position: [Int], into ends: inout [Int]) {
+      for m in layer {
+        // Insertion sort: a member has few neighbours.
+        for i in start[m]..<start[m + 1] {
+          let value = position[members[i]]
+          var j = i
+          while j > start[m] && ends[j - 1] > value {
+            ends[j] = ends[j - 1]
+            j -= 1
+          }
+          ends[j] = value
+        }
+      }
+    }
+
+    /// Crossings between the links of member `above` and those of `below` just beneath it: pairs
+    /// of neighbour positions, one of each, the upper one's greater (rows sorted by ``sortEnds``).
+    func crossings(_ above: Int, _ below: Int, _ ends: [Int]) -> Int {
       var total = 0
+      var j = start[below]
+      let last = start[below + 1]
       for i in start[above]..<start[above + 1] {
-        let a = position[members[i]]
-        for j in start[below]..<start[below + 1] where a > position[members[j]] { total += 1 }
+        while j < last && ends[j] < ends[i] { j += 1 }
+        total += j - start[below]
       }
       return total
     }
@@ -224,6 +258,12 @@ struct SankeyOrder: Sendable {
     }
     return total
   }
+}
+
+/// `body(k)` for `k` in `0..<count`, on all cores, in order of `k` (``MonteCarloRunner``: each
+/// result depends on `k` alone, so the results are the same on any number of cores).
+func sideBySide<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+  (try? MonteCarloRunner(runs: count).run(isCancelled: { false }, body)) ?? []
 }
 
 /// A small seeded generator (SplitMix64), so shuffled restarts give the same order every run.
