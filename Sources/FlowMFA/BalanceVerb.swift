@@ -47,7 +47,7 @@ struct BalanceVerb: Verb {
       let failing = ok.indices.filter { !ok[$0] }
       let unknown = failing.filter { Self.imbalance(table, row: $0)?.isNaN ?? true }.count
       caption +=
-        " · \(failing.count - unknown) rows fail the tolerance"
+        " · \(failing.count - unknown) " + (failing.count - unknown == 1 ? "row fails" : "rows fail") + " the tolerance"
         + (unknown > 0 ? ", \(unknown) cannot be checked" : "") + " (ok = false)"
     }
     let natural = ChartRequest.natural(x: years.range.count > 1 ? "year" : "process", y: "imbalance")

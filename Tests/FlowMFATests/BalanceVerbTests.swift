@@ -93,7 +93,7 @@ import Testing
     _ = MFA.table("load \"\(path("flows.csv"))\" as part processes \"\(path("processes.csv"))\"", in: &session)
     let table = MFA.table("balance | in part", in: &session)
     let result = session.run("balance | in part")
-    #expect(table.caption?.hasSuffix("1 rows fail the tolerance, 2 cannot be checked (ok = false)") == true)
+    #expect(table.caption?.hasSuffix("1 row fails the tolerance, 2 cannot be checked (ok = false)") == true)
     let messages = result.warnings.filter { $0.code == .verbWarning }.map(\.message)
     #expect(
       messages == [
