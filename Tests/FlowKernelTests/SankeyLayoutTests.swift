@@ -28,10 +28,9 @@ import Testing
   }
 
   /// Sinks stand in the column after the process they leave: a band into a loss or an export never
-  /// runs behind another node, and no node column stands between its ends. (Grouped by stage or
-  /// kind, one loss node gathers the losses of every stage and stands after the last: its bands
-  /// from earlier stages still cross the columns between, which the report of issue 13 states.)
-  @Test(arguments: SankeyBundledTests.geometryCases.filter { !$0.contains(" by stage") && !$0.contains(" by kind") })
+  /// runs behind another node, and no node column stands between its ends. Grouped by stage or
+  /// kind, a sink fed from several columns (`Losses`, `sink`) is drawn beside each of them.
+  @Test(arguments: SankeyBundledTests.geometryCases)
   func sinksStandNextToWhatTheyLeave(_ code: String) throws {
     let g = try #require(try SankeyBundledTests.chart(code).sankey)
     var checked = 0
@@ -49,14 +48,40 @@ import Testing
     #expect(checked > 0, "\(code): no sink found")
   }
 
-  /// The tallest column fills the plot height (within one node gap), for the default height and a given one.
+  /// Grouped by stage, the losses of every stage are one node per column they leave: each copy fed
+  /// from one column, together all the table's losses (summed here from the verb's table).
+  @Test(arguments: ["sankey year 2022 by stage", "sankey year 2015 by kind"])
+  func aGroupedSinkStandsBesideEachColumn(_ code: String) throws {
+    let sink = code.contains("by stage") ? "Losses" : "sink"
+    var session = Session(catalog: try BundledCatalog.make())
+    guard case .table(let table, _)? = session.run(code).outputs.last,
+      case .text(let targets)? = table["target"]?.values, case .number(let values)? = table["value"]?.values
+    else { throw ChartError(.empty, "no table", help: "") }
+    let total = targets.indices.filter { targets[$0] == sink }.reduce(0) { $0 + values[$1] }
+    let g = try #require(try SankeyBundledTests.chart(code).sankey)
+    let copies = g.nodes.indices.filter { Self.name(g, node: $0) == sink }
+    #expect(copies.count > 1, "\(code): \(sink) drawn once")
+    var drawn = 0.0
+    for copy in copies {
+      let into = g.links.filter { $0.target == copy && !$0.isLoop }
+      #expect(Set(into.map { g.nodes[$0.source].x }).count == 1, "\(code): a \(sink) node fed from several columns")
+      drawn += into.reduce(0) { $0 + $1.value }
+    }
+    #expect(abs(drawn - total) <= 1e-6 * total && total > 0, "\(code): \(drawn) drawn of \(total)")
+  }
+
+  /// The tallest column (nodes, the slots of bands that skip columns and the labels beside them)
+  /// fills the plot height (within one node gap), for the default height and a given one.
   @Test(arguments: [
     "sankey year 2022", "sankey year 2018 by stage", "sankey year 2022 | chart sankey with (height = 900)",
   ])
   func theDiagramUsesItsHeight(_ code: String) throws {
     let g = try #require(try SankeyBundledTests.chart(code).sankey)
     var columns: [Double: (top: Double, bottom: Double)] = [:]
-    for node in g.nodes {
+    let labels = zip(g.labelNodes, g.labels).map { n, label in
+      SankeyGeometry.Box(x: g.nodes[n].x, y: label.box.y, width: 0, height: label.box.height)
+    }
+    for node in g.nodes + g.slots + labels {
       let span = columns[node.x] ?? (node.y, node.y + node.height)
       columns[node.x] = (min(span.top, node.y), max(span.bottom, node.y + node.height))
     }

@@ -13,7 +13,8 @@ struct SankeyOrder: Sendable {
   private let nodeCount: Int
   /// Link crossings between adjacent columns in ``layers``.
   private(set) var crossings = 0
-  /// The improved order from each start (the given order first, then each shuffle), best first.
+  /// The improved order from each start (the given order first, then each shuffle), best first,
+  /// virtual members included (``SankeyLayout`` numbers its slots the same way).
   private(set) var candidates: [[[Int]]] = []
   /// The number of members, real and virtual.
   private let memberCount: Int
@@ -54,7 +55,7 @@ struct SankeyOrder: Sendable {
     found = found.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
     (self.layers, crossings) = found[0]
     var seen = Set<[[Int]]>()
-    candidates = found.map { $0.0.map { $0.filter { $0 < column.count } } }.filter { seen.insert($0).inserted }
+    candidates = found.map(\.0).filter { seen.insert($0).inserted }
   }
 
   /// The real nodes of each column, top to bottom.
