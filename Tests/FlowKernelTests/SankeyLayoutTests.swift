@@ -118,19 +118,42 @@ import Testing
     #expect(chart.warnings.contains { $0.hasPrefix("\(small) flows below 2.0 kt") }, "\(chart.warnings)")
   }
 
-  /// Seeded random layered graphs of 200 nodes (10 columns of 20): the same geometric checks.
+  /// Seeded random layered graphs of 200 nodes (10 columns of 20), 30 of their 400 links skipping
+  /// two to four columns: the same geometric checks, the skipping bands through slots.
   @Test(arguments: [UInt64(1), 2, 3])
   func syntheticGraphsOf200Nodes(_ seed: UInt64) throws {
-    let table = Self.layered(seed: seed, layers: 10, perLayer: 20, links: 400)
+    let table = Self.layered(seed: seed, layers: 10, perLayer: 20, links: 400, skipping: 30)
     var palette = ColorAssignment()
     let chart = try ChartRenderer().render(table, spec: ChartSpec(.sankey), palette: &palette)
     let g = try #require(chart.sankey)
     #expect(g.nodes.count == 200)
+    #expect(g.slots.count >= 30, "synthetic graph \(seed): \(g.slots.count) slots")
     SankeyGeometryChecks.check(g, "synthetic graph \(seed)")
   }
 
+  /// The gap between nodes is 3 % of the plot height (at least 6 px); every gap in a column is at
+  /// least that, and widened beside a node shorter than its label so that the label clears the
+  /// node above and below; some gaps stay narrower than a label (they are not all label-sized).
+  @Test(arguments: ["sankey year 2022", "sankey year 2022 | chart sankey with (height = 900)"])
+  func gapsAreProportionalAndWidenedForLabels(_ code: String) throws {
+    let g = try #require(try SankeyBundledTests.chart(code).sankey)
+    let plot = g.plotBottom - g.plotTop
+    #expect(abs(g.padding - max(6, 0.03 * plot)) < 1e-9, "\(code): padding \(g.padding) for a plot of \(plot)")
+    let members = g.nodes + g.slots
+    var narrow = 0
+    for x in Set(members.map(\.x)) {
+      let column = members.filter { $0.x == x }.sorted { $0.y < $1.y }
+      for (a, b) in zip(column, column.dropFirst()) {
+        let gap = b.y - (a.y + a.height)
+        #expect(gap >= g.padding - 1e-6, "\(code): a gap of \(gap) under \(a)")
+        if gap < SankeyLabels.lineHeight * 2 { narrow += 1 }
+      }
+    }
+    #expect(narrow > 0, "\(code): every gap is as tall as a label")
+  }
+
   /// A layered graph: every node gets at least one link to the next layer and one from the previous, the rest at random.
-  static func layered(seed: UInt64, layers: Int, perLayer: Int, links: Int) -> Table {
+  static func layered(seed: UInt64, layers: Int, perLayer: Int, links: Int, skipping: Int = 0) -> Table {
     var random = SplitMix64(seed: seed)
     var source: [String] = []
     var target: [String] = []
@@ -145,6 +168,11 @@ import Testing
     }
     for b in perLayer..<(layers * perLayer) {
       add((b / perLayer - 1) * perLayer + Int(random.next() % UInt64(perLayer)), b)
+    }
+    for _ in 0..<skipping {
+      let a = Int(random.next() % UInt64((layers - 4) * perLayer))
+      let span = 2 + Int(random.next() % 3)
+      add(a, (a / perLayer + span) * perLayer + Int(random.next() % UInt64(perLayer)))
     }
     while source.count < links {
       let a = Int(random.next() % UInt64((layers - 1) * perLayer))

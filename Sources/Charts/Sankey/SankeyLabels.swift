@@ -93,9 +93,4 @@ struct SankeyLabels: Sendable {
       blocks[k].box.y = blocks[k - 1].box.y + blocks[k - 1].box.height + spacing
     }
   }
-
-  /// The height the tallest column's labels need, stacked.
-  static func neededHeight(_ lines: [[String]], columns: [[Int]]) -> Double {
-    columns.map { column in column.reduce(0) { $0 + Double(lines[$1].count) * lineHeight + 2 } }.max() ?? 0
-  }
 }

@@ -44,12 +44,16 @@ extension SankeyRenderer {
       }
       layout = plain(diagram)
       if let fixedHeight { diagram = max(120, fixedHeight - top - 16 - room.bottom - SankeyRenderer.loopArea(layout)) }
-      // Room for the labels and 120 px of flows and, with a fixed scale, for the tallest column.
       let lines = SankeyLabels.lines(
         texts: texts, values: layout.nodes.prefix(layout.realCount).map { quantity($0.value) })
-      diagram = max(diagram, SankeyLabels.neededHeight(lines, columns: layout.realColumns) + 120)
-      if let scale = spec.scale, scale > 0 {
-        diagram = max(diagram, layout.neededHeight(scale: scale, padding: Self.padding(diagram)))
+      // Room for the fullest column: its labels, slots and gaps beside flat nodes and 120 px of
+      // flows or, with a fixed scale, its flows at that scale.
+      for _ in 0..<2 {
+        let padding = Self.padding(diagram)
+        let needed =
+          spec.scale.flatMap { $0 > 0 ? layout.neededHeight(scale: $0, padding: padding) : nil }
+          ?? layout.neededHeight(scale: .infinity, padding: padding) + 120
+        diagram = max(diagram, needed)
       }
       layout = plain(diagram)
       var loops = SankeyRenderer.loopOrder(layout)
