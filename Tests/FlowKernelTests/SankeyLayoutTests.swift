@@ -49,7 +49,8 @@ import Testing
   }
 
   /// Grouped by stage, the losses of every stage are one node per column they leave: each copy fed
-  /// from one column, together all the table's losses (summed here from the verb's table).
+  /// from one column, together all the table's losses (summed here from the verb's table); the
+  /// description counts the sink once and says it is drawn beside each column.
   @Test(arguments: ["sankey year 2022 by stage", "sankey year 2015 by kind"])
   func aGroupedSinkStandsBesideEachColumn(_ code: String) throws {
     let sink = code.contains("by stage") ? "Losses" : "sink"
@@ -58,9 +59,14 @@ import Testing
       case .text(let targets)? = table["target"]?.values, case .number(let values)? = table["value"]?.values
     else { throw ChartError(.empty, "no table", help: "") }
     let total = targets.indices.filter { targets[$0] == sink }.reduce(0) { $0 + values[$1] }
-    let g = try #require(try SankeyBundledTests.chart(code).sankey)
+    let chart = try SankeyBundledTests.chart(code)
+    let g = try #require(chart.sankey)
     let copies = g.nodes.indices.filter { Self.name(g, node: $0) == sink }
     #expect(copies.count > 1, "\(code): \(sink) drawn once")
+    // The description counts each node once and says where the sink is drawn.
+    let names = Set(g.nodes.indices.compactMap { Self.name(g, node: $0) })
+    #expect(chart.summary.contains(": \(names.count) nodes and"), "\(chart.summary)")
+    #expect(chart.summary.contains("drawn beside each of the \(copies.count) columns it leaves"), "\(chart.summary)")
     var drawn = 0.0
     for copy in copies {
       let into = g.links.filter { $0.target == copy && !$0.isLoop }
