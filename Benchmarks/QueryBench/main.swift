@@ -3,6 +3,7 @@
 // Usage: flowql-bench FLOWS.csv PROCESSES.csv [RUNS]. Prints one JSON object of median seconds.
 // Benchmarks/query_bench.py runs this next to pandas and DuckDB on the same files.
 // `flowql-bench --verbs` instead times every bundled-model verb end to end and a large Sankey;
+// `flowql-bench --sankey-crossings [DIR]` prints the bundled model's Sankey crossings (SVGs to DIR);
 // `flowql-bench --stocks SERIES` times dynamic stock models (Benchmarks/stock_bench.py).
 import FlowModel
 import FlowQL
@@ -11,6 +12,10 @@ import Foundation
 let arguments = CommandLine.arguments
 if arguments.count == 2, arguments[1] == "--verbs" {
   EndToEndBench.run()
+  exit(0)
+}
+if arguments.count >= 2, arguments.count <= 3, arguments[1] == "--sankey-crossings" {
+  SankeyCrossingsBench.run(svgDirectory: arguments.count == 3 ? arguments[2] : nil)
   exit(0)
 }
 if arguments.count == 3, arguments[1] == "--stocks" {

@@ -44,32 +44,54 @@ struct BalanceVerb: Verb {
     }
     var caption = context.caption("balance", years)
     if case .bool(let ok)? = table["ok"]?.values, ok.contains(false) {
-      caption += " · \(ok.filter { !$0 }.count) rows fail the tolerance (ok = false)"
+      let failing = ok.indices.filter { !ok[$0] }
+      let unknown = failing.filter { Self.imbalance(table, row: $0)?.isNaN ?? true }.count
+      caption +=
+        " · \(failing.count - unknown) " + (failing.count - unknown == 1 ? "row fails" : "rows fail") + " the tolerance"
+        + (unknown > 0 ? ", \(unknown) cannot be checked" : "") + " (ok = false)"
     }
     let natural = ChartRequest.natural(x: years.range.count > 1 ? "year" : "process", y: "imbalance")
     return VerbOutput(
       table.captioned(caption), chart: natural, warnings: Self.failures(in: table, tolerance: tolerance))
   }
 
-  /// One warning listing the rows with `ok == false`, or none.
+  /// One warning listing the rows with `ok == false`, or none. Rows whose imbalance is not a
+  /// number (a flow of the process has no mass) are listed apart: they cannot be checked.
   static func failures(in table: Table, tolerance: Double) -> [String] {
     guard case .bool(let ok)? = table["ok"]?.values, ok.contains(false) else { return [] }
     let failing = ok.indices.filter { !ok[$0] }
-    let shown = failing.prefix(5).map { row -> String in
-      let process = table[row: row, column: "process"].map(Self.text) ?? ""
-      let year = table[row: row, column: "year"].map(Self.text) ?? ""
-      let gap = table[row: row, column: "imbalance"].flatMap { cell -> Double? in
-        if case .number(let v, _) = cell { return v }
-        return nil
+    let unknown = failing.filter { imbalance(table, row: $0)?.isNaN ?? true }
+    let exceeding = failing.filter { !unknown.contains($0) }
+    var parts: [String] = []
+    if !exceeding.isEmpty {
+      let shown = exceeding.prefix(5).map { row in
+        place(table, row: row) + (imbalance(table, row: row).map { " (imbalance \(Self.tonnes($0)))" } ?? "")
       }
-      return "\(process) \(year)" + (gap.map { " (imbalance \(Self.tonnes($0)))" } ?? "")
+      let more = exceeding.count > shown.count ? ", … (\(exceeding.count) in all)" : ""
+      parts.append(
+        "\(exceeding.count) of \(ok.count) rows exceed the tolerance of \(Self.shortest(tolerance * 100)) %: "
+          + shown.joined(separator: ", ") + more)
     }
-    let more = failing.count > shown.count ? ", … (\(failing.count) in all)" : ""
-    let pct = tolerance * 100
-    return [
-      "\(failing.count) of \(ok.count) rows exceed the tolerance of \(Self.shortest(pct)) %: "
-        + shown.joined(separator: ", ") + more
-    ]
+    if !unknown.isEmpty {
+      let shown = unknown.prefix(5).map { place(table, row: $0) }
+      let more = unknown.count > shown.count ? ", … (\(unknown.count) in all)" : ""
+      parts.append(
+        "\(unknown.count) of \(ok.count) rows cannot be checked because a flow has no mass: "
+          + shown.joined(separator: ", ") + more
+          + " (`reconcile` computes such flows where the balances determine them)")
+    }
+    return [parts.joined(separator: "; ")]
+  }
+
+  private static func place(_ table: Table, row: Int) -> String {
+    let process = table[row: row, column: "process"].map(Self.text) ?? ""
+    let year = table[row: row, column: "year"].map(Self.text) ?? ""
+    return "\(process) \(year)"
+  }
+
+  private static func imbalance(_ table: Table, row: Int) -> Double? {
+    if case .number(let v, _)? = table[row: row, column: "imbalance"] { return v }
+    return nil
   }
 
   private static func text(_ cell: Cell) -> String {

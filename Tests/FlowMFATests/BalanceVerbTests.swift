@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FlowMFA
@@ -74,6 +75,33 @@ import Testing
     let result = session.run("balance year 2022 | in scenario leak")
     #expect(result.succeeded)
     #expect(result.warnings.contains { $0.code == .verbWarning && $0.message.contains("exceed the tolerance") })
+  }
+
+  @Test func rowsWithAFlowWithoutMassAreNotCalledImbalanced() throws {
+    // MILL loses 5 t; SMELT's outflow to MARKET was not measured, so SMELT and SYSTEM cannot be
+    // checked: the warning says so instead of "imbalance nan t".
+    let flows = """
+      year,source,target,material,mass,sigma
+      2020,MINE,MILL,Cu,100,2
+      2020,MILL,SMELT,Cu,75,2
+      2020,MILL,TAILINGS,Cu,20,1
+      2020,SMELT,MARKET,Cu,,
+      """
+    let dir = try LoadVerbTests.folder(["flows.csv": flows, "processes.csv": LoadVerbTests.processes])
+    var session = MFA.session()
+    let path = { dir.appendingPathComponent($0).path }
+    _ = MFA.table("load \"\(path("flows.csv"))\" as part processes \"\(path("processes.csv"))\"", in: &session)
+    let table = MFA.table("balance | in part", in: &session)
+    let result = session.run("balance | in part")
+    #expect(table.caption?.hasSuffix("1 row fails the tolerance, 2 cannot be checked (ok = false)") == true)
+    let messages = result.warnings.filter { $0.code == .verbWarning }.map(\.message)
+    #expect(
+      messages == [
+        "1 of 3 rows exceed the tolerance of 0.0001 %: MILL 2020 (imbalance 5 t); 2 of 3 rows cannot be checked "
+          + "because a flow has no mass: SMELT 2020, SYSTEM 2020 (`reconcile` computes such flows where the "
+          + "balances determine them)"
+      ])
+    #expect(!messages.joined().contains("nan"))
   }
 
   @Test(

@@ -1,12 +1,13 @@
 extension SankeyLayout {
   /// The layout with the fewest drawn crossings among d3's own order and the orders crossing
   /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
-  /// `minimise` false, d3's order alone.
+  /// `minimise` false, d3's order alone. `d3` is d3's layout with the same arguments when the
+  /// caller has it already (it is then not relaxed again).
   static func best(
     graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, minimise: Bool,
-    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil
+    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil, d3: SankeyLayout? = nil
   ) -> SankeyLayout {
-    let build = { (order: [[Int]]?) in
+    let build = { @Sendable (order: [[Int]]?) in
       SankeyLayout(
         graph: graph, columns: column, top: top, bottom: bottom, padding: padding, order: order, scale: scale)
     }
@@ -20,7 +21,7 @@ extension SankeyLayout {
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       return layout
     }
-    var best = build(nil)
+    var best = d3 ?? build(nil)
     best.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
     guard minimise else { return best }
     var fewest = best.crossings
@@ -29,14 +30,17 @@ extension SankeyLayout {
     let small = graph.links.count <= 300
     let restarts = small ? 32 : 2
     let order = SankeyOrder(columns: groups, column: column, links: forward, restarts: restarts)
-    for candidate in order.candidates.prefix(small ? 33 : 2) {
-      var layout = build(candidate)
+    // The candidates are relaxed side by side (one thread per core); the first with the fewest
+    // crossings wins, whatever the threads' timing.
+    let candidates = Array(order.candidates.prefix(small ? 33 : 2))
+    let relaxed = sideBySide(candidates.count) { k in
+      var layout = build(candidates[k])
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
-      let count = layout.crossings
-      if count < fewest {
-        best = layout
-        fewest = count
-      }
+      return (layout, layout.crossings)
+    }
+    for (layout, count) in relaxed where count < fewest {
+      best = layout
+      fewest = count
     }
     return best
   }

@@ -368,14 +368,23 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func sortSourceLinks(_ n: Int) {
+    func before(_ a: Int, _ b: Int) -> Bool {
+      (nodes[segments[a].target].y0, a) < (nodes[segments[b].target].y0, b)
+    }
+    // Mostly already in order: then no copy of the list.
+    guard !nodes[n].sourceLinks.isSorted(by: before) else { return }
     var list = nodes[n].sourceLinks
-    list.sort { a, b in (nodes[segments[a].target].y0, a) < (nodes[segments[b].target].y0, b) }
+    list.sort(by: before)
     nodes[n].sourceLinks = list
   }
 
   private mutating func sortTargetLinks(_ n: Int) {
+    func before(_ a: Int, _ b: Int) -> Bool {
+      (nodes[segments[a].source].y0, a) < (nodes[segments[b].source].y0, b)
+    }
+    guard !nodes[n].targetLinks.isSorted(by: before) else { return }
     var list = nodes[n].targetLinks
-    list.sort { a, b in (nodes[segments[a].source].y0, a) < (nodes[segments[b].source].y0, b) }
+    list.sort(by: before)
     nodes[n].targetLinks = list
   }
 
@@ -441,5 +450,17 @@ struct SankeyLayout: Sendable {
         }
       }
     }
+  }
+}
+
+extension Array where Element == Int {
+  /// Whether every element comes before the next by `before` (an empty or single list is).
+  fileprivate func isSorted(by before: (Int, Int) -> Bool) -> Bool {
+    var k = 1
+    while k < count {
+      if !before(self[k - 1], self[k]) { return false }
+      k += 1
+    }
+    return true
   }
 }

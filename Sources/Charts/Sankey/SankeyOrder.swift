@@ -1,23 +1,36 @@
+import FlowModel
+
 /// The order of nodes within each column that keeps link crossings few: layered graph drawing's
 /// barycentre sweeps (Sugiyama), alternately down and up the columns, each node placed at the
 /// value-weighted mean position of its neighbours, then adjacent swaps while they remove
 /// crossings; from the given order and from seeded shuffles, keeping the best order seen.
 ///
 /// A link that spans several columns passes through one virtual node per column in between, so
-/// its crossings there are counted and its path takes part in the ordering.
+/// its crossings there are counted and its path takes part in the ordering. Everything works on
+/// flat integer arrays (positions, edge ends) kept up to date as columns change, and crossings
+/// between two columns are counted with Barth, Jünger and Mutzel's accumulator tree, O(E log V).
 struct SankeyOrder: Sendable {
   /// `layers[c]` lists the members of column `c` top to bottom: real nodes `0..<nodeCount`, then virtual ones.
   private(set) var layers: [[Int]]
-  /// Edges between adjacent columns: (upper member, lower member in the next column, value).
-  private var edges: [[(from: Int, to: Int, value: Double)]]
+  /// The edges between column `c` and `c + 1`: upper and lower members and values, in link order.
+  private let gaps: [Gap]
+  /// Each member's neighbours in the column before it and in the column after it.
+  private let up: Neighbours, down: Neighbours
   private let nodeCount: Int
+  /// Each member's place in its column, kept in step with ``layers``.
+  private var position: [Int]
   /// Link crossings between adjacent columns in ``layers``.
   private(set) var crossings = 0
   /// The improved order from each start (the given order first, then each shuffle), best first,
   /// virtual members included (``SankeyLayout`` numbers its slots the same way).
   private(set) var candidates: [[[Int]]] = []
-  /// The number of members, real and virtual.
-  private let memberCount: Int
+
+  /// The edges of one gap between adjacent columns, as parallel arrays.
+  private struct Gap: Sendable {
+    var from: [Int] = []
+    var to: [Int] = []
+    var weight: [Double] = []
+  }
 
   /// Orders `columns` (real node indices per column, initial order first) for `links`
   /// (source, target, value; loops left out by the caller).
@@ -27,33 +40,50 @@ struct SankeyOrder: Sendable {
   ) {
     nodeCount = column.count
     var layers = columns
-    var edges = [[(from: Int, to: Int, value: Double)]](repeating: [], count: max(columns.count - 1, 0))
+    var gaps = [Gap](repeating: Gap(), count: max(columns.count - 1, 0))
     var next = column.count
+    func add(_ c: Int, _ from: Int, _ to: Int, _ value: Double) {
+      gaps[c].from.append(from)
+      gaps[c].to.append(to)
+      gaps[c].weight.append(max(value, 1e-9))
+    }
     for link in links {
       let (a, b) = (column[link.source], column[link.target])
       guard b > a else { continue }
       var previous = link.source
       for c in (a + 1)..<b {
         layers[c].append(next)
-        edges[c - 1].append((previous, next, link.value))
+        add(c - 1, previous, next, link.value)
         previous = next
         next += 1
       }
-      edges[b - 1].append((previous, link.target, link.value))
+      add(b - 1, previous, link.target, link.value)
     }
     self.layers = layers
-    self.edges = edges
-    memberCount = next
+    self.gaps = gaps
+    let pairs = gaps.map { gap in gap.from.indices.map { (gap.from[$0], gap.to[$0]) } }.joined()
+    up = Neighbours(count: next, pairs: pairs.map { ($0.1, $0.0) })
+    down = Neighbours(count: next, pairs: pairs.map { ($0.0, $0.1) })
+    position = [Int](repeating: 0, count: next)
+    for c in layers.indices { setPositions(c) }
     improve()
     var found = [(self.layers, crossings)]
-    var random = SplitMix64(seed: seed)
-    for _ in 0..<restarts where found[0].1 > 0 {
-      self.layers = layers.map { random.shuffled($0) }
-      improve()
-      found.append((self.layers, crossings))
+    if crossings > 0 && restarts > 0 {
+      // The shuffles are drawn in turn, then improved side by side: the same orders on any core count.
+      var random = SplitMix64(seed: seed)
+      let starts = (0..<restarts).map { _ in layers.map { random.shuffled($0) } }
+      let base = self
+      found += sideBySide(restarts) { k in
+        var order = base
+        order.layers = starts[k]
+        for c in starts[k].indices { order.setPositions(c) }
+        order.improve()
+        return (order.layers, order.crossings)
+      }
     }
     found = found.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
     (self.layers, crossings) = found[0]
+    for c in layers.indices { setPositions(c) }
     var seen = Set<[[Int]]>()
     candidates = found.map(\.0).filter { seen.insert($0).inserted }
   }
@@ -81,42 +111,43 @@ struct SankeyOrder: Sendable {
       sweep += 1
     }
     layers = best
+    for c in layers.indices { setPositions(c) }
     crossings = bestCount
   }
 
-  private func positions() -> [Int] {
-    var p = [Int](repeating: 0, count: memberCount)
-    for layer in layers { for (k, m) in layer.enumerated() { p[m] = k } }
-    return p
+  private mutating func setPositions(_ c: Int) {
+    for (k, m) in layers[c].enumerated() { position[m] = k }
   }
 
   private mutating func sweepDown() {
     guard layers.count > 1 else { return }
-    for c in 1..<layers.count { reorder(c, by: edges[c - 1].map { ($0.to, $0.from, $0.value) }) }
+    for c in 1..<layers.count { reorder(c, members: gaps[c - 1].to, neighbours: gaps[c - 1].from, gap: c - 1) }
   }
 
   private mutating func sweepUp() {
     guard layers.count > 1 else { return }
     for c in stride(from: layers.count - 2, through: 0, by: -1) {
-      reorder(c, by: edges[c].map { ($0.from, $0.to, $0.value) })
+      reorder(c, members: gaps[c].from, neighbours: gaps[c].to, gap: c)
     }
   }
 
-  /// Sorts layer `c` by the weighted mean position of each member's neighbours in the fixed layer;
-  /// members without neighbours keep their place.
-  private mutating func reorder(_ c: Int, by pairs: [(member: Int, neighbour: Int, value: Double)]) {
-    let p = positions()
-    var sum: [Int: Double] = [:]
-    var weight: [Int: Double] = [:]
-    for (m, n, v) in pairs {
-      let w = max(v, 1e-9)
-      sum[m, default: 0] += Double(p[n]) * w
-      weight[m, default: 0] += w
+  /// Sorts layer `c` by the weighted mean position of each member's neighbours in the fixed layer
+  /// (the edges of `gap`, `members[e]` in layer `c`); members without neighbours keep their place.
+  private mutating func reorder(_ c: Int, members: [Int], neighbours: [Int], gap: Int) {
+    let layer = layers[c]
+    guard layer.count > 1 else { return }
+    // Each member's slot in this layer, so the sums live in small arrays.
+    var sum = [Double](repeating: 0, count: layer.count)
+    var weight = sum
+    let weights = gaps[gap].weight
+    for e in members.indices {
+      let slot = position[members[e]]
+      sum[slot] += Double(position[neighbours[e]]) * weights[e]
+      weight[slot] += weights[e]
     }
-    let keys = layers[c].enumerated().map { k, m in
-      (m, weight[m].map { (sum[m] ?? 0) / $0 } ?? Double(k), k)
-    }
-    layers[c] = keys.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
+    let keys = layer.indices.map { k in weight[k] > 0 ? sum[k] / weight[k] : Double(k) }
+    layers[c] = layer.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { layer[$0] }
+    setPositions(c)
   }
 
   /// Swaps neighbours in a column while that lowers the crossings around it. Swapping two
@@ -124,50 +155,116 @@ struct SankeyOrder: Sendable {
   private mutating func transpose() {
     var improved = true
     var rounds = 0
+    var above = up.scratch
+    var below = down.scratch
     while improved && rounds < 8 {
       improved = false
       rounds += 1
       for c in layers.indices where layers[c].count > 1 {
-        let p = positions()
-        var left = [[Int]](repeating: [], count: memberCount)
-        var right = left
-        if c > 0 { for e in edges[c - 1] { left[e.to].append(p[e.from]) } }
-        if c < edges.count { for e in edges[c] { right[e.from].append(p[e.to]) } }
+        up.sortEnds(of: layers[c], position, into: &above)
+        down.sortEnds(of: layers[c], position, into: &below)
         for k in 0..<(layers[c].count - 1) {
           let (u, v) = (layers[c][k], layers[c][k + 1])
-          let now = Self.pairCrossings(left[u], left[v]) + Self.pairCrossings(right[u], right[v])
-          let swapped = Self.pairCrossings(left[v], left[u]) + Self.pairCrossings(right[v], right[u])
+          let now = up.crossings(u, v, above) + down.crossings(u, v, below)
+          let swapped = up.crossings(v, u, above) + down.crossings(v, u, below)
           if swapped < now {
             layers[c].swapAt(k, k + 1)
             improved = true
           }
         }
+        setPositions(c)
       }
     }
   }
 
-  /// Crossings between the links of a member above and one below, given their neighbours' positions.
-  private static func pairCrossings(_ above: [Int], _ below: [Int]) -> Int {
-    var total = 0
-    for a in above { for b in below where a > b { total += 1 } }
-    return total
+  /// Per member, its neighbours across the gap above (`up`) or below: compressed rows in link order.
+  private struct Neighbours: Sendable {
+    private var start: [Int]
+    private var members: [Int]
+
+    /// The rows of `member[e]` → `neighbour[e]` over all gaps, for `count` members.
+    init(count: Int, pairs: [(member: Int, neighbour: Int)]) {
+      start = [Int](repeating: 0, count: count + 1)
+      for p in pairs { start[p.member + 1] += 1 }
+      for m in 0..<count { start[m + 1] += start[m] }
+      var fill = start
+      members = [Int](repeating: 0, count: pairs.count)
+      for p in pairs {
+        members[fill[p.member]] = p.neighbour
+        fill[p.member] += 1
+      }
+    }
+
+    /// A buffer for ``sortEnds(of:_:into:)``.
+    var scratch: [Int] { [Int](repeating: 0, count: members.count) }
+
+    /// Writes the positions of each of `layer`'s neighbours, ascending, into its row of `ends`.
+    func sortEnds(of layer: [Int], _ position: [Int], into ends: inout [Int]) {
+      for m in layer {
+        // Insertion sort: a member has few neighbours.
+        for i in start[m]..<start[m + 1] {
+          let value = position[members[i]]
+          var j = i
+          while j > start[m] && ends[j - 1] > value {
+            ends[j] = ends[j - 1]
+            j -= 1
+          }
+          ends[j] = value
+        }
+      }
+    }
+
+    /// Crossings between the links of member `above` and those of `below` just beneath it: pairs
+    /// of neighbour positions, one of each, the upper one's greater (rows sorted by ``sortEnds``).
+    func crossings(_ above: Int, _ below: Int, _ ends: [Int]) -> Int {
+      var total = 0
+      var j = start[below]
+      let last = start[below + 1]
+      for i in start[above]..<start[above + 1] {
+        while j < last && ends[j] < ends[i] { j += 1 }
+        total += j - start[below]
+      }
+      return total
+    }
   }
 
   /// All crossings between adjacent columns.
   func count() -> Int {
-    let p = positions()
-    return edges.reduce(0) { $0 + Self.count($1, p) }
-  }
-
-  /// Pairs of edges whose ends are in opposite orders (edges sharing an end never cross).
-  private static func count(_ edges: [(from: Int, to: Int, value: Double)], _ p: [Int]) -> Int {
-    let ends = edges.map { (p[$0.from], p[$0.to]) }.sorted { $0 < $1 }
     var total = 0
-    for i in ends.indices {
-      for j in (i + 1)..<ends.count where ends[j].0 > ends[i].0 && ends[j].1 < ends[i].1 { total += 1 }
+    for (c, gap) in gaps.enumerated() where c + 1 < layers.count {
+      total += Self.crossings(gap, position, lowerCount: layers[c + 1].count)
     }
     return total
   }
+
+  /// Pairs of edges whose ends are in opposite orders (edges sharing an end never cross): edges
+  /// sorted by upper end, then lower end; each lower end counts the ones already in the
+  /// accumulator tree below a larger lower end (Barth, Jünger, Mutzel 2004).
+  private static func crossings(_ gap: Gap, _ position: [Int], lowerCount: Int) -> Int {
+    guard gap.from.count > 1 else { return 0 }
+    let keys = gap.from.indices.map { position[gap.from[$0]] * lowerCount + position[gap.to[$0]] }.sorted()
+    var first = 1
+    while first < lowerCount { first *= 2 }
+    var tree = [Int](repeating: 0, count: 2 * first - 1)
+    first -= 1
+    var total = 0
+    for key in keys {
+      var index = key % lowerCount + first
+      tree[index] += 1
+      while index > 0 {
+        if index % 2 == 1 { total += tree[index + 1] }
+        index = (index - 1) / 2
+        tree[index] += 1
+      }
+    }
+    return total
+  }
+}
+
+/// `body(k)` for `k` in `0..<count`, on all cores, in order of `k` (``MonteCarloRunner``: each
+/// result depends on `k` alone, so the results are the same on any number of cores).
+func sideBySide<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+  (try? MonteCarloRunner(runs: count).run(isCancelled: { false }, body)) ?? []
 }
 
 /// A small seeded generator (SplitMix64), so shuffled restarts give the same order every run.

@@ -64,7 +64,7 @@ extension SankeyRenderer {
       layout = SankeyLayout.best(
         graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
         minimise: spec.minimiseCrossings, scale: spec.scale, columnX: columnX, lanes: lanes,
-        randomStart: spec.randomStart)
+        randomStart: spec.randomStart, d3: layout)
       loops = SankeyRenderer.loopOrder(layout)
       layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
       self.loops = loops
