@@ -1,12 +1,14 @@
 extension SankeyGraph {
-  /// Finds the loops and returns every node's column (see ``columns(stageOrder:)``).
+  /// Finds the loops, splits sinks fed from several columns (``splitSinks(columns:)``) and returns
+  /// every node's column (see ``columns(stageOrder:)``).
   mutating func prepare(stageOrder explicit: [String]) -> [Int] {
     let rank = stageRanks(explicit)
     for i in links.indices where !links[i].isLoop {
       if let s = rank[links[i].source], let t = rank[links[i].target], t <= s { links[i].isLoop = true }
     }
     findLoops()
-    let result = columns(stageOrder: explicit)
+    var result = columns(stageOrder: explicit)
+    if splitSinks(columns: result) { result = columns(stageOrder: explicit) }
     markBackwardLinks(columns: result)
     return result
   }

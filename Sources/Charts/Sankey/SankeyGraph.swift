@@ -44,6 +44,12 @@ struct SankeyGraph: Sendable {
   var notes: [String] = []
   /// Per loop link, the warning text (kept in link order).
   var loopMessages: [Int: String] = [:]
+  /// The height each node's label needs, set by the renderer before the layout, which keeps that
+  /// much room around nodes shorter than their labels (empty: no labels to make room for).
+  var labelHeights: [Double] = []
+  /// The kind of a node that groups rows of the nodes table (`sankey … by stage`: `Losses`), when
+  /// every row it groups has that kind.
+  private var groupKinds: [String: SankeyNodeKind] = [:]
 
   init(table: Table, chart: ResolvedChart, spec: ChartSpec, unit: (Double) -> String) {
     guard case .text(let sources)? = table[chart.x]?.values,
@@ -60,7 +66,8 @@ struct SankeyGraph: Sendable {
     func node(_ id: String) -> Int {
       if let i = index[id] { return i }
       index[id] = nodes.count
-      nodes.append(SankeyNode(id: id, name: stockName(id) ?? id, stage: nil, stageOrder: nil, kind: .process))
+      nodes.append(
+        SankeyNode(id: id, name: stockName(id) ?? id, stage: nil, stageOrder: nil, kind: groupKinds[id] ?? .process))
       return nodes.count - 1
     }
     // A stock's accumulation node (`USE (stock +)`) is named after its process, like every node.
@@ -127,6 +134,7 @@ struct SankeyGraph: Sendable {
     case .year(let v)?: orders = v.map(Double.init)
     default: break
     }
+    groupKinds = Self.groupKinds(table, kinds: kinds)
     for row in 0..<table.rowCount where index[ids[row]] == nil {
       index[ids[row]] = nodes.count
       let order = orders?[row]
@@ -136,6 +144,23 @@ struct SankeyGraph: Sendable {
           stage: stages?[row], stageOrder: order?.isFinite == true ? order : nil,
           kind: SankeyNodeKind(kinds?[row] ?? "")))
     }
+  }
+
+  /// For each value of the nodes table's `name`, `stage` and `kind` columns, the kind all its rows
+  /// share: a node named after a group (`by stage`: `Losses`, `by kind`: `sink`) is drawn as one.
+  private static func groupKinds(_ table: Table, kinds: [String]?) -> [String: SankeyNodeKind] {
+    guard let kinds else { return [:] }
+    var shared: [String: SankeyNodeKind] = [:]
+    var mixed = Set<String>()
+    for column in ["name", "stage", "kind"] {
+      guard case .text(let values)? = table[column]?.values else { continue }
+      for (row, value) in values.enumerated() {
+        let kind = SankeyNodeKind(kinds[row])
+        if shared[value, default: kind] != kind { mixed.insert(value) }
+        shared[value] = kind
+      }
+    }
+    return shared.filter { !mixed.contains($0.key) }
   }
 
   /// Lumps flows below `min` into one "Other" flow per node pair when split by a column,

@@ -14,7 +14,7 @@ struct SankeyLabels: Sendable {
   }
 
   static let lineHeight = 12.0
-  static let wrapWidth = 120.0
+  static let wrapWidth = 96.0
   /// Space between a node and its label.
   static let gap = 5.0
 
@@ -55,7 +55,7 @@ struct SankeyLabels: Sendable {
   ) -> [Label] {
     var labels: [Label] = []
     let outerLeft = layout.columns.count > 1 ? 0 : -1
-    for (c, column) in layout.columns.enumerated() {
+    for (c, column) in layout.realColumns.enumerated() {
       var blocks: [Label] = column.map { i in
         let node = layout.nodes[i]
         let w = width(lines[i])
@@ -92,10 +92,5 @@ struct SankeyLabels: Sendable {
     {
       blocks[k].box.y = blocks[k - 1].box.y + blocks[k - 1].box.height + spacing
     }
-  }
-
-  /// The height the tallest column's labels need, stacked.
-  static func neededHeight(_ lines: [[String]], columns: [[Int]]) -> Double {
-    columns.map { column in column.reduce(0) { $0 + Double(lines[$1].count) * lineHeight + 2 } }.max() ?? 0
   }
 }

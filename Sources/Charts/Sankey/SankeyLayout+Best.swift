@@ -17,7 +17,7 @@ extension SankeyLayout {
     if let randomStart {
       var random = SplitMix64(seed: randomStart)
       let start = groups.map { random.shuffled($0) }
-      var layout = build(SankeyOrder(columns: start, column: column, links: forward, restarts: 0).columns)
+      var layout = build(SankeyOrder(columns: start, column: column, links: forward, restarts: 0).layers)
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       return layout
     }

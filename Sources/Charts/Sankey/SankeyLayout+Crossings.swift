@@ -25,25 +25,13 @@ extension SankeyLayout {
     return total
   }
 
-  /// The centre line of a link's band at `x`: straight along its source's lane, then the curve to
-  /// (x1, y1) with both control points at the middle x, solved for x by bisection.
+  /// The centre line of a link's band at `x`: along the piece of its drawing (``pieces(of:)``)
+  /// that reaches `x`.
   func y(of link: Link, at x: Double) -> Double {
-    let x0 = curveStart(link)
-    let x1 = nodes[link.target].x0
-    if x <= x0 { return link.y0 }
-    if x >= x1 { return link.y1 }
-    let xm = (x0 + x1) / 2
-    func bezierX(_ t: Double) -> Double {
-      let u = 1 - t
-      return u * u * u * x0 + 3 * u * u * t * xm + 3 * u * t * t * xm + t * t * t * x1
+    for (k, s) in link.segments.enumerated() {
+      let piece = piece(s)
+      if x <= piece.x1 || k == link.segments.count - 1 { return piece.y(at: x) }
     }
-    var lo = 0.0
-    var hi = 1.0
-    for _ in 0..<30 {
-      let mid = (lo + hi) / 2
-      if bezierX(mid) < x { lo = mid } else { hi = mid }
-    }
-    let t = (lo + hi) / 2
-    return link.y0 + (link.y1 - link.y0) * (3 * t * t - 2 * t * t * t)
+    return link.y0
   }
 }

@@ -4,12 +4,19 @@
 /// each column comes from ``SankeyOrder`` (crossing minimisation) and relaxation keeps it; with
 /// `minimiseCrossings: false`, relaxation re-sorts columns by position as d3 does.
 ///
+/// A link that skips columns runs through a *slot* in every column it crosses, as layered graph
+/// drawing gives a long edge a dummy node per layer: the slot is stacked, relaxed and kept apart
+/// like a node, so nodes and labels make room for the band and the band runs straight through the
+/// column. The gap between two members of a column is the padding, or more where their labels
+/// (centred on nodes shorter than they are) need it.
+///
 /// Loop links take no part in the relaxation; their ends are stacked below a node's other links.
 struct SankeyLayout: Sendable {
   struct Node: Sendable {
     var x0 = 0.0, x1 = 0.0, y0 = 0.0, y1 = 0.0
     var value = 0.0
     var layer = 0
+    /// The segments (indices into ``segments``) that leave and enter the node.
     var sourceLinks: [Int] = []
     var targetLinks: [Int] = []
     var loopsOut: [Int] = []
@@ -24,11 +31,31 @@ struct SankeyLayout: Sendable {
     /// The centre of the link's band at the source and at the target.
     var y0 = 0.0, y1 = 0.0
     var isLoop: Bool
+    /// The segments the band is drawn as, from source to target (none for a loop).
+    var segments: [Int] = []
   }
 
+  /// A link's part between two adjacent columns; its ends are nodes or slots.
+  struct Segment: Sendable {
+    var source: Int
+    var target: Int
+    var link: Int
+    /// The centre of the band where it leaves `source` and where it reaches `target`.
+    var y0 = 0.0, y1 = 0.0
+  }
+
+  /// The graph's nodes (`0..<realCount`), then the slots of links that skip columns.
   private(set) var nodes: [Node]
   private(set) var links: [Link]
+  private(set) var segments: [Segment] = []
+  /// The members (nodes and slots) of each column, top to bottom.
   private(set) var columns: [[Int]]
+  /// The number of the graph's nodes; members from here on are slots.
+  let realCount: Int
+  /// The height each node's label needs (name lines and value), for the gaps between nodes.
+  private let labelHeights: [Double]
+  /// How far each member's label reaches above and below it (0 for slots and tall nodes).
+  private var overhang: [Double] = []
   /// Pixels per base unit of value.
   private(set) var ky = 0.0
   /// The gap between nodes of a column.
@@ -45,17 +72,11 @@ struct SankeyLayout: Sendable {
     self.top = top
     self.bottom = bottom
     self.minimiseCrossings = order != nil
+    realCount = graph.nodes.count
+    labelHeights = graph.labelHeights
+    py = padding
     nodes = [Node](repeating: Node(), count: graph.nodes.count)
     links = graph.links.map { Link(source: $0.source, target: $0.target, value: $0.value, isLoop: $0.isLoop) }
-    for (i, link) in links.enumerated() {
-      if link.isLoop {
-        nodes[link.source].loopsOut.append(i)
-        nodes[link.target].loopsIn.append(i)
-      } else {
-        nodes[link.source].sourceLinks.append(i)
-        nodes[link.target].targetLinks.append(i)
-      }
-    }
     var inflow = [Double](repeating: 0, count: nodes.count)
     var outflow = inflow
     for link in links {
@@ -69,7 +90,8 @@ struct SankeyLayout: Sendable {
       nodes[i].layer = column[i]
       columns[column[i]].append(i)
     }
-    if let order { columns = order }
+    addSegments()
+    if let order { columns = withSlots(order) }
     let tallest = columns.map(\.count).max() ?? 1
     py = tallest > 1 ? min(padding, (bottom - top) / Double(tallest - 1)) : padding
     initializeBreadths(scale: scale)
@@ -110,6 +132,96 @@ struct SankeyLayout: Sendable {
     }
   }
 
+  /// Splits each forward link into one segment per gap between columns it crosses, with a slot
+  /// (a member of no graph node) in each column between its ends. Slots are numbered as
+  /// ``SankeyOrder`` numbers its virtual members: link by link, column by column.
+  private mutating func addSegments() {
+    for (i, link) in links.enumerated() {
+      if link.isLoop {
+        nodes[link.source].loopsOut.append(i)
+        nodes[link.target].loopsIn.append(i)
+        continue
+      }
+      let (a, b) = (nodes[link.source].layer, nodes[link.target].layer)
+      var previous = link.source
+      for c in stride(from: a + 1, to: b, by: 1) {
+        let slot = nodes.count
+        nodes.append(Node(value: link.value, layer: c))
+        columns[c].append(slot)
+        addSegment(previous, slot, link: i)
+        previous = slot
+      }
+      addSegment(previous, link.target, link: i)
+    }
+  }
+
+  private mutating func addSegment(_ source: Int, _ target: Int, link: Int) {
+    let s = segments.count
+    segments.append(Segment(source: source, target: target, link: link))
+    nodes[source].sourceLinks.append(s)
+    nodes[target].targetLinks.append(s)
+    links[link].segments.append(s)
+  }
+
+  /// `order` with the slots in place: as given when it lists them, else each slot where its link
+  /// passes between the column's nodes, by the link's ends' relative places in their columns.
+  private func withSlots(_ order: [[Int]]) -> [[Int]] {
+    guard order.count == columns.count else { return columns }
+    if zip(order, columns).allSatisfy({ Set($0) == Set($1) }) { return order }
+    var place = [Double](repeating: 0.5, count: nodes.count)
+    for column in order {
+      for (k, n) in column.enumerated() where n < realCount { place[n] = (Double(k) + 0.5) / Double(column.count) }
+    }
+    for link in links where link.segments.count > 1 {
+      let (a, b) = (Double(nodes[link.source].layer), Double(nodes[link.target].layer))
+      for s in link.segments.dropFirst() {
+        let slot = segments[s].source
+        let t = (Double(nodes[slot].layer) - a) / (b - a)
+        place[slot] = place[link.source] + (place[link.target] - place[link.source]) * t
+      }
+    }
+    return columns.indices.map { c in
+      let real = order[c].filter { $0 < realCount }
+      let slots = columns[c].filter { $0 >= realCount }
+      let keyed = real.enumerated().map { (place[$1], 0, $0, $1) } + slots.map { (place[$0], 1, $0, $0) }
+      return keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+    }
+  }
+
+  /// Sets how far each node's label reaches above and below the node at the current scale.
+  private mutating func measureOverhangs() {
+    overhang = nodes.indices.map { n in
+      n < labelHeights.count ? max(0, (labelHeights[n] - nodes[n].value * ky) / 2) : 0
+    }
+  }
+
+  /// The gap between adjacent members `a` (above) and `b`: the padding, or as much as their
+  /// labels reach into it and 2 px.
+  func gap(_ a: Int, _ b: Int) -> Double {
+    max(py, overhang[a] + overhang[b] + 2)
+  }
+
+  /// The height the tallest column needs at a fixed `scale` (value per pixel) with gaps of at least
+  /// `padding`, widened where labels need it (whatever the order of the column).
+  func neededHeight(scale: Double, padding: Double) -> Double {
+    columns.map { column in
+      column.reduce(-padding) { sum, n in
+        let label = n < labelHeights.count ? labelHeights[n] : 0
+        return sum + nodes[n].value / scale + padding + 2 + max(0, label - nodes[n].value / scale)
+      }
+    }.max() ?? 0
+  }
+
+  /// The gaps of a column added up, with the room its first and last labels need above and below.
+  private func gaps(_ column: [Int]) -> Double {
+    zip(column, column.dropFirst()).reduce(0) { $0 + gap($1.0, $1.1) } + (column.first.map { overhang[$0] } ?? 0)
+      + (column.last.map { overhang[$0] } ?? 0)
+  }
+
+  /// A segment's band width and value (its link's).
+  private func width(_ s: Int) -> Double { links[segments[s].link].width }
+  private func value(_ s: Int) -> Double { links[segments[s].link].value }
+
   private func pow099(_ i: Int) -> Double {
     var a = 1.0
     for _ in 0..<i { a *= 0.99 }
@@ -118,21 +230,32 @@ struct SankeyLayout: Sendable {
 
   /// Stacks each column's nodes; `scale` (value per pixel) fixes the vertical scale.
   private mutating func initializeBreadths(scale: Double?) {
-    ky =
-      columns.compactMap { column -> Double? in
-        let total = column.reduce(0) { $0 + nodes[$1].value }
-        return total > 0 ? (bottom - top - Double(column.count - 1) * py) / total : nil
-      }.min() ?? 1
-    if let scale, scale > 0 { ky = 1 / scale }
+    if let scale, scale > 0 {
+      ky = 1 / scale
+      measureOverhangs()
+    } else {
+      // The gaps depend on the nodes' heights and so on the scale: from gaps as wide as the labels
+      // need beside flat nodes, each round's scale leaves room for the next round's (narrower) gaps.
+      ky = 0
+      for _ in 0..<4 {
+        measureOverhangs()
+        ky =
+          columns.compactMap { column -> Double? in
+            let total = column.reduce(0) { $0 + nodes[$1].value }
+            return total > 0 ? (bottom - top - gaps(column)) / total : nil
+          }.min() ?? 1
+      }
+    }
     ky = max(ky, 0)
+    measureOverhangs()
     for column in columns {
-      var y = top
-      for i in column {
+      var y = top + (column.first.map { overhang[$0] } ?? 0)
+      for (k, i) in column.enumerated() {
         nodes[i].y0 = y
         nodes[i].y1 = y + nodes[i].value * ky
-        y = nodes[i].y1 + py
+        y = nodes[i].y1 + (k + 1 < column.count ? gap(i, column[k + 1]) : 0)
       }
-      let spread = max(0, (bottom - y + py) / Double(column.count + 1))
+      let spread = max(0, (bottom - (column.last.map { overhang[$0] } ?? 0) - y) / Double(column.count + 1))
       for (k, i) in column.enumerated() {
         nodes[i].y0 += spread * Double(k + 1)
         nodes[i].y1 += spread * Double(k + 1)
@@ -152,8 +275,8 @@ struct SankeyLayout: Sendable {
         var y = 0.0
         var w = 0.0
         for l in nodes[target].targetLinks {
-          let source = links[l].source
-          let v = links[l].value * Double(nodes[target].layer - nodes[source].layer)
+          let source = segments[l].source
+          let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
           y += targetTop(source, target) * v
           w += v
         }
@@ -175,8 +298,8 @@ struct SankeyLayout: Sendable {
         var y = 0.0
         var w = 0.0
         for l in nodes[source].sourceLinks {
-          let target = links[l].target
-          let v = links[l].value * Double(nodes[target].layer - nodes[source].layer)
+          let target = segments[l].target
+          let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
           y += sourceTop(source, target) * v
           w += v
         }
@@ -201,10 +324,12 @@ struct SankeyLayout: Sendable {
     guard !column.isEmpty else { return }
     let i = column.count >> 1
     let subject = column[i]
-    pushUp(column, from: nodes[subject].y0 - py, index: i - 1, alpha: alpha)
-    pushDown(column, from: nodes[subject].y1 + py, index: i + 1, alpha: alpha)
-    pushUp(column, from: bottom, index: column.count - 1, alpha: alpha)
-    pushDown(column, from: top, index: 0, alpha: alpha)
+    if i > 0 { pushUp(column, from: nodes[subject].y0 - gap(column[i - 1], subject), index: i - 1, alpha: alpha) }
+    if i + 1 < column.count {
+      pushDown(column, from: nodes[subject].y1 + gap(subject, column[i + 1]), index: i + 1, alpha: alpha)
+    }
+    pushUp(column, from: bottom - overhang[column[column.count - 1]], index: column.count - 1, alpha: alpha)
+    pushDown(column, from: top + overhang[column[0]], index: 0, alpha: alpha)
   }
 
   private mutating func pushDown(_ column: [Int], from start: Double, index: Int, alpha: Double) {
@@ -217,7 +342,7 @@ struct SankeyLayout: Sendable {
         nodes[n].y0 += dy
         nodes[n].y1 += dy
       }
-      y = nodes[n].y1 + py
+      if k + 1 < column.count { y = nodes[n].y1 + gap(n, column[k + 1]) }
       k += 1
     }
   }
@@ -232,18 +357,20 @@ struct SankeyLayout: Sendable {
         nodes[n].y0 -= dy
         nodes[n].y1 -= dy
       }
-      y = nodes[n].y0 - py
+      if k > 0 { y = nodes[n].y0 - gap(column[k - 1], n) }
       k -= 1
     }
   }
 
   private mutating func reorderNodeLinks(_ n: Int) {
-    for l in nodes[n].targetLinks { sortSourceLinks(links[l].source) }
-    for l in nodes[n].sourceLinks { sortTargetLinks(links[l].target) }
+    for l in nodes[n].targetLinks { sortSourceLinks(segments[l].source) }
+    for l in nodes[n].sourceLinks { sortTargetLinks(segments[l].target) }
   }
 
   private mutating func sortSourceLinks(_ n: Int) {
-    func before(_ a: Int, _ b: Int) -> Bool { (nodes[links[a].target].y0, a) < (nodes[links[b].target].y0, b) }
+    func before(_ a: Int, _ b: Int) -> Bool {
+      (nodes[segments[a].target].y0, a) < (nodes[segments[b].target].y0, b)
+    }
     // Mostly already in order: then no copy of the list.
     guard !nodes[n].sourceLinks.isSorted(by: before) else { return }
     var list = nodes[n].sourceLinks
@@ -252,7 +379,9 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func sortTargetLinks(_ n: Int) {
-    func before(_ a: Int, _ b: Int) -> Bool { (nodes[links[a].source].y0, a) < (nodes[links[b].source].y0, b) }
+    func before(_ a: Int, _ b: Int) -> Bool {
+      (nodes[segments[a].source].y0, a) < (nodes[segments[b].source].y0, b)
+    }
     guard !nodes[n].targetLinks.isSorted(by: before) else { return }
     var list = nodes[n].targetLinks
     list.sort(by: before)
@@ -263,12 +392,12 @@ struct SankeyLayout: Sendable {
   private func targetTop(_ source: Int, _ target: Int) -> Double {
     var y = nodes[source].y0 - Double(nodes[source].sourceLinks.count - 1) * py / 2
     for l in nodes[source].sourceLinks {
-      if links[l].target == target { break }
-      y += links[l].width + py
+      if segments[l].target == target { break }
+      y += width(l) + py
     }
     for l in nodes[target].targetLinks {
-      if links[l].source == source { break }
-      y -= links[l].width
+      if segments[l].source == source { break }
+      y -= width(l)
     }
     return y
   }
@@ -277,12 +406,12 @@ struct SankeyLayout: Sendable {
   private func sourceTop(_ source: Int, _ target: Int) -> Double {
     var y = nodes[target].y0 - Double(nodes[target].targetLinks.count - 1) * py / 2
     for l in nodes[target].targetLinks {
-      if links[l].source == source { break }
-      y += links[l].width + py
+      if segments[l].source == source { break }
+      y += width(l) + py
     }
     for l in nodes[source].sourceLinks {
-      if links[l].target == target { break }
-      y -= links[l].width
+      if segments[l].target == target { break }
+      y -= width(l)
     }
     return y
   }
@@ -292,13 +421,18 @@ struct SankeyLayout: Sendable {
       var y0 = nodes[n].y0
       var y1 = nodes[n].y0
       for l in nodes[n].sourceLinks {
-        links[l].y0 = y0 + links[l].width / 2
-        y0 += links[l].width
+        segments[l].y0 = y0 + width(l) / 2
+        y0 += width(l)
       }
       for l in nodes[n].targetLinks {
-        links[l].y1 = y1 + links[l].width / 2
-        y1 += links[l].width
+        segments[l].y1 = y1 + width(l) / 2
+        y1 += width(l)
       }
+    }
+    for i in links.indices {
+      guard let first = links[i].segments.first, let last = links[i].segments.last else { continue }
+      links[i].y0 = segments[first].y0
+      links[i].y1 = segments[last].y1
     }
     stackLoops(ring: [:])
   }

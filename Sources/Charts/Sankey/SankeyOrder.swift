@@ -21,7 +21,8 @@ struct SankeyOrder: Sendable {
   private var position: [Int]
   /// Link crossings between adjacent columns in ``layers``.
   private(set) var crossings = 0
-  /// The improved order from each start (the given order first, then each shuffle), best first.
+  /// The improved order from each start (the given order first, then each shuffle), best first,
+  /// virtual members included (``SankeyLayout`` numbers its slots the same way).
   private(set) var candidates: [[[Int]]] = []
 
   /// The edges of one gap between adjacent columns, as parallel arrays.
@@ -84,7 +85,7 @@ struct SankeyOrder: Sendable {
     (self.layers, crossings) = found[0]
     for c in layers.indices { setPositions(c) }
     var seen = Set<[[Int]]>()
-    candidates = found.map { $0.0.map { $0.filter { $0 < column.count } } }.filter { seen.insert($0).inserted }
+    candidates = found.map(\.0).filter { seen.insert($0).inserted }
   }
 
   /// The real nodes of each column, top to bottom.

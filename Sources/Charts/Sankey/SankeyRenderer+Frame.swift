@@ -24,44 +24,45 @@ extension SankeyRenderer {
     }
 
     init(
-      graph: SankeyGraph, columns: [Int], chart: ResolvedChart, spec: ChartSpec,
+      graph plainGraph: SankeyGraph, columns: [Int], chart: ResolvedChart, spec: ChartSpec,
       legend room: (top: Double, right: Double, bottom: Double), quantity: (Double) -> String
     ) {
       width = Self.initialWidth(chart, columns: columns)
       let top = ChartStyle.titleBand + 4 + room.top
       self.top = top
       let fixedHeight = chart.height > 0 ? Double(chart.height) : nil
-      let perColumn = Self.tallestColumn(columns)
       var diagram = Self.diagramHeight(chart, columns: columns, top: top, bottom: room.bottom)
-      // The gap between nodes holds the taller part of a label: a label centred on its node then
-      // stays within the node's slot, clear of the bands of the nodes above and below it.
-      let texts = graph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
-      let names = texts.map(SankeyLabels.wrap)
-      let padding = Self.padding(names)
+      // Nodes shorter than their labels keep the labels' room above and below them (the layout
+      // widens those gaps), so a label centred on its node stays clear of its neighbours' bands.
+      let texts = plainGraph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
+      let graph = Self.withLabelHeights(plainGraph, names: texts.map(SankeyLabels.wrap))
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
       let plain = { (diagram: Double) in
         SankeyLayout(
-          graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding, scale: spec.scale)
+          graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
+          scale: spec.scale)
       }
       layout = plain(diagram)
       if let fixedHeight { diagram = max(120, fixedHeight - top - 16 - room.bottom - SankeyRenderer.loopArea(layout)) }
-      // Room for the labels, the gaps and, with a fixed scale, for the tallest column.
-      let lines = SankeyLabels.lines(texts: texts, values: layout.nodes.map { quantity($0.value) })
-      diagram = max(diagram, SankeyLabels.neededHeight(lines, columns: layout.columns))
-      diagram = max(diagram, Double(perColumn - 1) * padding + 120)
-      if let scale = spec.scale, scale > 0 {
-        let tallest = layout.columns.map { c in c.reduce(0) { $0 + layout.nodes[$1].value } / scale }.max() ?? 0
-        diagram = max(diagram, tallest + Double(perColumn - 1) * padding)
+      let lines = SankeyLabels.lines(
+        texts: texts, values: layout.nodes.prefix(layout.realCount).map { quantity($0.value) })
+      // Room for the fullest column: its labels, slots and gaps beside flat nodes and 120 px of
+      // flows or, with a fixed scale, its flows at that scale.
+      for _ in 0..<2 {
+        let padding = Self.padding(diagram)
+        let needed =
+          spec.scale.flatMap { $0 > 0 ? layout.neededHeight(scale: $0, padding: padding) : nil }
+          ?? layout.neededHeight(scale: .infinity, padding: padding) + 120
+        diagram = max(diagram, needed)
       }
       layout = plain(diagram)
       var loops = SankeyRenderer.loopOrder(layout)
-      let reach =
-        loops.enumerated().map { k, l in 14 + SankeyRenderer.ringGap(k) + layout.links[l].width + 6 }.max() ?? 0
       let columnX = placeColumns(
-        lines: lines, reach: reach, rightRoom: room.right, loopRoom: Self.loopRoom(layout, loops: loops))
+        lines: lines, reach: Self.reach(layout, loops: loops), rightRoom: room.right,
+        loopRoom: Self.loopRoom(layout, loops: loops))
       // Then the node order with the fewest crossings, at the final column positions.
       layout = SankeyLayout.best(
-        graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding,
+        graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
         minimise: spec.minimiseCrossings, scale: spec.scale, columnX: columnX, lanes: lanes,
         randomStart: spec.randomStart, d3: layout)
       loops = SankeyRenderer.loopOrder(layout)
@@ -73,9 +74,17 @@ extension SankeyRenderer {
       labels = SankeyLabels.place(lines, layout: layout, top: top, bottom: diagramBottom)
     }
 
-    /// The gap between nodes: the tallest label (name lines and the value line) and 4 px.
-    static func padding(_ names: [[String]]) -> Double {
-      Double((names.map(\.count).max() ?? 1) + 1) * SankeyLabels.lineHeight + 4
+    /// The gap between nodes: 3 % of the diagram's height, at least 6 px (the layout widens the
+    /// gaps beside nodes shorter than their labels to the labels' height).
+    static func padding(_ diagram: Double) -> Double {
+      max(6, diagram * 0.03)
+    }
+
+    /// `graph` with the height of every node's label: its name lines (`names`) and the value line.
+    static func withLabelHeights(_ graph: SankeyGraph, names: [[String]]) -> SankeyGraph {
+      var graph = graph
+      graph.labelHeights = names.map { Double($0.count + 1) * SankeyLabels.lineHeight }
+      return graph
     }
 
     /// The most nodes in one column.
@@ -93,13 +102,31 @@ extension SankeyRenderer {
     /// The value one pixel of band width stands for when the graph fills its default height.
     static func naturalScale(graph: SankeyGraph, columns: [Int], chart: ResolvedChart, nodeIDs: Bool) -> Double {
       let top = ChartStyle.titleBand + 4
-      let padding = padding(graph.nodes.map { SankeyLabels.wrap(nodeIDs ? $0.id : $0.name) })
-      let diagram = max(
-        diagramHeight(chart, columns: columns, top: top, bottom: 0),
-        Double(tallestColumn(columns) - 1) * padding + 120)
+      let names = graph.nodes.map { SankeyLabels.wrap(nodeIDs ? $0.id : $0.name) }
+      let labelled = withLabelHeights(graph, names: names)
+      let tallest =
+        Dictionary(grouping: columns.indices, by: { columns[$0] }).values.map { members in
+          members.reduce(0) { $0 + labelled.labelHeights[$1] + 2 }
+        }.max() ?? 0
+      let diagram = max(diagramHeight(chart, columns: columns, top: top, bottom: 0), tallest + 120)
       let layout = SankeyLayout(
-        graph: graph, columns: columns, top: top, bottom: top + diagram, padding: padding, iterations: 0)
+        graph: labelled, columns: columns, top: top, bottom: top + diagram, padding: padding(diagram),
+        iterations: 0)
       return layout.ky > 0 ? 1 / layout.ky : 1
+    }
+
+    /// How far return flows reach out of the diagram: left of the first column (those entering it
+    /// come up left of its labels) and right of the last (those leaving it turn down right of its labels).
+    static func reach(_ layout: SankeyLayout, loops: [Int]) -> (left: Double, right: Double) {
+      let last = layout.columns.count - 1
+      var reach = (left: 0.0, right: 0.0)
+      for (k, l) in loops.enumerated() {
+        let link = layout.links[l]
+        let room = 14 + SankeyRenderer.ringGap(k) + link.width + 6
+        if layout.nodes[link.target].layer == 0 { reach.left = max(reach.left, room) }
+        if layout.nodes[link.source].layer == last { reach.right = max(reach.right, room) }
+      }
+      return reach
     }
 
     /// The room return flows need in each gap between columns: those leaving column `c` turn
@@ -122,24 +149,19 @@ extension SankeyRenderer {
     /// right, so each gap is at least as wide as the labels and the return flows in it; spare
     /// width widens the gaps.
     private mutating func placeColumns(
-      lines: [[String]], reach: Double, rightRoom: Double, loopRoom: [Double]
+      lines: [[String]], reach: (left: Double, right: Double), rightRoom: Double, loopRoom: [Double]
     ) -> [Double] {
       let count = layout.columns.count
-      let widths = SankeyLabels.columnWidths(lines, columns: layout.columns)
+      let widths = SankeyLabels.columnWidths(lines, columns: layout.realColumns)
       let labelSpace = { (c: Int) in widths[c] + SankeyLabels.gap + 8 }
-      let left = 12 + reach + (count > 1 ? labelSpace(0) : 0)
+      let left = 12 + reach.left + (count > 1 ? labelSpace(0) : 0)
       let outerLeft = count > 1 ? 0 : -1
       // Bands leave an inner column straight through its labels' lane, then curve to the next.
       lanes = (0..<count).map { c in c == outerLeft ? 0 : widths[c] + SankeyLabels.gap + 2 }
-      // A curve at least three quarters as long as its widest band is thick, so thick bands bend
-      // without their edges folding over.
-      var widest = [Double](repeating: 0, count: count)
-      for link in layout.links where !link.isLoop {
-        let c = layout.nodes[link.source].layer
-        widest[c] = max(widest[c], link.width)
-      }
-      var gaps = (0..<max(count - 1, 0)).map { c in lanes[c] + max(48, loopRoom[c] + 40, widest[c] * 0.75) }
-      let right = (count > 0 ? labelSpace(count - 1) : 0) + max(reach, 12) + rightRoom
+      // Curves long enough for thick bands to bend without folding (their rise as d3 places them).
+      let curves = layout.curveRoom()
+      var gaps = (0..<max(count - 1, 0)).map { c in lanes[c] + max(40, loopRoom[c] + 40, curves[c]) }
+      let right = (count > 0 ? labelSpace(count - 1) : 0) + max(reach.right, 12) + rightRoom
       let natural = left + Double(count) * SankeyRenderer.nodeWidth + gaps.reduce(0, +) + right
       width = max(width, natural.rounded(.up))
       let extra = width - natural

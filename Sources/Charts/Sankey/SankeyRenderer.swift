@@ -72,19 +72,23 @@ enum SankeyRenderer {
       SankeyGeometry.Band(
         source: link.source, target: link.target, start: layout.nodes[link.source].x1, x0: layout.curveStart(link),
         y0: link.y0, x1: layout.nodes[link.target].x0, y1: link.y1, width: link.width, value: link.value,
-        isLoop: link.isLoop)
+        isLoop: link.isLoop,
+        pieces: layout.pieces(of: link).map { .init(start: $0.start, x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) })
     }
     for route in loopRoutes(frame) {
       bands[route.link].route = route.boxes
     }
     var geometry = SankeyGeometry(
       crossings: layout.crossings,
-      nodes: layout.nodes.map { .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: max($0.y1 - $0.y0, 1)) },
+      nodes: layout.nodes.prefix(layout.realCount).map {
+        .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: max($0.y1 - $0.y0, 1))
+      },
       labelLines: frame.labels.map(\.lines), labelBoxes: frame.labels.map(\.box), labelNodes: frame.labels.map(\.node),
       links: bands, pixelsPerUnit: layout.ky, width: frame.width, height: frame.height)
     geometry.plotTop = frame.top
     geometry.plotBottom = frame.diagramBottom
     geometry.padding = layout.py
+    geometry.slots = layout.slots.map { .init(x: $0.x0, y: $0.y0, width: $0.x1 - $0.x0, height: $0.y1 - $0.y0) }
     return geometry
   }
 
@@ -142,13 +146,14 @@ enum SankeyRenderer {
   static func drawLinks(_ w: inout SVGWriter, _ layout: SankeyLayout, color: (Int) -> String) {
     w.open("g", ["fill": "none", "stroke-opacity": .number(linkOpacity)])
     for (i, link) in layout.links.enumerated() where !link.isLoop {
-      let x0 = layout.curveStart(link)
-      let x1 = layout.nodes[link.target].x0
-      let xm = (x0 + x1) / 2
       var path = PathData()
       path.move(layout.nodes[link.source].x1, link.y0)
-      if x0 > layout.nodes[link.source].x1 { path.horizontal(x0) }
-      path.curve(xm, link.y0, xm, link.y1, x1, link.y1)
+      // One curve per gap; a band that skips columns runs straight through its slot in each.
+      for piece in layout.pieces(of: link) {
+        if piece.x0 > piece.start { path.horizontal(piece.x0) }
+        let xm = (piece.x0 + piece.x1) / 2
+        path.curve(xm, piece.y0, xm, piece.y1, piece.x1, piece.y1)
+      }
       w.element(
         "path", ["d": .text(path.text), "stroke": .text(color(i)), "stroke-width": .number(max(link.width, 1))])
     }
@@ -232,7 +237,7 @@ enum SankeyRenderer {
 
   static func drawNodes(_ w: inout SVGWriter, _ layout: SankeyLayout, graph: SankeyGraph) {
     w.open("g", ["stroke-width": 1])
-    for (i, node) in layout.nodes.enumerated() {
+    for (i, node) in layout.nodes.prefix(layout.realCount).enumerated() {
       let kind = graph.nodes[i].kind
       let h = max(node.y1 - node.y0, 1)
       switch kind {
@@ -292,7 +297,8 @@ enum SankeyRenderer {
   ) -> String {
     let forward = graph.links.indices.filter { !graph.links[$0].isLoop }
     let largest = forward.max { a, b in (graph.links[a].value, -a) < (graph.links[b].value, -b) }
-    var text = "Sankey diagram “\(chart.title)”: \(graph.nodes.count) nodes and \(graph.links.count) flows"
+    let nodeCount = graph.nodes.count - graph.splitNodes.reduce(0) { $0 + $1.nodes.count - 1 }
+    var text = "Sankey diagram “\(chart.title)”: \(nodeCount) nodes and \(graph.links.count) flows"
     if !unit.label.isEmpty { text += " in \(unit.label)" }
     if let largest {
       let l = graph.links[largest]
@@ -305,6 +311,11 @@ enum SankeyRenderer {
       }
       text +=
         "; \(loops.count) return \(loops.count == 1 ? "flow" : "flows") (\(ChartParts.listing(named))) drawn below"
+    }
+    for (_, parts) in graph.splitNodes {
+      let total = graph.links.filter { parts.contains($0.target) }.reduce(0) { $0 + $1.value }
+      text +=
+        "; \(graph.nodes[parts[0]].name) (\(quantity(total))) drawn beside each of the \(parts.count) columns it leaves"
     }
     return text + "."
   }
