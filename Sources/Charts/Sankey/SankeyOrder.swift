@@ -27,6 +27,9 @@ struct SankeyOrder: Sendable {
   /// The crossings between adjacent columns of each of ``candidates`` (ascending).
   private(set) var candidateCrossings: [Int] = []
 
+  /// How many shuffled restarts run before the search checks whether they still find better orders.
+  static let restartBatch = 8
+
   /// The edges of one gap between adjacent columns, as parallel arrays.
   private struct Gap: Sendable {
     var from: [Int] = []
@@ -75,12 +78,23 @@ struct SankeyOrder: Sendable {
       var random = SplitMix64(seed: seed)
       let starts = (0..<restarts).map { _ in layers.map { random.shuffled($0) } }
       let base = self
-      found += sideBySide(restarts, workers: workers) { k in
-        var order = base
-        order.layers = starts[k]
-        for c in starts[k].indices { order.setPositions(c) }
-        order.improve()
-        return (order.layers, order.crossings)
+      // A batch at a time; once a whole batch finds no order with fewer crossings than the ones
+      // before it (or one without any), the remaining shuffles are left out.
+      var done = 0
+      while done < restarts {
+        let fewest = found.map(\.1).min() ?? 0
+        let first = done
+        let batch = min(Self.restartBatch, restarts - done)
+        found += sideBySide(batch, workers: workers) { k in
+          var order = base
+          order.layers = starts[first + k]
+          for c in order.layers.indices { order.setPositions(c) }
+          order.improve()
+          return (order.layers, order.crossings)
+        }
+        done += batch
+        let now = found.map(\.1).min() ?? 0
+        if now >= fewest || now == 0 { break }
       }
     }
     found = found.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
@@ -149,8 +163,19 @@ struct SankeyOrder: Sendable {
       sum[slot] += Double(position[neighbours[e]]) * weights[e]
       weight[slot] += weights[e]
     }
-    let keys = layer.indices.map { k in weight[k] > 0 ? sum[k] / weight[k] : Double(k) }
-    layers[c] = layer.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { layer[$0] }
+    for k in layer.indices { sum[k] = weight[k] > 0 ? sum[k] / weight[k] : Double(k) }
+    // Insertion sort by key, then slot: a sweep mostly keeps the order (no closure, no copies).
+    var slots = Array(layer.indices)
+    for i in 1..<slots.count {
+      let s = slots[i]
+      var j = i
+      while j > 0 && (sum[slots[j - 1]], slots[j - 1]) > (sum[s], s) {
+        slots[j] = slots[j - 1]
+        j -= 1
+      }
+      slots[j] = s
+    }
+    for k in layer.indices { layers[c][k] = layer[slots[k]] }
     setPositions(c)
   }
 
