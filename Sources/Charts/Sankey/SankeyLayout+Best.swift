@@ -1,8 +1,10 @@
 extension SankeyLayout {
   /// The layout with the fewest drawn crossings among d3's own order and the orders crossing
-  /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
-  /// `minimise` false, d3's order alone. `d3` is d3's layout with the same arguments when the
-  /// caller has it already (it is then not relaxed again).
+  /// minimisation found with the fewest counted crossings (``SankeyOrder``, from the stage order
+  /// and from seeded shuffles; at most ``relaxedCandidates`` of them); with `minimise` false, d3's
+  /// order alone. `d3` is d3's layout with the same arguments when the caller has it already (it
+  /// is then not relaxed again). `workers` threads relax the candidates (1 when the caller already
+  /// runs side by side).
   static func best(
     graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, minimise: Bool,
     scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil, d3: SankeyLayout? = nil,
@@ -38,7 +40,7 @@ extension SankeyLayout {
     let fewestCounted = order.candidateCrossings.first ?? 0
     let candidates = Array(
       zip(order.candidates, order.candidateCrossings).prefix { $0.1 == fewestCounted }.map(\.0)
-        .prefix(small ? Self.relaxedCandidates : 2))
+        .prefix(Self.relaxedCandidates))
     let relaxed = sideBySide(candidates.count, workers: workers) { k in
       var layout = build(candidates[k])
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
