@@ -20,7 +20,7 @@ struct DependenceVerb: Verb {
       .init("of", .list, summary: "materials (by material) or stages (by stage) to keep"),
       MFAVerbs.yearClause, MFAVerbs.yearsClause,
       .init("by", .one, summary: "`material` (default) or `stage`", values: .words(["material", "stage"])),
-    ])
+    ], reads: .mass)
 
   func evaluate(_ call: VerbCall, catalog: Catalog, isCancelled: () -> Bool) throws -> VerbOutput {
     let context = try MFAContext(call, catalog)

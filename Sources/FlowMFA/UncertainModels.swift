@@ -49,13 +49,15 @@ struct UncertainModels: Sendable {
 
   /// Run `run` of the Monte Carlo under `seed`: run 0 is the unperturbed catalog, every other
   /// run draws each model's inputs from the run's own stream. `redraws` counts the draws and
-  /// the infeasible ones.
-  func drawn(run: Int, seed: UInt64, redraws: inout Redraws) throws -> Catalog {
+  /// the infeasible ones; `layers` are the layers of the flows the query reads
+  /// (``VerbQuery/flowLayers(_:)``).
+  func drawn(run: Int, seed: UInt64, redraws: inout Redraws, layers: FlowLayers = .all) throws -> Catalog {
     guard run > 0 else { return catalog }
     var stream = RandomStream(seed: seed, run: UInt64(run))
     var counted = Redraws()
     let result = try replacing { entry in
-      entry.inputs.isEmpty ? nil : try entry.model.model.drawn(entry.inputs, &stream, redraws: &counted)
+      entry.inputs.isEmpty
+        ? nil : try entry.model.model.drawn(entry.inputs, &stream, redraws: &counted, layers: layers)
     }
     redraws.add(counted)
     return result

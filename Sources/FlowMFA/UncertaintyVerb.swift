@@ -50,11 +50,12 @@ struct UncertaintyVerb: Verb {
     }
     let models = UncertainModels(catalog, query: query.text)
     let base = try query.run(catalog: catalog, isCancelled: isCancelled)
+    let layers = query.flowLayers(catalog.verbs)
     let results: [(Table, Redraws)]
     do {
       results = try MonteCarloRunner(runs: runs).run(isCancelled: isCancelled) { run in
         var redraws = Redraws()
-        let drawn = try models.drawn(run: run, seed: UInt64(seed), redraws: &redraws)
+        let drawn = try models.drawn(run: run, seed: UInt64(seed), redraws: &redraws, layers: layers)
         return (try query.run(catalog: drawn, isCancelled: { false }).table, redraws)
       }
     } catch MonteCarloRunner.Stop.cancelled {

@@ -24,6 +24,33 @@ extension MaterialFlowModel {
   ) throws -> Table {
     let range = try resolvedYears(years)
     let selected = try resolvedProcesses(processes)
+    var builder = BalanceRows(byMaterial: byMaterial, tolerance: tolerance)
+    forEachBalanceRow(range, selected, byMaterial: byMaterial) { year, process, material, i, o, s in
+      builder.append(year: year, process: process, material: material, inputs: i, outputs: o, stockChange: s)
+    }
+    return builder.table(caption: "balance · \(name) · \(yearLabel(range))")
+  }
+}
+
+extension MaterialFlowModel {
+  /// Whether every process balances in every year (relative tolerance 1e-6): every `ok` of
+  /// ``balance(of:years:byMaterial:tolerance:)`` with its defaults, without building the table.
+  public var isMassBalanced: Bool {
+    guard let range = try? resolvedYears(nil) else { return false }
+    var balanced = true
+    forEachBalanceRow(range, nil, byMaterial: false) { _, _, _, i, o, s in
+      if !BalanceRows.isBalanced(inputs: i, outputs: o, stockChange: s, tolerance: 1e-6) { balanced = false }
+    }
+    return balanced
+  }
+
+  /// Each row of the balance over `range`: year, process (or `SYSTEM`), material (`""` unless
+  /// `byMaterial`), inputs, outputs and stock change; `selected` process indices, or every
+  /// non-boundary process and the `SYSTEM` row.
+  private func forEachBalanceRow(
+    _ range: ClosedRange<Int>, _ selected: [Int]?, byMaterial: Bool,
+    _ row: (Int, String, String, Double, Double, Double) -> Void
+  ) {
     let p = self.processes.count
     let m = byMaterial ? max(index.materials.count, 1) : 1
     let y = index.years.count
@@ -33,8 +60,8 @@ extension MaterialFlowModel {
     for (yi, flowRange) in index.yearRanges.enumerated() where range.contains(index.years[yi]) {
       for i in flowRange {
         let mi = byMaterial ? index.material[i] : 0
-        inputs[(yi * p + index.target[i]) * m + mi] += flows[i].mass
-        outputs[(yi * p + index.source[i]) * m + mi] += flows[i].mass
+        inputs[(yi * p + index.target[i]) * m + mi] += flows.masses[i]
+        outputs[(yi * p + index.source[i]) * m + mi] += flows.masses[i]
       }
     }
     for record in stocks {
@@ -44,7 +71,6 @@ extension MaterialFlowModel {
       stockChange[(yi * p + pi) * m + mi] += record.stockChange
     }
     let rows = selected ?? self.processes.indices.filter { !self.processes[$0].isBoundary }
-    var builder = BalanceRows(byMaterial: byMaterial, tolerance: tolerance)
     for (yi, year) in index.years.enumerated() where range.contains(year) {
       for mi in 0..<m {
         let material = byMaterial ? index.materials[mi] : ""
@@ -62,18 +88,13 @@ extension MaterialFlowModel {
         for pi in rows {
           let k = (yi * p + pi) * m + mi
           let boundary = self.processes[pi].isBoundary
-          builder.append(
-            year: year, process: self.processes[pi].id, material: material, inputs: inputs[k],
-            outputs: outputs[k], stockChange: boundary ? inputs[k] - outputs[k] : stockChange[k])
+          row(
+            year, self.processes[pi].id, material, inputs[k], outputs[k],
+            boundary ? inputs[k] - outputs[k] : stockChange[k])
         }
-        if selected == nil {
-          builder.append(
-            year: year, process: "SYSTEM", material: material, inputs: boundaryIn,
-            outputs: boundaryOut, stockChange: totalStock)
-        }
+        if selected == nil { row(year, "SYSTEM", material, boundaryIn, boundaryOut, totalStock) }
       }
     }
-    return builder.table(caption: "balance · \(name) · \(yearLabel(range))")
   }
 }
 
@@ -109,7 +130,12 @@ private struct BalanceRows {
     stockChange.append(s)
     imbalance.append(gap)
     imbalancePct.append(i > 0 ? gap / i : (gap == 0 ? 0 : .nan))
-    ok.append(abs(gap) <= tolerance * max(i, o, 1e-9))
+    ok.append(Self.isBalanced(inputs: i, outputs: o, stockChange: s, tolerance: tolerance))
+  }
+
+  /// Whether |inputs − outputs − stock change| ≤ tolerance × max(inputs, outputs).
+  static func isBalanced(inputs i: Double, outputs o: Double, stockChange s: Double, tolerance: Double) -> Bool {
+    abs(i - o - s) <= tolerance * max(i, o, 1e-9)
   }
 
   func table(caption: String) -> Table {

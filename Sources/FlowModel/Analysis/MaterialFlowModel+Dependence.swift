@@ -77,9 +77,10 @@ extension MaterialFlowModel {
     var exports = production
     for i in index.yearRanges[yearIndex] {
       let (s, t, mi) = (index.source[i], index.target[i], index.material[i])
-      if roles.isImport[s] { imports[mi] += flows[i].mass }
-      if roles.isExport[t] { exports[mi] += flows[i].mass }
-      if fedByExtraction[s] && !processes[t].isLoss && !roles.isExtraction[s] { production[mi] += flows[i].mass }
+      let mass = flows.masses[i]
+      if roles.isImport[s] { imports[mi] += mass }
+      if roles.isExport[t] { exports[mi] += mass }
+      if fedByExtraction[s] && !processes[t].isLoss && !roles.isExtraction[s] { production[mi] += mass }
     }
     return (production, imports, exports)
   }
@@ -104,8 +105,8 @@ extension MaterialFlowModel {
       for i in index.yearRanges[yi] {
         let (s, t) = (stageOf[index.source[i]], stageOf[index.target[i]])
         guard s != t, !processes[index.target[i]].isBoundary else { continue }
-        stageIn[t] += flows[i].mass
-        if roles.isImport[index.source[i]] { stageImported[t] += flows[i].mass }
+        stageIn[t] += flows.masses[i]
+        if roles.isImport[index.source[i]] { stageImported[t] += flows.masses[i] }
       }
       for s in stages.indices where stageIn[s] > 0 && (names?.contains(stages[s]) ?? true) {
         yearColumn.append(year)

@@ -44,7 +44,7 @@ extension MaterialFlowModel {
       let key = Key(process: anchor.process, material: anchor.material)
       if !materials.contains(anchor.material) { materials.append(anchor.material) }
       let before = (change[key] ?? [:]).filter { year, _ in anchor.year.map { year <= $0 } ?? false }
-      initial[key] = anchor.stock - before.values.reduce(0, +)
+      initial[key] = anchor.stock - before.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
     }
     let years = Set(flows.map(\.year)).sorted()
     var records: [StockRecord] = []

@@ -16,10 +16,14 @@ extension MaterialFlowModel {
     self.init(recipe: recipe, derived: try recipe.deriveWithLifetimes())
   }
 
-  /// The model of a recipe already derived.
-  init(recipe: RareEarthRecipe, derived: Derivation) {
-    let costed = CostPropagation.propagate(
-      processes: recipe.data.processes, flows: derived.flows, centreCosts: derived.centreCosts)
+  /// The model of a recipe already derived; with `layers` `.mass` the cost layer is not
+  /// propagated (it stays 0, as the derivation left it).
+  init(recipe: RareEarthRecipe, derived: Derivation, layers: FlowLayers = .all) {
+    let costed =
+      layers == .mass
+      ? derived.flows
+      : CostPropagation.propagate(
+        processes: recipe.data.processes, flows: derived.flows, centreCosts: derived.centreCosts)
     self.init(
       name: "rare_earth_china", processes: recipe.data.processes, flows: costed,
       stocks: derived.stocks, centreCosts: derived.centreCosts, mode: recipe.mode,

@@ -21,7 +21,10 @@ struct ElementCheck {
   /// The need and the supply of the checked elements in `year`, in t REO.
   func balance(_ model: MaterialFlowModel, year: Int) -> (need: Double, supply: Double) {
     guard let data = model.recipe?.data else { return (.nan, .nan) }
-    let basket = data.parameters.filter { $0.key.hasPrefix(basketPrefix) }.values.reduce(0, +)
+    // Summed in key order: a dictionary's order differs from process to process, and so would
+    // the last digit of the sum.
+    let basket = data.parameters.filter { $0.key.hasPrefix(basketPrefix) }.sorted { $0.key < $1.key }
+      .reduce(0) { $0 + $1.value }
     let share = elements.reduce(0) { $0 + (data.parameters[$1] ?? 0) } / basket
     let yieldShare = 1 - (data.parameters["SEP_LOSS"] ?? 0)
     var need = 0.0

@@ -9,18 +9,6 @@ struct Derivation: Sendable {
   var stoppedAtClamp = false
 }
 
-/// What the processes receive during one pass of one year: mass by process and material, and the
-/// weakest provenance of the (non-empty) flows into each process.
-private struct Inflows {
-  var mass: [String: [String: Double]] = [:]
-  var tags: [String: ProvenanceTag] = [:]
-
-  mutating func add(_ draft: Draft) {
-    mass[draft.target, default: [:]][draft.material, default: 0] += draft.mass
-    if draft.mass != 0 { tags[draft.target] = min(tags[draft.target] ?? .found, ProvenanceTag(draft.provenance)) }
-  }
-}
-
 extension RareEarthRecipe {
   /// Derives every year's flows from the raw inputs by the rules, applying the scenario edits
   /// where each edited flow is produced, so that everything downstream follows.
@@ -30,37 +18,48 @@ extension RareEarthRecipe {
   /// 1e-9 t (two or three passes).
   /// - Parameter stoppingAtClamp: stop after the first year whose fixed outflows exceed the
   ///   inflow somewhere (a Monte Carlo draw that cannot balance needs no more).
+  /// - Parameter layers: `.mass` leaves the value layer at 0 and the own costs empty (no price
+  ///   or unit cost is looked up); the masses are the same.
   /// - Throws: ``FlowModelError`` for missing inputs or an edit that cannot be applied.
-  func derive(stoppingAtClamp: Bool = false) throws -> Derivation {
+  func derive(stoppingAtClamp: Bool = false, layers: FlowLayers = .all) throws -> Derivation {
     var result = Derivation()
     var stock: [String: Double] = [:]
     let prices = priceBook
+    var slots = DerivationSlots.ordered
+    let isSource = Self.order.map { id in data.processes.first { $0.id == id }?.kind == .source }
     for year in data.years {
       var backward = Inflows()
-      var drafts: [(source: String, draft: Draft)] = []
+      // The flows out of each process of the order, from the last pass.
+      var drafts: [[Draft]] = []
       var stockChange: [String: Double] = [:]
       var notes: [String] = []
       for _ in 0..<100 {
         var inflows = backward
         var nextBackward = Inflows()
-        var evaluated = Set<String>()
         drafts = []
+        drafts.reserveCapacity(Self.order.count)
         stockChange = [:]
         notes = []
-        for process in Self.order {
+        for (position, process) in Self.order.enumerated() {
           let input = RuleInput(
-            process: process, year: year, inflow: inflows.mass[process] ?? [:],
-            inflowTag: inflows.tags[process] ?? .found, inflows: inflows.mass)
-          let outcome = try evaluate(input)
-          evaluated.insert(process)
+            process: process, year: year, slot: position, inflows: inflows, materials: slots.materials)
+          let outcome = try evaluate(input, isSource: isSource[position])
           notes += outcome.notes
           for (m, change) in outcome.stockChange { stockChange[m, default: 0] += change }
-          for draft in outcome.drafts {
-            drafts.append((process, draft))
-            if evaluated.contains(draft.target) { nextBackward.add(draft) } else { inflows.add(draft) }
+          drafts.append(outcome.drafts)
+          for (k, draft) in outcome.drafts.enumerated() {
+            // A target up to this position has been evaluated in this pass: its inflow feeds the next.
+            let slot = slots.slot(draft.target, flow: k, from: position)
+            let m = slots.material(draft.material)
+            let tag = ProvenanceTag(draft.provenance)
+            if slot <= position {
+              nextBackward.add(slot: slot, material: m, mass: draft.mass, tag: tag)
+            } else {
+              inflows.add(slot: slot, material: m, mass: draft.mass, tag: tag)
+            }
           }
         }
-        let converged = Self.maxDifference(backward.mass, nextBackward.mass) < 1e-9
+        let converged = Inflows.maxDifference(backward, nextBackward) < 1e-9
         backward = nextBackward
         if converged { break }
       }
@@ -69,13 +68,16 @@ extension RareEarthRecipe {
         result.stoppedAtClamp = true
         return result
       }
-      for (source, draft) in drafts where draft.mass != 0 {
-        let price = try prices.price(draft.good, material: draft.material, year: year)
-        result.flows.append(
-          Flow(
-            year: year, source: source, target: draft.target, material: draft.material,
-            mass: draft.mass, cost: 0, value: draft.mass * price, good: draft.good,
-            provenance: draft.provenance, rule: draft.rule))
+      for (source, out) in zip(Self.order, drafts) {
+        for draft in out where draft.mass != 0 {
+          let value =
+            layers == .mass ? 0 : draft.mass * (try prices.price(draft.good, material: draft.material, year: year))
+          result.flows.append(
+            Flow(
+              year: year, source: source, target: draft.target, material: draft.material,
+              mass: draft.mass, cost: 0, value: value, good: draft.good,
+              provenance: draft.provenance, rule: draft.rule))
+        }
       }
       for m in Self.materials {
         let change = stockChange[m] ?? 0
@@ -84,7 +86,7 @@ extension RareEarthRecipe {
           StockRecord(year: year, process: "USE", material: m, stock: stock[m] ?? 0, stockChange: change))
       }
     }
-    result.centreCosts = try centreCosts(for: result.flows)
+    if layers == .all { result.centreCosts = try centreCosts(for: result.flows) }
     return result
   }
 
@@ -92,8 +94,9 @@ extension RareEarthRecipe {
   ///
   /// A closing flow is what remains of the inflow after the fixed flows, so its provenance is
   /// the weakest of the inflow, the fixed flows and its own shares.
-  private func evaluate(_ input: RuleInput) throws -> (drafts: [Draft], stockChange: [String: Double], notes: [String])
-  {
+  private func evaluate(_ input: RuleInput, isSource: Bool) throws -> (
+    drafts: [Draft], stockChange: [String: Double], notes: [String]
+  ) {
     let process = input.process
     let year = input.year
     let inflow = input.inflow
@@ -104,11 +107,12 @@ extension RareEarthRecipe {
     var closing: [Draft] = []
     var stockChange: [String: Double] = [:]
     var notes: [String] = []
-    let isSource = data.processes.first { $0.id == process }?.kind == .source
-    let remainderTag = min(input.inflowTag, .weakest(fixed.map { ProvenanceTag($0.provenance) }))
+    var remainderTag = min(input.inflowTag, .derived)
+    for draft in fixed { remainderTag = min(remainderTag, ProvenanceTag(draft.provenance)) }
     if !isSource {
       for m in Self.materials {
-        let out = fixed.filter { $0.material == m }.reduce(0) { $0 + $1.mass }
+        var out = 0.0
+        for draft in fixed where draft.material == m { out += draft.mass }
         let remaining = (inflow[m] ?? 0) - out
         if step.keepsStock {
           stockChange[m] = remaining
@@ -232,18 +236,4 @@ extension RareEarthRecipe {
 
   /// Whether a derivation note reports a residual clamped to 0.
   static func isClampNote(_ note: String) -> Bool { note.contains(clampPhrase) }
-
-  private static func maxDifference(
-    _ a: [String: [String: Double]], _ b: [String: [String: Double]]
-  ) -> Double {
-    var result = 0.0
-    for key in Set(a.keys).union(b.keys) {
-      let x = a[key] ?? [:]
-      let y = b[key] ?? [:]
-      for m in Set(x.keys).union(y.keys) {
-        result = max(result, abs((x[m] ?? 0) - (y[m] ?? 0)))
-      }
-    }
-    return result
-  }
 }

@@ -33,8 +33,7 @@ extension RareEarthRecipe {
           weight: magnetWeight, good: "oxide", provenance: metalTag.text,
           rule: "R8 magnet blanks + metal exports"))
     }
-    let shareNames = Self.materials.flatMap { m in Self.endUses.map { Self.endUseShare($0, material: m) } }
-    let shareTag = tag(year, parameters: shareNames)
+    let shareTag = tag(year, parameters: Self.endUseShareNames)
     var normalised: [String: [String: Double]] = [:]  // end use → material → share
     for m in Self.materials {
       let raw = try Self.endUses.map { try data.parameter(Self.endUseShare($0, material: m)) }
@@ -48,4 +47,7 @@ extension RareEarthRecipe {
     }
     return step
   }
+
+  /// The end-use share parameters of R9, light group first.
+  private static let endUseShareNames = materials.flatMap { m in endUses.map { endUseShare($0, material: m) } }
 }

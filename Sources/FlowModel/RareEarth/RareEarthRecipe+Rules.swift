@@ -48,8 +48,11 @@ extension RareEarthRecipe {
 
   /// The step of `input.process` (an empty step when the process has no rule).
   func step(_ input: RuleInput) throws -> RuleStep {
-    try Self.rules[input.process]?(self, input) ?? RuleStep()
+    try Self.orderedRules[input.slot]?(self, input) ?? RuleStep()
   }
+
+  /// The rule of each process of ``order``, by position.
+  private static let orderedRules = order.map { rules[$0] }
 
   /// R1 Mining from quotas: the rock-type (light) quota is the total quota minus the
   /// ion-adsorption quota. Extraction = quota / recovery, so that the mine output equals the quota
@@ -126,7 +129,7 @@ extension RareEarthRecipe {
   /// R8 Metals: metal exports are fixed by customs data (split by the composition of the separated
   /// output); the rest goes to magnet making.
   private func metals(_ input: RuleInput) throws -> RuleStep {
-    let composition = Self.composition(input.inflows["PRIM"] ?? [:])
+    let composition = Self.composition(input.inflow(of: "PRIM"))
     let metalExports = try exportsREO(input.year) * data.parameter("EXPORT_METAL_SHARE")
     let provenance = weakest(input, tag(input.year, series: ["exp_rare_earths_gross"], parameters: Self.exportFactors))
     return RuleStep(
@@ -205,12 +208,23 @@ extension RareEarthRecipe {
 struct RuleInput {
   var process: String
   var year: Int
+  /// The process's slot (``DerivationSlots``).
+  var slot: Int
+  /// Every process's inflow so far this year, by slot and material.
+  var inflows: Inflows
+  /// The materials numbered so far.
+  var materials: [String]
+
   /// The process's inflow by material.
-  var inflow: [String: Double]
+  var inflow: MaterialMasses { MaterialMasses(inflows: inflows, slot: slot, materials: materials) }
+
   /// The weakest provenance of the flows into the process this year.
-  var inflowTag: ProvenanceTag
-  /// Every process's inflow so far this year, by process and material.
-  var inflows: [String: [String: Double]]
+  var inflowTag: ProvenanceTag { inflows.tag(slot: slot) }
+
+  /// The inflow of another process of the evaluation order, by material.
+  func inflow(of process: String) -> MaterialMasses {
+    MaterialMasses(inflows: inflows, slot: DerivationSlots.ordered.existingSlot(process), materials: materials)
+  }
 }
 
 extension RareEarthRecipe {
@@ -224,7 +238,11 @@ extension RareEarthRecipe {
 
   /// The weakest tag of the series (in `year`) and parameters named, at most derived.
   func tag(_ year: Int, series: [String] = [], parameters: [String] = []) -> ProvenanceTag {
-    .weakest(series.map { data.tag(series: $0, year) } + parameters.map { data.tag(parameter: $0) })
+    // ProvenanceTag.weakest over both lists, without building them.
+    var weakest = ProvenanceTag.derived
+    for name in series { weakest = min(weakest, data.tag(series: name, year)) }
+    for name in parameters { weakest = min(weakest, data.tag(parameter: name)) }
+    return weakest
   }
 
   /// `tag` weakened by the rule's inflow.
@@ -233,8 +251,8 @@ extension RareEarthRecipe {
   }
 
   /// Each material's share of `inflow`.
-  static func composition(_ inflow: [String: Double]) -> [String: Double] {
-    let total = inflow.values.reduce(0, +)
+  static func composition(_ inflow: MaterialMasses) -> [String: Double] {
+    let total = inflow.total
     return Dictionary(
       uniqueKeysWithValues: materials.map { ($0, total > 0 ? (inflow[$0] ?? 0) / total : 0) })
   }
@@ -260,7 +278,7 @@ extension RareEarthRecipe {
   func proportional(
     _ target: String, _ share: Double, of input: RuleInput, good: String, tag: ProvenanceTag, rule: String
   ) -> [Draft] {
-    let total = input.inflow.values.reduce(0, +)
+    let total = input.inflow.total
     let provenance = weakest(input, tag).text
     return Self.materials.map { m in
       Draft(

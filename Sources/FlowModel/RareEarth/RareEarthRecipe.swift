@@ -64,10 +64,11 @@ struct RuleStep {
 
     /// A closing outflow taking all of the remainder.
     init(_ target: String, good: String, rule: String) {
-      self.init(
-        target, shares: Dictionary(uniqueKeysWithValues: RareEarthRecipe.materials.map { ($0, 1) }), good: good,
-        rule: rule, tag: .derived)
+      self.init(target, shares: Self.whole, good: good, rule: rule, tag: .derived)
     }
+
+    /// A share of 1 of every material.
+    private static let whole = Dictionary(uniqueKeysWithValues: RareEarthRecipe.materials.map { ($0, 1.0) })
   }
 
   /// Flows set by data or by a share of the inflow.

@@ -26,10 +26,21 @@ public struct TextColumn: Sendable {
   }
 
   /// Encodes `strings`.
+  ///
+  /// A row equal to the one before takes its code without hashing (runs are common: a
+  /// process's flows, a rule's two materials).
   public init(_ strings: some Sequence<String>) {
     self.init()
     codes.reserveCapacity(strings.underestimatedCount)
-    for s in strings { codes.append(code(for: s)) }
+    var previous: String?
+    for s in strings {
+      if let last = codes.last, s == previous {
+        codes.append(last)
+      } else {
+        codes.append(code(for: s))
+      }
+      previous = s
+    }
   }
 
   /// Rows `codes` over `dictionary` (distinct strings; codes must be valid indices into it).

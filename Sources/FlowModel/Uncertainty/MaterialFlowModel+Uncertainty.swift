@@ -32,9 +32,12 @@ extension MaterialFlowModel {
   /// system; it is rejected and drawn again from the same stream (at most `attempts` times, so
   /// the result still depends only on the seed and the run), and `redraws` counts every draw,
   /// the rejected ones and where they failed.
+  /// - Parameter layers: `.mass` derives only the mass layer of the bundled model's draw (cost
+  ///   and value stay 0) for a query that reads nothing else; the draws are the same.
   /// - Throws: ``FlowModelError/invalidScenario(_:)`` when every attempt was infeasible.
   public func drawn(
-    _ inputs: [UncertainInput], _ stream: inout RandomStream, redraws: inout Redraws, attempts: Int = 100
+    _ inputs: [UncertainInput], _ stream: inout RandomStream, redraws: inout Redraws, attempts: Int = 100,
+    layers: FlowLayers = .all
   ) throws -> MaterialFlowModel {
     for _ in 0..<attempts {
       let values = inputs.map { ($0.target, $0.draw(&stream)) }
@@ -48,20 +51,14 @@ extension MaterialFlowModel {
       // A draw whose derivation clamps a residual cannot balance: it is rejected after the
       // first such year, before the later years, the costs and the balance are computed.
       for (target, value) in values { recipe.data.set(target, value) }
-      let derived = try recipe.derive(stoppingAtClamp: true)
+      let derived = try recipe.derive(stoppingAtClamp: true, layers: layers)
       if !derived.stoppedAtClamp {
-        let model = MaterialFlowModel(recipe: recipe, derived: derived)
+        let model = MaterialFlowModel(recipe: recipe, derived: derived, layers: layers)
         if model.isMassBalanced { return model }
       }
       redraws.reject(notes: derived.notes)
     }
     throw FlowModelError.invalidScenario("\(attempts) draws in a row were not mass-balanced")
-  }
-
-  /// Whether every process balances in every year (relative tolerance 1e-6).
-  public var isMassBalanced: Bool {
-    guard let table = try? balance(), case .bool(let ok)? = table["ok"]?.values else { return false }
-    return ok.allSatisfy { $0 }
   }
 
   private func parameterInputs() -> [UncertainInput] {

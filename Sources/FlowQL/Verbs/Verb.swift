@@ -1,4 +1,4 @@
-import FlowModel
+public import FlowModel
 
 /// A host-provided table-producing command such as `balance`, `sankey` or `mfca`.
 ///
@@ -35,17 +35,22 @@ public struct VerbSignature: Sendable, Hashable {
   public var clauses: [VerbClauseSpec]
   /// Whether the verb may follow `|` and transform the incoming table.
   public var acceptsInput: Bool
+  /// The layers of the model's flows the verb reads: `.mass` when its table depends on nothing
+  /// but the mass layer (and ids, years, materials, stocks), so that `uncertainty` may skip the
+  /// cost and value layers of each drawn model (``VerbQuery/flowLayers(_:)``).
+  public var reads: FlowLayers
 
   /// Creates a signature.
   public init(
     name: String, summary: String, example: String, clauses: [VerbClauseSpec],
-    acceptsInput: Bool = false
+    acceptsInput: Bool = false, reads: FlowLayers = .all
   ) {
     self.name = name
     self.summary = summary
     self.example = example
     self.clauses = clauses
     self.acceptsInput = acceptsInput
+    self.reads = reads
   }
 }
 

@@ -18,6 +18,18 @@ public struct VerbQuery: Sendable {
   /// The query as written.
   package var text: String { source.text(query.range) }
 
+  /// The layers of the model's flows the query reads: `.mass` only when it starts with a verb
+  /// whose signature reads mass alone and every later stage works on the table it is given
+  /// (`where`, `select`, `derive`, `drop`, `rename`, `summarize`, `sort`, `top`, `take`,
+  /// `pivot`, `schema`, `chart`); a table source, a verb or `join` after `|`, `| in name`,
+  /// `| sql` or `| save` reads `.all`.
+  public func flowLayers(_ verbs: VerbRegistry) -> FlowLayers {
+    guard case .verb(let syntax) = query.source, verbs.verb(named: syntax.name.text)?.signature.reads == .mass,
+      query.stages.allSatisfy(\.readsTableOnly)
+    else { return .all }
+    return .mass
+  }
+
   /// Runs the query on `catalog`, with the session's bindings.
   ///
   /// - Throws: the query's first ``Diagnostic``, or ``VerbError`` when it gives a single value.
@@ -42,6 +54,16 @@ public struct VerbQuery: Sendable {
     trimmed.query = Query(
       source: query.source, stages: query.stages.dropLast(), range: SourceRange(query.range.start, last.range.start))
     return (trimmed, VerbChart(syntax: syntax, bindings: bindings, source: source))
+  }
+}
+
+extension Stage {
+  /// Whether the stage reads nothing but the table it is given (not the catalog's model).
+  fileprivate var readsTableOnly: Bool {
+    switch kind {
+    case .where, .select, .derive, .drop, .rename, .summarize, .sort, .top, .take, .pivot, .schema, .chart: true
+    case .join, .verb, .inModel, .sql, .save: false
+    }
   }
 }
 
