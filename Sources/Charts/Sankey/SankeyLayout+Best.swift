@@ -1,11 +1,14 @@
 extension SankeyLayout {
   /// The layout with the fewest drawn crossings among d3's own order and the orders crossing
-  /// minimisation found (``SankeyOrder``, from the stage order and from seeded shuffles); with
-  /// `minimise` false, d3's order alone. `d3` is d3's layout with the same arguments when the
-  /// caller has it already (it is then not relaxed again).
+  /// minimisation found with the fewest counted crossings (``SankeyOrder``, from the stage order
+  /// and from seeded shuffles; at most ``relaxedCandidates`` of them); with `minimise` false, d3's
+  /// order alone. `d3` is d3's layout with the same arguments when the caller has it already (it
+  /// is then not relaxed again). `workers` threads relax the candidates (1 when the caller already
+  /// runs side by side).
   static func best(
     graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12, minimise: Bool,
-    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil, d3: SankeyLayout? = nil
+    scale: Double?, columnX: [Double], lanes: [Double] = [], randomStart: UInt64? = nil, d3: SankeyLayout? = nil,
+    workers: Int = 2
   ) -> SankeyLayout {
     let build = { @Sendable (order: [[Int]]?) in
       SankeyLayout(
@@ -29,11 +32,16 @@ extension SankeyLayout {
     // Each candidate costs one relaxation; large graphs try fewer.
     let small = graph.links.count <= 300
     let restarts = small ? 32 : 2
-    let order = SankeyOrder(columns: groups, column: column, links: forward, restarts: restarts)
-    // The candidates are relaxed side by side (one thread per core); the first with the fewest
-    // crossings wins, whatever the threads' timing.
-    let candidates = Array(order.candidates.prefix(small ? 33 : 2))
-    let relaxed = sideBySide(candidates.count) { k in
+    let order = SankeyOrder(columns: groups, column: column, links: forward, restarts: restarts, workers: workers)
+    // Every band runs through a slot in each column it crosses, so the crossings counted between
+    // adjacent columns are the ones drawn: only the candidates with the fewest are relaxed (at most
+    // `Self.relaxedCandidates`), side by side (one thread per core); the first with the fewest
+    // drawn crossings wins, whatever the threads' timing.
+    let fewestCounted = order.candidateCrossings.first ?? 0
+    let candidates = Array(
+      zip(order.candidates, order.candidateCrossings).prefix { $0.1 == fewestCounted }.map(\.0)
+        .prefix(Self.relaxedCandidates))
+    let relaxed = sideBySide(candidates.count, workers: workers) { k in
       var layout = build(candidates[k])
       layout.place(columnX: columnX, nodeWidth: SankeyRenderer.nodeWidth, lanes: lanes)
       return (layout, layout.crossings)
@@ -44,4 +52,7 @@ extension SankeyLayout {
     }
     return best
   }
+
+  /// The most candidates relaxed, among those with the fewest crossings counted.
+  static let relaxedCandidates = 2
 }

@@ -16,9 +16,6 @@ struct SankeyLayout: Sendable {
     var x0 = 0.0, x1 = 0.0, y0 = 0.0, y1 = 0.0
     var value = 0.0
     var layer = 0
-    /// The segments (indices into ``segments``) that leave and enter the node.
-    var sourceLinks: [Int] = []
-    var targetLinks: [Int] = []
     var loopsOut: [Int] = []
     var loopsIn: [Int] = []
   }
@@ -48,6 +45,9 @@ struct SankeyLayout: Sendable {
   private(set) var nodes: [Node]
   private(set) var links: [Link]
   private(set) var segments: [Segment] = []
+  /// The segments (indices into ``segments``) that leave and that enter each member.
+  private var sourceLinks = SegmentRows(count: 0, owners: [])
+  private var targetLinks = SegmentRows(count: 0, owners: [])
   /// The members (nodes and slots) of each column, top to bottom.
   private(set) var columns: [[Int]]
   /// The number of the graph's nodes; members from here on are slots.
@@ -64,10 +64,13 @@ struct SankeyLayout: Sendable {
   let minimiseCrossings: Bool
   private let top: Double, bottom: Double
 
+  /// How many relaxation sweeps (each right to left, then left to right) a layout makes, as d3's.
+  static let relaxationSweeps = 32
+
   /// Lays the graph out vertically between `top` and `bottom`.
   init(
     graph: SankeyGraph, columns column: [Int], top: Double, bottom: Double, padding: Double = 12,
-    iterations: Int = 32, order: [[Int]]? = nil, scale: Double? = nil
+    iterations: Int = relaxationSweeps, order: [[Int]]? = nil, scale: Double? = nil
   ) {
     self.top = top
     self.bottom = bottom
@@ -91,6 +94,8 @@ struct SankeyLayout: Sendable {
       columns[column[i]].append(i)
     }
     addSegments()
+    sourceLinks = SegmentRows(count: nodes.count, owners: segments.map(\.source))
+    targetLinks = SegmentRows(count: nodes.count, owners: segments.map(\.target))
     if let order { columns = withSlots(order) }
     let tallest = columns.map(\.count).max() ?? 1
     py = tallest > 1 ? min(padding, (bottom - top) / Double(tallest - 1)) : padding
@@ -156,11 +161,8 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func addSegment(_ source: Int, _ target: Int, link: Int) {
-    let s = segments.count
+    links[link].segments.append(segments.count)
     segments.append(Segment(source: source, target: target, link: link))
-    nodes[source].sourceLinks.append(s)
-    nodes[target].targetLinks.append(s)
-    links[link].segments.append(s)
   }
 
   /// `order` with the slots in place: as given when it lists them, else each slot where its link
@@ -274,7 +276,7 @@ struct SankeyLayout: Sendable {
       for target in columns[c] {
         var y = 0.0
         var w = 0.0
-        for l in nodes[target].targetLinks {
+        for l in targetLinks.row(target) {
           let source = segments[l].source
           let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
           y += targetTop(source, target) * v
@@ -297,7 +299,7 @@ struct SankeyLayout: Sendable {
       for source in columns[c] {
         var y = 0.0
         var w = 0.0
-        for l in nodes[source].sourceLinks {
+        for l in sourceLinks.row(source) {
           let target = segments[l].target
           let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
           y += sourceTop(source, target) * v
@@ -363,39 +365,28 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func reorderNodeLinks(_ n: Int) {
-    for l in nodes[n].targetLinks { sortSourceLinks(segments[l].source) }
-    for l in nodes[n].sourceLinks { sortTargetLinks(segments[l].target) }
+    for l in targetLinks.row(n) { sortSourceLinks(segments[l].source) }
+    for l in sourceLinks.row(n) { sortTargetLinks(segments[l].target) }
   }
 
   private mutating func sortSourceLinks(_ n: Int) {
-    func before(_ a: Int, _ b: Int) -> Bool {
-      (nodes[segments[a].target].y0, a) < (nodes[segments[b].target].y0, b)
-    }
-    // Mostly already in order: then no copy of the list.
-    guard !nodes[n].sourceLinks.isSorted(by: before) else { return }
-    var list = nodes[n].sourceLinks
-    list.sort(by: before)
-    nodes[n].sourceLinks = list
+    let (nodes, segments) = (self.nodes, self.segments)
+    sourceLinks.sort(n) { nodes[segments[$0].target].y0 }
   }
 
   private mutating func sortTargetLinks(_ n: Int) {
-    func before(_ a: Int, _ b: Int) -> Bool {
-      (nodes[segments[a].source].y0, a) < (nodes[segments[b].source].y0, b)
-    }
-    guard !nodes[n].targetLinks.isSorted(by: before) else { return }
-    var list = nodes[n].targetLinks
-    list.sort(by: before)
-    nodes[n].targetLinks = list
+    let (nodes, segments) = (self.nodes, self.segments)
+    targetLinks.sort(n) { nodes[segments[$0].source].y0 }
   }
 
   /// The target y0 that would make the link from `source` to `target` straight.
   private func targetTop(_ source: Int, _ target: Int) -> Double {
-    var y = nodes[source].y0 - Double(nodes[source].sourceLinks.count - 1) * py / 2
-    for l in nodes[source].sourceLinks {
+    var y = nodes[source].y0 - Double(sourceLinks.row(source).count - 1) * py / 2
+    for l in sourceLinks.row(source) {
       if segments[l].target == target { break }
       y += width(l) + py
     }
-    for l in nodes[target].targetLinks {
+    for l in targetLinks.row(target) {
       if segments[l].source == source { break }
       y -= width(l)
     }
@@ -404,12 +395,12 @@ struct SankeyLayout: Sendable {
 
   /// The source y0 that would make the link from `source` to `target` straight.
   private func sourceTop(_ source: Int, _ target: Int) -> Double {
-    var y = nodes[target].y0 - Double(nodes[target].targetLinks.count - 1) * py / 2
-    for l in nodes[target].targetLinks {
+    var y = nodes[target].y0 - Double(targetLinks.row(target).count - 1) * py / 2
+    for l in targetLinks.row(target) {
       if segments[l].source == source { break }
       y += width(l) + py
     }
-    for l in nodes[source].sourceLinks {
+    for l in sourceLinks.row(source) {
       if segments[l].target == target { break }
       y -= width(l)
     }
@@ -420,11 +411,11 @@ struct SankeyLayout: Sendable {
     for n in nodes.indices {
       var y0 = nodes[n].y0
       var y1 = nodes[n].y0
-      for l in nodes[n].sourceLinks {
+      for l in sourceLinks.row(n) {
         segments[l].y0 = y0 + width(l) / 2
         y0 += width(l)
       }
-      for l in nodes[n].targetLinks {
+      for l in targetLinks.row(n) {
         segments[l].y1 = y1 + width(l) / 2
         y1 += width(l)
       }
@@ -450,17 +441,5 @@ struct SankeyLayout: Sendable {
         }
       }
     }
-  }
-}
-
-extension Array where Element == Int {
-  /// Whether every element comes before the next by `before` (an empty or single list is).
-  fileprivate func isSorted(by before: (Int, Int) -> Bool) -> Bool {
-    var k = 1
-    while k < count {
-      if !before(self[k - 1], self[k]) { return false }
-      k += 1
-    }
-    return true
   }
 }

@@ -24,6 +24,11 @@ struct SankeyOrder: Sendable {
   /// The improved order from each start (the given order first, then each shuffle), best first,
   /// virtual members included (``SankeyLayout`` numbers its slots the same way).
   private(set) var candidates: [[[Int]]] = []
+  /// The crossings between adjacent columns of each of ``candidates`` (ascending).
+  private(set) var candidateCrossings: [Int] = []
+
+  /// How many shuffled restarts run before the search checks whether they still find better orders.
+  static let restartBatch = 8
 
   /// The edges of one gap between adjacent columns, as parallel arrays.
   private struct Gap: Sendable {
@@ -36,7 +41,7 @@ struct SankeyOrder: Sendable {
   /// (source, target, value; loops left out by the caller).
   init(
     columns: [[Int]], column: [Int], links: [(source: Int, target: Int, value: Double)], restarts: Int = 8,
-    seed: UInt64 = 0x5A4E_4B45_5900
+    seed: UInt64 = 0x5A4E_4B45_5900, workers: Int = 2
   ) {
     nodeCount = column.count
     var layers = columns
@@ -73,19 +78,32 @@ struct SankeyOrder: Sendable {
       var random = SplitMix64(seed: seed)
       let starts = (0..<restarts).map { _ in layers.map { random.shuffled($0) } }
       let base = self
-      found += sideBySide(restarts) { k in
-        var order = base
-        order.layers = starts[k]
-        for c in starts[k].indices { order.setPositions(c) }
-        order.improve()
-        return (order.layers, order.crossings)
+      // A batch at a time; once a whole batch finds no order with fewer crossings than the ones
+      // before it (or one without any), the remaining shuffles are left out.
+      var done = 0
+      while done < restarts {
+        let fewest = found.map(\.1).min() ?? 0
+        let first = done
+        let batch = min(Self.restartBatch, restarts - done)
+        found += sideBySide(batch, workers: workers) { k in
+          var order = base
+          order.layers = starts[first + k]
+          for c in order.layers.indices { order.setPositions(c) }
+          order.improve()
+          return (order.layers, order.crossings)
+        }
+        done += batch
+        let now = found.map(\.1).min() ?? 0
+        if now >= fewest || now == 0 { break }
       }
     }
     found = found.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
     (self.layers, crossings) = found[0]
     for c in layers.indices { setPositions(c) }
     var seen = Set<[[Int]]>()
-    candidates = found.map(\.0).filter { seen.insert($0).inserted }
+    let distinct = found.filter { seen.insert($0.0).inserted }
+    candidates = distinct.map(\.0)
+    candidateCrossings = distinct.map(\.1)
   }
 
   /// The real nodes of each column, top to bottom.
@@ -145,8 +163,19 @@ struct SankeyOrder: Sendable {
       sum[slot] += Double(position[neighbours[e]]) * weights[e]
       weight[slot] += weights[e]
     }
-    let keys = layer.indices.map { k in weight[k] > 0 ? sum[k] / weight[k] : Double(k) }
-    layers[c] = layer.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { layer[$0] }
+    for k in layer.indices { sum[k] = weight[k] > 0 ? sum[k] / weight[k] : Double(k) }
+    // Insertion sort by key, then slot: a sweep mostly keeps the order (no closure, no copies).
+    var slots = Array(layer.indices)
+    for i in 1..<slots.count {
+      let s = slots[i]
+      var j = i
+      while j > 0 && (sum[slots[j - 1]], slots[j - 1]) > (sum[s], s) {
+        slots[j] = slots[j - 1]
+        j -= 1
+      }
+      slots[j] = s
+    }
+    for k in layer.indices { layers[c][k] = layer[slots[k]] }
     setPositions(c)
   }
 
@@ -165,9 +194,9 @@ struct SankeyOrder: Sendable {
         down.sortEnds(of: layers[c], position, into: &below)
         for k in 0..<(layers[c].count - 1) {
           let (u, v) = (layers[c][k], layers[c][k + 1])
-          let now = up.crossings(u, v, above) + down.crossings(u, v, below)
-          let swapped = up.crossings(v, u, above) + down.crossings(v, u, below)
-          if swapped < now {
+          let (upNow, upSwapped) = up.crossings(u, v, above)
+          let (downNow, downSwapped) = down.crossings(u, v, below)
+          if upSwapped + downSwapped < upNow + downNow {
             layers[c].swapAt(k, k + 1)
             improved = true
           }
@@ -214,25 +243,33 @@ struct SankeyOrder: Sendable {
       }
     }
 
-    /// Crossings between the links of member `above` and those of `below` just beneath it: pairs
-    /// of neighbour positions, one of each, the upper one's greater (rows sorted by ``sortEnds``).
-    func crossings(_ above: Int, _ below: Int, _ ends: [Int]) -> Int {
-      var total = 0
-      var j = start[below]
+    /// Crossings between the links of member `above` and those of `below` just beneath it (pairs
+    /// of neighbour positions, one of each, the upper one's greater), and the same with the two
+    /// swapped (the lower one's greater); in one pass over the rows sorted by ``sortEnds``.
+    func crossings(_ above: Int, _ below: Int, _ ends: [Int]) -> (now: Int, swapped: Int) {
+      var now = 0
+      var swapped = 0
+      var less = start[below]
+      var notGreater = start[below]
       let last = start[below + 1]
       for i in start[above]..<start[above + 1] {
-        while j < last && ends[j] < ends[i] { j += 1 }
-        total += j - start[below]
+        while less < last && ends[less] < ends[i] { less += 1 }
+        if notGreater < less { notGreater = less }
+        while notGreater < last && ends[notGreater] <= ends[i] { notGreater += 1 }
+        now += less - start[below]
+        swapped += last - notGreater
       }
-      return total
+      return (now, swapped)
     }
   }
 
   /// All crossings between adjacent columns.
   func count() -> Int {
     var total = 0
+    var keys: [Int] = []
+    var tree: [Int] = []
     for (c, gap) in gaps.enumerated() where c + 1 < layers.count {
-      total += Self.crossings(gap, position, lowerCount: layers[c + 1].count)
+      total += Self.crossings(gap, position, lowerCount: layers[c + 1].count, keys: &keys, tree: &tree)
     }
     return total
   }
@@ -240,12 +277,18 @@ struct SankeyOrder: Sendable {
   /// Pairs of edges whose ends are in opposite orders (edges sharing an end never cross): edges
   /// sorted by upper end, then lower end; each lower end counts the ones already in the
   /// accumulator tree below a larger lower end (Barth, Jünger, Mutzel 2004).
-  private static func crossings(_ gap: Gap, _ position: [Int], lowerCount: Int) -> Int {
+  /// `keys` and `tree` are buffers, reused from gap to gap.
+  private static func crossings(
+    _ gap: Gap, _ position: [Int], lowerCount: Int, keys: inout [Int], tree: inout [Int]
+  ) -> Int {
     guard gap.from.count > 1 else { return 0 }
-    let keys = gap.from.indices.map { position[gap.from[$0]] * lowerCount + position[gap.to[$0]] }.sorted()
+    keys.removeAll(keepingCapacity: true)
+    for e in gap.from.indices { keys.append(position[gap.from[e]] * lowerCount + position[gap.to[e]]) }
+    keys.sort()
     var first = 1
     while first < lowerCount { first *= 2 }
-    var tree = [Int](repeating: 0, count: 2 * first - 1)
+    tree.removeAll(keepingCapacity: true)
+    tree.append(contentsOf: repeatElement(0, count: 2 * first - 1))
     first -= 1
     var total = 0
     for key in keys {
@@ -261,10 +304,12 @@ struct SankeyOrder: Sendable {
   }
 }
 
-/// `body(k)` for `k` in `0..<count`, on all cores, in order of `k` (``MonteCarloRunner``: each
-/// result depends on `k` alone, so the results are the same on any number of cores).
-func sideBySide<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-  (try? MonteCarloRunner(runs: count).run(isCancelled: { false }, body)) ?? []
+/// `body(k)` for `k` in `0..<count`, on `workers` threads (both cores by default; 1 runs them in
+/// turn on the calling thread, for work that already runs side by side), in order of `k`
+/// (``MonteCarloRunner``: each result depends on `k` alone, so the results are the same on any
+/// number of cores).
+func sideBySide<T: Sendable>(_ count: Int, workers: Int = 2, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+  (try? MonteCarloRunner(runs: count, workers: workers).run(isCancelled: { false }, body)) ?? []
 }
 
 /// A small seeded generator (SplitMix64), so shuffled restarts give the same order every run.

@@ -3,7 +3,7 @@ import FlowModel
 extension SankeyRenderer {
   /// Where everything of a Sankey goes: the vertical layout, the column x positions (far enough
   /// apart for the labels), the labels, the return arcs, the canvas size.
-  struct Frame {
+  struct Frame: Sendable {
     private(set) var layout: SankeyLayout
     private(set) var labels: [SankeyLabels.Label] = []
     private(set) var loops: [Int] = []
@@ -25,7 +25,7 @@ extension SankeyRenderer {
 
     init(
       graph plainGraph: SankeyGraph, columns: [Int], chart: ResolvedChart, spec: ChartSpec,
-      legend room: (top: Double, right: Double, bottom: Double), quantity: (Double) -> String
+      legend room: (top: Double, right: Double, bottom: Double), quantity: (Double) -> String, workers: Int = 2
     ) {
       width = Self.initialWidth(chart, columns: columns)
       let top = ChartStyle.titleBand + 4 + room.top
@@ -37,12 +37,14 @@ extension SankeyRenderer {
       let texts = plainGraph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
       let graph = Self.withLabelHeights(plainGraph, names: texts.map(SankeyLabels.wrap))
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
-      let plain = { (diagram: Double) in
+      // The first one only sizes the diagram (values, band widths, column heights), which need no
+      // relaxation; the second is relaxed in full.
+      let plain = { (diagram: Double, iterations: Int) in
         SankeyLayout(
           graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
-          scale: spec.scale)
+          iterations: iterations, scale: spec.scale)
       }
-      layout = plain(diagram)
+      layout = plain(diagram, 0)
       if let fixedHeight { diagram = max(120, fixedHeight - top - 16 - room.bottom - SankeyRenderer.loopArea(layout)) }
       let lines = SankeyLabels.lines(
         texts: texts, values: layout.nodes.prefix(layout.realCount).map { quantity($0.value) })
@@ -55,7 +57,7 @@ extension SankeyRenderer {
           ?? layout.neededHeight(scale: .infinity, padding: padding) + 120
         diagram = max(diagram, needed)
       }
-      layout = plain(diagram)
+      layout = plain(diagram, SankeyLayout.relaxationSweeps)
       var loops = SankeyRenderer.loopOrder(layout)
       let columnX = placeColumns(
         lines: lines, reach: Self.reach(layout, loops: loops), rightRoom: room.right,
@@ -64,7 +66,7 @@ extension SankeyRenderer {
       layout = SankeyLayout.best(
         graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
         minimise: spec.minimiseCrossings, scale: spec.scale, columnX: columnX, lanes: lanes,
-        randomStart: spec.randomStart, d3: layout)
+        randomStart: spec.randomStart, d3: layout, workers: workers)
       loops = SankeyRenderer.loopOrder(layout)
       layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
       self.loops = loops

@@ -56,10 +56,12 @@ extension SankeyRenderer {
       }.max() ?? 1
     var panelSpec = spec
     panelSpec.scale = scale
-    let frames = drawn.map {
+    // The panels are laid out side by side (one per core), each on one thread.
+    let panels = drawn
+    let frames = sideBySide(panels.count) { [panelChart, panelSpec] k in
       Frame(
-        graph: $0.graph, columns: $0.columns, chart: panelChart, spec: panelSpec, legend: (0, 0, 0),
-        quantity: quantity)
+        graph: panels[k].graph, columns: panels[k].columns, chart: panelChart, spec: panelSpec, legend: (0, 0, 0),
+        quantity: quantity, workers: 1)
     }
     let cellWidth = frames.map(\.width).max() ?? 0
     var legend = LegendBox(

@@ -38,7 +38,7 @@ enum SankeyRenderer {
   }
 
   /// Formats a value in `unit` with as many decimals as `reference` (the largest value) needs.
-  static func quantityText(_ unit: DisplayUnit, reference: Double) -> (Double) -> String {
+  static func quantityText(_ unit: DisplayUnit, reference: Double) -> @Sendable (Double) -> String {
     { v in ChartParts.quantity(unit.scaled(v), unit: unit, reference: unit.scaled(reference)) }
   }
 
