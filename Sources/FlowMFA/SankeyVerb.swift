@@ -85,10 +85,11 @@ struct SankeyVerb: Verb {
         }
       }
     }
-    var keys = totals.keys.sorted {
-      ($0.year, rank[$0.source] ?? 0, rank[$0.target] ?? 0, $0.source, $0.target, $0.split)
-        < ($1.year, rank[$1.source] ?? 0, rank[$1.target] ?? 0, $1.source, $1.target, $1.split)
-    }
+    // Each link's ranks looked up once, not at every comparison.
+    var keys = totals.keys.map { ($0, rank[$0.source] ?? 0, rank[$0.target] ?? 0) }.sorted {
+      ($0.0.year, $0.1, $0.2, $0.0.source, $0.0.target, $0.0.split)
+        < ($1.0.year, $1.1, $1.2, $1.0.source, $1.0.target, $1.0.split)
+    }.map(\.0)
     let before = keys.count
     if let minimum { keys = keys.filter { totals[$0]! >= minimum } }
     var columns: [Column] = panelYears == nil ? [] : [.year("year", keys.map(\.year))]

@@ -4,15 +4,15 @@ import FlowModel
 enum SankeyNodeKind: Sendable, Hashable {
   case process, boundarySource, boundarySink, sink, stock
 
+  /// The kind a nodes table's `kind` names, in any case, with `_` or a space between words.
   init(_ text: String) {
-    switch text.lowercased().replacing("_", with: " ") {
-    case "boundary source": self = .boundarySource
-    case "boundary sink": self = .boundarySink
-    case "sink", "sink (negative product)": self = .sink
-    case "stock": self = .stock
-    default: self = .process
-    }
+    self = Self.named[text] ?? Self.named[String(text.lowercased().map { $0 == "_" ? " " : $0 })] ?? .process
   }
+
+  private static let named: [String: SankeyNodeKind] = [
+    "process": .process, "boundary source": .boundarySource, "boundary sink": .boundarySink, "sink": .sink,
+    "sink (negative product)": .sink, "stock": .stock,
+  ]
 
   var isBoundary: Bool { self == .boundarySource || self == .boundarySink }
 }
@@ -152,10 +152,11 @@ struct SankeyGraph: Sendable {
     guard let kinds else { return [:] }
     var shared: [String: SankeyNodeKind] = [:]
     var mixed = Set<String>()
+    let rowKinds = kinds.map(SankeyNodeKind.init)
     for column in ["name", "stage", "kind"] {
       guard case .text(let values)? = table[column]?.values else { continue }
       for (row, value) in values.enumerated() {
-        let kind = SankeyNodeKind(kinds[row])
+        let kind = rowKinds[row]
         if shared[value, default: kind] != kind { mixed.insert(value) }
         shared[value] = kind
       }

@@ -18,9 +18,21 @@ struct SankeyLabels: Sendable {
   /// Space between a node and its label.
   static let gap = 5.0
 
-  /// The label lines for each node: name (or id) in one or two lines, then the value.
-  static func lines(texts: [String], values: [String]) -> [[String]] {
-    zip(texts, values).map { text, value in wrap(text) + [value] }
+  /// The label lines for each node: its wrapped name (``names(_:ids:memo:)``), then the value.
+  static func lines(names: [[String]], values: [String]) -> [[String]] {
+    zip(names, values).map { name, value in name + [value] }
+  }
+
+  /// Each node's name (or id, with `ids`) as ``wrap(_:)`` wraps it; `memo` keeps every text
+  /// wrapped so far, so panels that share names measure each once.
+  static func names(_ graph: SankeyGraph, ids: Bool, memo: inout [String: [String]]) -> [[String]] {
+    graph.nodes.map { node in
+      let text = ids ? node.id : node.name
+      if let lines = memo[text] { return lines }
+      let lines = wrap(text)
+      memo[text] = lines
+      return lines
+    }
   }
 
   /// `text` in at most two lines, none cut: wider lines when two of ``wrapWidth`` are not enough.

@@ -46,8 +46,8 @@ struct SankeyLayout: Sendable {
   private(set) var links: [Link]
   private(set) var segments: [Segment] = []
   /// The segments (indices into ``segments``) that leave and that enter each member.
-  private var sourceLinks = SegmentRows(count: 0, owners: [])
-  private var targetLinks = SegmentRows(count: 0, owners: [])
+  private var sourceLinks = SegmentRows(count: 0, owners: [], others: [])
+  private var targetLinks = SegmentRows(count: 0, owners: [], others: [])
   /// The members (nodes and slots) of each column, top to bottom.
   private(set) var columns: [[Int]]
   /// The number of the graph's nodes; members from here on are slots.
@@ -94,8 +94,8 @@ struct SankeyLayout: Sendable {
       columns[column[i]].append(i)
     }
     addSegments()
-    sourceLinks = SegmentRows(count: nodes.count, owners: segments.map(\.source))
-    targetLinks = SegmentRows(count: nodes.count, owners: segments.map(\.target))
+    sourceLinks = SegmentRows(count: nodes.count, owners: segments.map(\.source), others: segments.map(\.target))
+    targetLinks = SegmentRows(count: nodes.count, owners: segments.map(\.target), others: segments.map(\.source))
     if let order { columns = withSlots(order) }
     let tallest = columns.map(\.count).max() ?? 1
     py = tallest > 1 ? min(padding, (bottom - top) / Double(tallest - 1)) : padding
@@ -276,9 +276,9 @@ struct SankeyLayout: Sendable {
       for target in columns[c] {
         var y = 0.0
         var w = 0.0
-        for l in targetLinks.row(target) {
-          let source = segments[l].source
-          let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
+        for k in targetLinks.places(target) {
+          let source = targetLinks.end(k)
+          let v = value(targetLinks[k]) * Double(nodes[target].layer - nodes[source].layer)
           y += targetTop(source, target) * v
           w += v
         }
@@ -299,9 +299,9 @@ struct SankeyLayout: Sendable {
       for source in columns[c] {
         var y = 0.0
         var w = 0.0
-        for l in sourceLinks.row(source) {
-          let target = segments[l].target
-          let v = value(l) * Double(nodes[target].layer - nodes[source].layer)
+        for k in sourceLinks.places(source) {
+          let target = sourceLinks.end(k)
+          let v = value(sourceLinks[k]) * Double(nodes[target].layer - nodes[source].layer)
           y += sourceTop(source, target) * v
           w += v
         }
@@ -365,45 +365,37 @@ struct SankeyLayout: Sendable {
   }
 
   private mutating func reorderNodeLinks(_ n: Int) {
-    for l in targetLinks.row(n) { sortSourceLinks(segments[l].source) }
-    for l in sourceLinks.row(n) { sortTargetLinks(segments[l].target) }
+    for k in targetLinks.places(n) { sortSourceLinks(targetLinks.end(k)) }
+    for k in sourceLinks.places(n) { sortTargetLinks(sourceLinks.end(k)) }
   }
 
   private mutating func sortSourceLinks(_ n: Int) {
-    let (nodes, segments) = (self.nodes, self.segments)
-    sourceLinks.sort(n) { nodes[segments[$0].target].y0 }
+    sourceLinks.sort(n, by: nodes)
   }
 
   private mutating func sortTargetLinks(_ n: Int) {
-    let (nodes, segments) = (self.nodes, self.segments)
-    targetLinks.sort(n) { nodes[segments[$0].source].y0 }
+    targetLinks.sort(n, by: nodes)
   }
 
   /// The target y0 that would make the link from `source` to `target` straight.
   private func targetTop(_ source: Int, _ target: Int) -> Double {
-    var y = nodes[source].y0 - Double(sourceLinks.row(source).count - 1) * py / 2
-    for l in sourceLinks.row(source) {
-      if segments[l].target == target { break }
-      y += width(l) + py
-    }
-    for l in targetLinks.row(target) {
-      if segments[l].source == source { break }
-      y -= width(l)
-    }
-    return y
+    straightTop(of: source, in: sourceLinks, facing: target, in: targetLinks)
   }
 
   /// The source y0 that would make the link from `source` to `target` straight.
   private func sourceTop(_ source: Int, _ target: Int) -> Double {
-    var y = nodes[target].y0 - Double(targetLinks.row(target).count - 1) * py / 2
-    for l in targetLinks.row(target) {
-      if segments[l].source == source { break }
-      y += width(l) + py
-    }
-    for l in sourceLinks.row(source) {
-      if segments[l].target == target { break }
-      y -= width(l)
-    }
+    straightTop(of: target, in: targetLinks, facing: source, in: sourceLinks)
+  }
+
+  /// The y0 that would make the band between `node` and `other` straight at `other`'s end, as
+  /// d3 computes it: `node`'s y0, less half the gaps between its bands, down past the bands above
+  /// this one at `node` (each with a gap), up past those above it at `other`.
+  private func straightTop(of node: Int, in rows: SegmentRows, facing other: Int, in otherRows: SegmentRows)
+    -> Double
+  {
+    var y = nodes[node].y0 - Double(rows.places(node).count - 1) * py / 2
+    for k in rows.places(node, before: other) { y += width(rows[k]) + py }
+    for k in otherRows.places(other, before: node) { y -= width(otherRows[k]) }
     return y
   }
 
@@ -411,11 +403,13 @@ struct SankeyLayout: Sendable {
     for n in nodes.indices {
       var y0 = nodes[n].y0
       var y1 = nodes[n].y0
-      for l in sourceLinks.row(n) {
+      for k in sourceLinks.places(n) {
+        let l = sourceLinks[k]
         segments[l].y0 = y0 + width(l) / 2
         y0 += width(l)
       }
-      for l in targetLinks.row(n) {
+      for k in targetLinks.places(n) {
+        let l = targetLinks[k]
         segments[l].y1 = y1 + width(l) / 2
         y1 += width(l)
       }

@@ -1,7 +1,7 @@
 /// The colours of a Sankey's links: one per split value (the material, say), at most
 /// ``SeriesData/maxSeries`` — the largest keep theirs, the rest share the grey of "Other" — and one
 /// plain colour without a split. Small multiples share one set across their panels.
-struct LinkColours {
+struct LinkColours: Sendable {
   /// Split values in legend order.
   private(set) var names: [String] = []
   private(set) var colors: [String] = []

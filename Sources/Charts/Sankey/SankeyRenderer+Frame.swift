@@ -25,7 +25,8 @@ extension SankeyRenderer {
 
     init(
       graph plainGraph: SankeyGraph, columns: [Int], chart: ResolvedChart, spec: ChartSpec,
-      legend room: (top: Double, right: Double, bottom: Double), quantity: (Double) -> String, workers: Int = 2
+      legend room: (top: Double, right: Double, bottom: Double), quantity: (Double) -> String,
+      names wrapped: [[String]]? = nil, workers: Int = 2
     ) {
       width = Self.initialWidth(chart, columns: columns)
       let top = ChartStyle.titleBand + 4 + room.top
@@ -34,12 +35,13 @@ extension SankeyRenderer {
       var diagram = Self.diagramHeight(chart, columns: columns, top: top, bottom: room.bottom)
       // Nodes shorter than their labels keep the labels' room above and below them (the layout
       // widens those gaps), so a label centred on its node stays clear of its neighbours' bands.
-      let texts = plainGraph.nodes.map { spec.nodeIDs ? $0.id : $0.name }
-      let graph = Self.withLabelHeights(plainGraph, names: texts.map(SankeyLabels.wrap))
+      var memo: [String: [String]] = [:]
+      let names = wrapped ?? SankeyLabels.names(plainGraph, ids: spec.nodeIDs, memo: &memo)
+      let graph = Self.withLabelHeights(plainGraph, names: names)
       // d3's layout first: it gives the scale, the values to label and the return arcs' reach.
       // The first one only sizes the diagram (values, band widths, column heights), which need no
       // relaxation; the second is relaxed in full.
-      let plain = { (diagram: Double, iterations: Int) in
+      let plain = { @Sendable (diagram: Double, iterations: Int) in
         SankeyLayout(
           graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
           iterations: iterations, scale: spec.scale)
@@ -47,7 +49,7 @@ extension SankeyRenderer {
       layout = plain(diagram, 0)
       if let fixedHeight { diagram = max(120, fixedHeight - top - 16 - room.bottom - SankeyRenderer.loopArea(layout)) }
       let lines = SankeyLabels.lines(
-        texts: texts, values: layout.nodes.prefix(layout.realCount).map { quantity($0.value) })
+        names: names, values: layout.nodes.prefix(layout.realCount).map { quantity($0.value) })
       // Room for the fullest column: its labels, slots and gaps beside flat nodes and 120 px of
       // flows or, with a fixed scale, its flows at that scale.
       for _ in 0..<2 {
@@ -57,7 +59,17 @@ extension SankeyRenderer {
           ?? layout.neededHeight(scale: .infinity, padding: padding) + 120
         diagram = max(diagram, needed)
       }
-      layout = plain(diagram, SankeyLayout.relaxationSweeps)
+      // The search for a node order needs only the graph: on two threads, it runs beside d3's
+      // relaxation (the same orders either way).
+      var order: SankeyOrder? = nil
+      if workers > 1 && spec.minimiseCrossings && spec.randomStart == nil {
+        let final = diagram
+        (layout, order) = inParallel(
+          { plain(final, SankeyLayout.relaxationSweeps) },
+          { SankeyLayout.searchOrder(graph: graph, columns: columns, workers: 1) })
+      } else {
+        layout = plain(diagram, SankeyLayout.relaxationSweeps)
+      }
       var loops = SankeyRenderer.loopOrder(layout)
       let columnX = placeColumns(
         lines: lines, reach: Self.reach(layout, loops: loops), rightRoom: room.right,
@@ -66,7 +78,7 @@ extension SankeyRenderer {
       layout = SankeyLayout.best(
         graph: graph, columns: columns, top: top, bottom: top + diagram, padding: Self.padding(diagram),
         minimise: spec.minimiseCrossings, scale: spec.scale, columnX: columnX, lanes: lanes,
-        randomStart: spec.randomStart, d3: layout, workers: workers)
+        randomStart: spec.randomStart, d3: layout, order: order, workers: workers)
       loops = SankeyRenderer.loopOrder(layout)
       layout.stackLoops(ring: Dictionary(loops.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
       self.loops = loops
@@ -101,10 +113,10 @@ extension SankeyRenderer {
         ? Double(chart.height) - top - 16 - bottom : min(900, max(360, Double(tallestColumn(columns)) * 52))
     }
 
-    /// The value one pixel of band width stands for when the graph fills its default height.
-    static func naturalScale(graph: SankeyGraph, columns: [Int], chart: ResolvedChart, nodeIDs: Bool) -> Double {
+    /// The value one pixel of band width stands for when the graph fills its default height;
+    /// `names` are its nodes' wrapped labels (``SankeyLabels/names(_:ids:memo:)``).
+    static func naturalScale(graph: SankeyGraph, columns: [Int], chart: ResolvedChart, names: [[String]]) -> Double {
       let top = ChartStyle.titleBand + 4
-      let names = graph.nodes.map { SankeyLabels.wrap(nodeIDs ? $0.id : $0.name) }
       let labelled = withLabelHeights(graph, names: names)
       let tallest =
         Dictionary(grouping: columns.indices, by: { columns[$0] }).values.map { members in

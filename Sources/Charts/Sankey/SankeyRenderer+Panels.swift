@@ -49,10 +49,12 @@ extension SankeyRenderer {
       throw ChartError(.empty, "there are no positive flows to draw", help: "check the `where` filters and `min`")
     }
     let colours = LinkColours(drawn.map(\.graph), chart: chart, palette: &palette)
+    var memo: [String: [String]] = [:]
+    let names = drawn.map { SankeyLabels.names($0.graph, ids: spec.nodeIDs, memo: &memo) }
     let scale =
       spec.scale
-      ?? drawn.map {
-        Frame.naturalScale(graph: $0.graph, columns: $0.columns, chart: panelChart, nodeIDs: spec.nodeIDs)
+      ?? drawn.indices.map {
+        Frame.naturalScale(graph: drawn[$0].graph, columns: drawn[$0].columns, chart: panelChart, names: names[$0])
       }.max() ?? 1
     var panelSpec = spec
     panelSpec.scale = scale
@@ -61,7 +63,7 @@ extension SankeyRenderer {
     let frames = sideBySide(panels.count) { [panelChart, panelSpec] k in
       Frame(
         graph: panels[k].graph, columns: panels[k].columns, chart: panelChart, spec: panelSpec, legend: (0, 0, 0),
-        quantity: quantity, workers: 1)
+        quantity: quantity, names: names[k], workers: 1)
     }
     let cellWidth = frames.map(\.width).max() ?? 0
     var legend = LegendBox(
@@ -81,14 +83,22 @@ extension SankeyRenderer {
     ChartParts.title(&w, chart.title, width: width)
     legend.draw(&w, top: panelsTop, height: height)
     drawScaleBar(&w, bar)
+    // Each panel's markup is written side by side, then joined in panel order.
+    let depth = w.depth
+    let markup = sideBySide(frames.count) { [rowTops] k in
+      var panel = SVGWriter(depth: depth)
+      let (x, y) = (Double(k % perRow) * cellWidth, rowTops[k / perRow])
+      panel.open("g", ["transform": .text("translate(\(NumberText.coordinate(x)) \(NumberText.coordinate(y)))")])
+      ChartParts.title(&panel, panels[k].name, width: cellWidth)
+      drawDiagram(&panel, frames[k], graph: panels[k].graph, colours: colours, quantity: quantity)
+      panel.close("g")
+      return panel.output
+    }
+    for panel in markup { w.append(markup: panel) }
     var geometries: [SankeyGeometry] = []
     for (k, frame) in frames.enumerated() {
       let x = Double(k % perRow) * cellWidth
       let y = rowTops[k / perRow]
-      w.open("g", ["transform": .text("translate(\(NumberText.coordinate(x)) \(NumberText.coordinate(y)))")])
-      ChartParts.title(&w, drawn[k].name, width: cellWidth)
-      drawDiagram(&w, frame, graph: drawn[k].graph, colours: colours, quantity: quantity)
-      w.close("g")
       var geometry = geometry(frame, graph: drawn[k].graph)
       geometry.panel = drawn[k].name
       geometry.originX = x

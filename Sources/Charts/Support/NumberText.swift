@@ -42,7 +42,6 @@ enum NumberText {
     return out
   }
 
-  /// A coordinate for SVG: at most 2 decimals, trailing zeros dropped, never "-0".
   /// The digits of a whole number too large for `UInt64`, from its shortest decimal form
   /// (`1.2345e+20` → `123450000000000000000`).
   static func integerDigits(_ value: Double) -> String {
@@ -54,9 +53,23 @@ enum NumberText {
     return parts.joined() + String(repeating: "0", count: max(0, exponent - fraction))
   }
 
+  /// A coordinate for SVG: at most 2 decimals, trailing zeros dropped, never "-0".
   static func coordinate(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
     if rounded == 0 || !rounded.isFinite { return "0" }
+    let hundredths = (abs(rounded) * 100).rounded()
+    if hundredths < 9.0e15 {
+      // What `fixed(rounded, decimals: 2, grouping: false)` gives, trimmed, without the string work.
+      let whole = UInt64(hundredths)
+      let (integer, fraction) = whole.quotientAndRemainder(dividingBy: 100)
+      var text = rounded < 0 && whole != 0 ? "-" : ""
+      text += String(integer)
+      if fraction != 0 {
+        text += fraction < 10 ? ".0" : "."
+        text += String(fraction % 10 == 0 ? fraction / 10 : fraction)
+      }
+      return text
+    }
     var text = fixed(rounded, decimals: 2, grouping: false)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }

@@ -3,7 +3,8 @@
 struct SVGWriter {
   /// The markup so far.
   private(set) var output = ""
-  private var depth = 0
+  /// How deep the next element is indented (open elements, plus the start depth).
+  private(set) var depth = 0
 
   init(depth: Int = 1) {
     self.depth = depth
@@ -34,6 +35,11 @@ struct SVGWriter {
       }
       output += "\""
     }
+  }
+
+  /// Appends markup another writer wrote, whole elements starting at this writer's ``depth``.
+  mutating func append(markup: String) {
+    output += markup
   }
 
   /// Opens `<name …>` on its own line; close it with ``close(_:)``.

@@ -27,6 +27,11 @@ public struct TextEscaper: Sendable {
 
   /// Appends the escaped form of `text` to `out`.
   public func append(_ text: String, to out: inout String) {
+    // Most text (numbers, path data, names) needs no escaping: it is appended whole.
+    guard text.unicodeScalars.contains(where: { ($0.isASCII ? ascii[Int($0.value)] : other($0)) != nil }) else {
+      out += text
+      return
+    }
     for scalar in text.unicodeScalars {
       let replacement = scalar.isASCII ? ascii[Int(scalar.value)] : other(scalar)
       if let replacement { out += replacement } else { out.unicodeScalars.append(scalar) }
