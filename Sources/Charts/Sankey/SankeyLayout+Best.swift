@@ -73,12 +73,3 @@ extension SankeyLayout {
     graph.links.filter { !$0.isLoop }.map { (source: $0.source, target: $0.target, value: $0.value) }
   }
 }
-
-/// `a()` and `b()` at the same time, on two threads.
-func inParallel<A: Sendable, B: Sendable>(
-  _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () -> B
-) -> (A, B) {
-  let halves = sideBySide(2) { k -> (A?, B?) in k == 0 ? (a(), nil) : (nil, b()) }
-  guard halves.count == 2, let first = halves[0].0, let second = halves[1].1 else { return (a(), b()) }
-  return (first, second)
-}

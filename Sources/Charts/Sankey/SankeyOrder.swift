@@ -312,6 +312,15 @@ func sideBySide<T: Sendable>(_ count: Int, workers: Int = 2, _ body: @escaping @
   (try? MonteCarloRunner(runs: count, workers: workers).run(isCancelled: { false }, body)) ?? []
 }
 
+/// `a()` and `b()` at the same time, on two threads.
+func inParallel<A: Sendable, B: Sendable>(
+  _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () -> B
+) -> (A, B) {
+  let halves = sideBySide(2) { k -> (A?, B?) in k == 0 ? (a(), nil) : (nil, b()) }
+  guard halves.count == 2, let first = halves[0].0, let second = halves[1].1 else { return (a(), b()) }
+  return (first, second)
+}
+
 /// A small seeded generator (SplitMix64), so shuffled restarts give the same order every run.
 struct SplitMix64 {
   private var state: UInt64

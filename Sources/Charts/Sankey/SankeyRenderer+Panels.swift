@@ -84,10 +84,11 @@ extension SankeyRenderer {
     legend.draw(&w, top: panelsTop, height: height)
     drawScaleBar(&w, bar)
     // Each panel's markup is written side by side, then joined in panel order.
+    let origins = frames.indices.map { k in (x: Double(k % perRow) * cellWidth, y: rowTops[k / perRow]) }
     let depth = w.depth
-    let markup = sideBySide(frames.count) { [rowTops] k in
+    let markup = sideBySide(frames.count) { k in
       var panel = SVGWriter(depth: depth)
-      let (x, y) = (Double(k % perRow) * cellWidth, rowTops[k / perRow])
+      let (x, y) = origins[k]
       panel.open("g", ["transform": .text("translate(\(NumberText.coordinate(x)) \(NumberText.coordinate(y)))")])
       ChartParts.title(&panel, panels[k].name, width: cellWidth)
       drawDiagram(&panel, frames[k], graph: panels[k].graph, colours: colours, quantity: quantity)
@@ -97,12 +98,9 @@ extension SankeyRenderer {
     for panel in markup { w.append(markup: panel) }
     var geometries: [SankeyGeometry] = []
     for (k, frame) in frames.enumerated() {
-      let x = Double(k % perRow) * cellWidth
-      let y = rowTops[k / perRow]
       var geometry = geometry(frame, graph: drawn[k].graph)
       geometry.panel = drawn[k].name
-      geometry.originX = x
-      geometry.originY = y
+      (geometry.originX, geometry.originY) = origins[k]
       geometries.append(geometry)
     }
     let summary = panelSummary(chart: chart, names: drawn.map(\.name), bar: bar, unit: unit)
