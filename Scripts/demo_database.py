@@ -1,6 +1,7 @@
 """A local PostgreSQL 15 for Notebooks/09-database.ipynb: 127.0.0.1:55432, database `flowql`, user
 `flowql`, password from Tests/python/pg_server.py; tables `bench` (a synthetic flows table of
 BENCH rows, Benchmarks/make_data.py), `bench_processes`, and the bundled `flows` and `processes`.
+Its files live in $FLOWQL_DEMO_DIR (default: flowql-demo-db in the system's temp folder).
 
 Usage: .venv/bin/python Scripts/demo_database.py start [ROWS] | stop
 Then start Jupyter with PGPASSWORD set (the script prints the line).
@@ -8,14 +9,17 @@ Then start Jupyter with PGPASSWORD set (the script prints the line).
 import os
 import pathlib
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "Tests" / "python"))
+sys.path[:0] = [str(ROOT / "Tests" / "python"), str(ROOT / "Tests")]  # pg_server and the harness they import
 import database_support  # noqa: E402
 import pg_server  # noqa: E402
 
 PORT = int(os.environ.get("FLOWQL_DEMO_PORT", "55432"))
-FOLDER = pathlib.Path(os.environ.get("FLOWQL_DEMO_DIR", ROOT / ".build" / "demo-db"))
+# In the system's temp folder, not the checkout: the server runs as `postgres` when started as root,
+# and a checkout in a private folder (mode 700, as `mktemp -d` and /root are) is closed to it.
+FOLDER = pathlib.Path(os.environ.get("FLOWQL_DEMO_DIR", pathlib.Path(tempfile.gettempdir()) / "flowql-demo-db"))
 
 
 def server():
